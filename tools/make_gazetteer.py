@@ -4,7 +4,9 @@
 The package republishes the 国家统计局 统计用区划代码 (whose first six digits are
 the GB/T 2260 codes).  We keep every province-, prefecture- and county-level
 division, drop the placeholder rows (市辖区, 县, 省直辖县级行政区划) and attach
-the counties under them straight to their province, as GB/T 2260 does.
+the counties under them straight to their province, as GB/T 2260 does.  The
+statistics-only units numbered x71–x79 (开发区, 新区, 管理区 …) are no
+divisions in GB/T 2260 and are left out too.
 
 usage::
 
@@ -43,6 +45,8 @@ def rows(package: pathlib.Path) -> list[tuple[str, str, str, str]]:
             out.append((code, row["name"], "prefecture", row["provinceCode"] + "0000"))
     for row in read_csv(dist / "areas.csv"):
         if row["code"] in prefectures:  # 东莞市, 中山市 … list themselves as their own county
+            continue
+        if row["code"][4] == "7":  # statistics-only development zones
             continue
         city = row["cityCode"] + "00"
         parent = city if city in prefectures else row["provinceCode"] + "0000"

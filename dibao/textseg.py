@@ -2,8 +2,9 @@
 
 jieba's module-level functions share one global dictionary that any import can
 change; we build our own :class:`jieba.Tokenizer` instead, load the domain user
-dictionary (``dibao/data/userdict.txt``) into it once, and hand out that same
-object.  The first call pays jieba's dictionary load (about a second); later
+dictionary (``dibao/data/userdict.txt``, which allows ``#`` comments, so it is
+read here rather than by ``Tokenizer.load_userdict``) into it once, and hand out
+that same object.  The first call pays jieba's dictionary load (about a second); later
 calls are free.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ import threading
 import jieba
 
 DATA = pathlib.Path(__file__).parent / "data"
-USERDICT = DATA / "userdict.txt"
+USER_DICT = DATA / "userdict.txt"
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
@@ -30,7 +31,7 @@ def get_jieba() -> jieba.Tokenizer:
                 jieba.setLogLevel(logging.WARNING)  # silence "Building prefix dict …"
                 tokenizer = jieba.Tokenizer()
                 tokenizer.initialize()
-                for word, freq, tag in read_userdict(USERDICT):
+                for word, freq, tag in read_userdict(USER_DICT):
                     tokenizer.add_word(word, freq, tag)
                 _tokenizer = tokenizer
     return _tokenizer

@@ -1,0 +1,219 @@
+"""The content/ format: one folder per issue, one Markdown file per article.
+
+``content/<issue-id>/_index.md`` holds the issue's metadata as YAML front
+matter; ``content/<issue-id>/<NN>-<slug>.md`` holds one article.  Editors may
+change these files by hand, so writing is stable (fixed key order, no empty
+noise) and reading accepts anything the writer produces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Block, Figure, Issue, Masthead, Place, SourceSpan
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+ARTICLE_KEYS = (
+    "title", "kicker", "subtitle", "column", "kind", "issue", "order", "date", "year", "title_generated",
+    "byline", "dateline", "reporters", "correspondents", "authors", "photographers", "author_title",
+    "continued_from", "continues_to", "regions", "places", "mentions", "themes", "keywords", "summary",
+    "length", "related",
+)
+ALWAYS = {"title", "kind", "issue", "order"}
+MASTHEAD_KEYS = ("issue_no", "pages", "section", "cn", "postal_code", "weekday", "slogans", "editors")
+
+
+class ContentError(ValueError):
+    """A content file that cannot be read back; the message names the file."""
+
+
+def article_filename(article: Article) -> str:
+    return f"{article.order:02d}-{article.slug or 'article'}.md"
+
+
+def dump_yaml(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100000)
+
+
+def span_data(spans: tuple[SourceSpan, ...]) -> dict | list:
+    items = [{"file": s.file, "lines": [s.first, s.last]} for s in spans]
+    return items[0] if len(items) == 1 else items
+
+
+def article_front_matter(article: Article, issue: Issue) -> dict:
+    values = {name: getattr(article, name) for name in ARTICLE_KEYS if hasattr(article, name)}
+    values.update(date=issue.date or None, year=issue.year)
+    values["places"] = [{"name": p.name, "code": p.code, "province": p.province} for p in article.places]
+    data = {}
+    for key in ARTICLE_KEYS:
+        value = values.get(key)
+        if key in ALWAYS or value not in (None, "", (), [], False, 0):
+            data[key] = list(value) if isinstance(value, tuple) else value
+    data["source"] = span_data(article.sources)
+    return data
+
+
+def render_body(blocks: tuple[Block, ...]) -> str:
+    parts = []
+    for block in blocks:
+        if block.kind == "section":
+            parts.append(f"### {block.text}")
+        elif block.kind == "item":
+            parts.append(f"- {block.text}")
+        elif block.kind == "figure" and block.figure:
+            parts.append(render_figure(block.figure))
+        else:
+            parts.append(block.text)
+    # consecutive list items form one Markdown list
+    out = []
+    for i, part in enumerate(parts):
+        joined_list = i and blocks[i].kind == "item" and blocks[i - 1].kind == "item"
+        out.append(("\n" if joined_list else "\n\n") + part if out else part)
+    return "".join(out) + "\n"
+
+
+def render_figure(figure: Figure) -> str:
+    lines = ["::: figure"]
+    if figure.label:
+        lines.append(f"label: {figure.label}")
+    lines.append(f"caption: {figure.caption}")
+    if figure.credit:
+        lines.append(f"credit: {figure.credit}")
+    lines.append(":::")
+    return "\n".join(lines)
+
+
+def render_article(article: Article, issue: Issue) -> str:
+    return f"---\n{dump_yaml(article_front_matter(article, issue))}---\n\n{render_body(article.body)}"
+
+
+def issue_front_matter(issue: Issue) -> dict:
+    data: dict = {"id": issue.id, "paper": issue.paper or None, "date": issue.date or None, "year": issue.year}
+    if issue.date_estimated:
+        data["date_estimated"] = True
+    for key in MASTHEAD_KEYS:
+        value = getattr(issue.masthead, key)
+        if value not in (None, "", ()):
+            data[key] = list(value) if isinstance(value, tuple) else value
+    if issue.home_province:
+        data["home_province"] = issue.home_province
+    data["articles"] = len(issue.articles)
+    last = issue.lines[-1].number if issue.lines else 1
+    data["source"] = {"file": issue.source, "lines": [1, last]}
+    if issue.furniture:
+        data["furniture"] = list(issue.furniture)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def render_issue_index(issue: Issue) -> str:
+    return f"---\n{dump_yaml(issue_front_matter(issue))}---\n"
+
+
+def write_issue(issue: Issue, content_dir: Path) -> list[Path]:
+    """Write one issue's folder; article files it no longer has are removed."""
+    folder = content_dir / issue.id
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {folder / "_index.md": render_issue_index(issue)}
+    for article in issue.articles:
+        written[folder / article_filename(article)] = render_article(article, issue)
+    for stale in sorted(folder.glob("*.md")):
+        if stale not in written:
+            stale.unlink()
+    for path, text in sorted(written.items()):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return sorted(written)
+
+
+# --- reading back ---------------------------------------------------------------------------
+
+def split_front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(f"{path}:1: no YAML front matter (a file must start with '---')")
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+        raise ContentError(f"{path}:{line}: front matter is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise ContentError(f"{path}:2: front matter must be a mapping")
+    return data, match.group(2)
+
+
+def parse_spans(value) -> tuple[SourceSpan, ...]:
+    items = value if isinstance(value, list) else [value] if value else []
+    return tuple(SourceSpan(str(i["file"]), int(i["lines"][0]), int(i["lines"][-1])) for i in items)
+
+
+def parse_body(text: str) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    chunks = re.split(r"\n\s*\n", text.strip())
+    for chunk in filter(None, (c.strip() for c in chunks)):
+        if chunk.startswith("::: figure"):
+            blocks.append(parse_figure(chunk))
+        elif chunk.startswith("#"):
+            blocks.append(Block("section", chunk.lstrip("#").strip()))
+        elif all(line.startswith(("- ", "* ")) for line in chunk.splitlines()):
+            blocks.extend(Block("item", line[2:].strip()) for line in chunk.splitlines())
+        else:
+            blocks.append(Block("paragraph", " ".join(chunk.split("\n"))))
+    return tuple(blocks)
+
+
+def parse_figure(chunk: str) -> Block:
+    fields = {}
+    for line in chunk.splitlines()[1:]:
+        key, sep, value = line.partition(":")
+        if sep and key.strip() in ("label", "caption", "credit"):
+            fields[key.strip()] = value.strip()
+    figure = Figure(caption=fields.get("caption", ""), credit=fields.get("credit", ""), label=fields.get("label", ""))
+    return Block("figure", figure=figure)
+
+
+def tup(value) -> tuple:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ((str(value),) if value else ())
+
+
+def read_article(path: Path, issue_id: str) -> Article:
+    data, body = split_front_matter(path)
+    slug = re.sub(r"^\d+-", "", path.stem)
+    places = tuple(Place(str(p.get("name", "")), str(p.get("code", "")), str(p.get("province", "")))
+                   for p in data.get("places") or [] if isinstance(p, dict))
+    article = Article(issue=str(data.get("issue") or issue_id), order=int(data.get("order") or 0),
+                      kind=str(data.get("kind") or "report"), title=str(data.get("title") or ""),
+                      sources=parse_spans(data.get("source")), body=parse_body(body), slug=slug, places=places)
+    text_fields = ("kicker", "subtitle", "column", "byline", "dateline", "author_title", "continued_from",
+                   "continues_to", "summary")
+    list_fields = ("reporters", "correspondents", "authors", "photographers", "regions", "mentions", "themes",
+                   "keywords", "related")
+    changes = {k: str(data[k]) for k in text_fields if data.get(k)}
+    changes.update({k: tup(data.get(k)) for k in list_fields})
+    changes.update(title_generated=bool(data.get("title_generated")), length=int(data.get("length") or 0))
+    return replace(article, **changes)
+
+
+def read_issue(folder: Path) -> Issue:
+    data, _ = split_front_matter(folder / "_index.md")
+    masthead = Masthead(paper=str(data.get("paper") or ""),
+                        **{k: (tup(data[k]) if k in ("slogans", "editors") else data[k])
+                           for k in MASTHEAD_KEYS if k in data})
+    articles = tuple(sorted((read_article(p, folder.name) for p in folder.glob("*.md") if p.name != "_index.md"),
+                            key=lambda a: (a.order, a.slug)))
+    source = data.get("source") or {}
+    return Issue(id=str(data.get("id") or folder.name), source=str(source.get("file", "")),
+                 paper=masthead.paper, date=str(data.get("date") or ""), year=data.get("year"),
+                 date_estimated=bool(data.get("date_estimated")), masthead=masthead,
+                 furniture=tup(data.get("furniture")), home_province=str(data.get("home_province") or ""),
+                 articles=articles)
+
+
+def read_content(content_dir: Path) -> tuple[Issue, ...]:
+    """Every issue under content/, sorted by date then id."""
+    folders = sorted(p.parent for p in content_dir.glob("*/_index.md"))
+    issues = [read_issue(f) for f in folders]
+    return tuple(sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id)))

@@ -5,9 +5,11 @@ Scanning takes the longest gazetteer name at each position (so 鄂州市 wins ov
 unit's name (中山街道, 南京路).  Short forms that are also ordinary words
 (``place_common_words.txt``: 江山, 和平, 东方 …) need evidence: an enclosing
 division written right before them (浙江江山) or an institution right after
-(江山公安).  Names that fit several divisions (鼓楼区, 龙华区, 朝阳区) are
-resolved by the rest of the article: the enclosing division named elsewhere,
-then the paper's home province.
+(江山公安).  County short forms are many and often ordinary words (新建, 新安,
+月湖), so one counts only with such evidence or when the article also names
+that county in full or its prefecture.  Names that fit several divisions
+(鼓楼区, 龙华区, 朝阳区) are resolved by the rest of the article: the
+enclosing division named elsewhere, then the paper's home province.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class Mention:
     start: int  #: offset in the scanned text
     forms: tuple[NameForm, ...]  #: every division the name can stand for
     after: Division | None = None  #: an enclosing division written right before it (湖北省十堰市)
+    tentative: bool = False  #: a short form still needing support from the rest of the article
 
     @property
     def end(self) -> int:
@@ -62,14 +65,16 @@ def scan(text: str, gazetteer: Gazetteer) -> list[Mention]:
         enclosing = _enclosing(previous, forms, gazetteer)
         tail = text[i + len(name):i + len(name) + 4]
         short = not any(form.full for form in forms)
+        vouched = bool(enclosing or INSTITUTION.match(tail))
         if short and SMALLER_UNIT.match(tail) and not enclosing:
             pass  # 中山街道: the street, not 中山市
-        elif name in common and not (enclosing or INSTITUTION.match(tail)):
+        elif name in common and not vouched:
             pass  # 江山力量, 和平发展
         else:
             if enclosing:
                 forms = tuple(f for f in forms if enclosing in gazetteer.ancestors(f.division)) or forms
-            found.append(Mention(name, i, forms, enclosing))
+            county_only = all(f.division.level == "county" for f in forms)
+            found.append(Mention(name, i, forms, enclosing, short and county_only and not vouched))
         i += len(name)
     return found
 
@@ -83,6 +88,13 @@ def _enclosing(previous: Mention | None, forms: tuple[NameForm, ...], gazetteer:
             if before.division in gazetteer.ancestors(form.division):
                 return before.division
     return None
+
+
+def supported(mentions: list[Mention]) -> list[Mention]:
+    """Drop tentative county short forms the rest of the article does not back up."""
+    named = {f.division.code for m in mentions if not m.tentative for f in m.forms}
+    return [m for m in mentions if not m.tentative
+            or any(f.division.code in named or f.division.parent in named for f in m.forms)]
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer, home: str = "") -> list[Division | None]:
@@ -104,7 +116,8 @@ def _pick(mention: Mention, context: dict[str, int], gazetteer: Gazetteer, home:
         return provinces[0]
 
     def support(division: Division) -> tuple[int, int, int]:
-        enclosing = sum(context.get(a.code, 0) for a in gazetteer.ancestors(division))
+        # named itself elsewhere (长沙市 … 长沙) beats merely sharing a prefecture (长沙县)
+        enclosing = 2 * context.get(division.code, 0) + sum(context.get(a.code, 0) for a in gazetteer.ancestors(division))
         return enclosing, int(division.province == home), LEVEL_RANK[division.level]
 
     ranked = sorted(candidates, key=support, reverse=True)

@@ -43,10 +43,11 @@ def home_province(issue: Issue, gazetteer: Gazetteer) -> str:
     if issue.home_province:
         return issue.home_province
     for paper in (issue.paper, issue.masthead.paper):
-        for mention in scan(paper[:4], gazetteer):
-            division = mention.forms[0].division
-            if mention.start == 0 and len(mention.forms) == 1 or division.level == "province":
-                return division.province
+        mentions = scan(paper[:6], gazetteer)
+        if mentions and mentions[0].start == 0:  # 河北法治报, 江西法制报, 深圳特区报
+            provinces = {f.division.province for f in mentions[0].forms if f.division.level != "county"}
+            if len(provinces) == 1:
+                return provinces.pop()
     match = CN_PREFIX.search(issue.masthead.cn)
     if match and (province := gazetteer.by_code.get(match.group(1) + "0000")):
         return province.province

@@ -60,10 +60,10 @@ def zones(article: Article) -> list[tuple[str, str]]:
     paragraphs = [b.figure.caption if b.figure else b.text for b in article.body]
     paragraphs = [p for p in paragraphs if p]
     out = [("title", title)] if title and not article.title_generated else []
-    if paragraphs:
-        out.append(("lead", paragraphs[0]))
-        out.append(("body", "\n".join(paragraphs[1:])))
-    return out
+    # a dateline may carry the place (本报长沙12月3日电); a column author's position often does
+    lead = " ".join(t for t in (article.dateline, paragraphs[0] if paragraphs else "") if t)
+    tail = "\n".join(paragraphs[1:] + ([article.author_title] if article.author_title else []))
+    return out + [(zone, text) for zone, text in (("lead", lead), ("body", tail)) if text]
 
 
 def province_votes(parts: list[tuple[str, str]], gazetteer: Gazetteer, home: str) -> tuple[dict, list]:
@@ -126,13 +126,21 @@ def article_regions(article: Article, gazetteer: Gazetteer, home: str = "") -> R
     if is_photo_spread(article):
         return _photo_regions(article, gazetteer, home)
     votes, places = province_votes(parts, gazetteer, home)
-    heading = " ".join(text for zone, text in parts if zone in ("title", "lead"))
-    heading_provinces = province_votes([("title", heading)], gazetteer, "")[0]
-    national_work = bool(NATIONAL_WORK.search(heading)) and not heading_provinces
-    national_work = national_work or (len(re.findall(NATIONAL, "".join(t for _, t in parts))) >= 3
-                                      and not heading_provinces)
+    national_work = is_national_work(parts, votes, gazetteer)
     regions, mentions = decide(votes, national_work, home)
     return RegionResult(regions, unique_places(places), mentions)
+
+
+def is_national_work(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer: Gazetteer) -> bool:
+    """A national body or 全国 in a heading naming no province, or 全国 throughout
+    an article whose provinces are only examples (no province has 60% of the votes)."""
+    heading = " ".join(text for zone, text in parts if zone in ("title", "lead"))
+    if province_votes([("title", heading)], gazetteer, "")[0]:
+        return False
+    if NATIONAL_WORK.search(heading):
+        return True
+    everywhere = sum(text.count(NATIONAL) for _, text in parts)
+    return everywhere >= 3 and (not votes or max(votes.values()) < 0.6 * sum(votes.values()))
 
 
 def _photo_regions(article: Article, gazetteer: Gazetteer, home: str) -> RegionResult:

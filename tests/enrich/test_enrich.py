@@ -86,3 +86,8 @@ def test_samples_from_gold_reach_the_targets():
             theme_hits += article.themes[0] in gold["themes"]
     assert region_hits / total >= 0.88
     assert theme_hits / total >= 0.85
+
+
+def test_dateline_place_counts():
+    article = make_article("记者从市公安局获悉，当地破获一起案件。", "一起案件告破", dateline="本报长沙12月3日电")
+    assert enrich([make_issue([article])])[0].articles[0].regions == ("湖南",)

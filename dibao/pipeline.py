@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .conserve import lost_characters
 from .contentio import read_content, write_issue
+from .enrich import EnrichConfig, enrich
 from .ingest import InputError, discover, ingest
 from .model import Issue
 from .segment import segment
@@ -63,10 +64,9 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def enrich_issues(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
-    """Placeholder until the enrichment stage lands: only the article length."""
-    return tuple(replace(i, articles=tuple(replace(a, length=len(a.text.replace("\n", "")))
-                                           for a in i.articles)) for i in issues)
+def enrich_issues(issues: tuple[Issue, ...], config: Config, root: Path = Path(".")) -> tuple[Issue, ...]:
+    """Regions, themes, keywords, summaries and related articles, from ``[tool.dibao.enrich]``."""
+    return enrich(issues, EnrichConfig.from_mapping(config.extra.get("enrich"), base=root))
 
 
 def write_content(issues: tuple[Issue, ...], content_dir: Path) -> None:
@@ -78,7 +78,7 @@ def write_content(issues: tuple[Issue, ...], content_dir: Path) -> None:
 def parse(config: Config, root: Path = Path(".")) -> tuple[Issue, ...]:
     """seeds/ → content/ only."""
     issues = parse_issues(config.seeds, root)
-    issues = enrich_issues(issues)
+    issues = enrich_issues(issues, config, root)
     write_content(issues, config.content)
     return issues
 
@@ -86,7 +86,7 @@ def parse(config: Config, root: Path = Path(".")) -> tuple[Issue, ...]:
 def build(config: Config, root: Path = Path("."), parse_only: bool = False) -> BuildReport:
     started = time.perf_counter()
     issues = parse_issues(config.seeds, root)
-    issues = enrich_issues(issues)
+    issues = enrich_issues(issues, config, root)
     write_content(issues, config.content)
     pages = 0
     if not parse_only:

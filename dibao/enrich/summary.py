@@ -1,4 +1,4 @@
-"""Summaries: one or two sentences from the lead, cut cleanly.
+"""Summaries: the lead's opening sentence (more when it is very short), cut cleanly.
 
 The byline and dateline are fields of their own, but leads from odd inputs may
 still open with 本报讯, a bracketed dateline or 记者 X 通讯员 Y; those are
@@ -42,8 +42,10 @@ def summarize(lead: str, byline: str = "", dateline: str = "") -> str:
     if not sentences:
         return ""
     summary = sentences[0]
-    if len(summary) < MIN_LENGTH and len(sentences) > 1 and len(summary) + len(sentences[1]) <= MAX_LENGTH:
-        summary += sentences[1]
+    for sentence in sentences[1:]:  # short openings (“不动！都举起双手！”) take what follows
+        if len(summary) >= MIN_LENGTH or len(summary) + len(sentence) > MAX_LENGTH:
+            break
+        summary += sentence
     return summary if len(summary) <= MAX_LENGTH else cut_cleanly(summary, MAX_LENGTH)
 
 

@@ -14,7 +14,7 @@ import re
 from dibao.model import Article, Block, Figure, Issue, Masthead, SourceSpan
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+GOLD = ROOT / "tests" / "acceptance" / "gold_seeds.json"
 FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"})
 LABEL = re.compile(r"^图[①-⑩]\s*")
 

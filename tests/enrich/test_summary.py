@@ -39,3 +39,8 @@ def test_long_sentence_without_marks_is_cut_between_words():
 
 def test_never_mentions_a_reporter_name_alone():
     assert summarize("□ 本报记者 颜爱勇") == ""
+
+
+def test_exclamations_inside_a_quote_do_not_end_the_summary():
+    lead = "“不动！都举起双手！”一声怒喝，打破了夜的宁静。" + "只见出租屋内银行卡散落床头" * 12 + "。"
+    assert summarize(lead) == "“不动！都举起双手！”一声怒喝，打破了夜的宁静。"

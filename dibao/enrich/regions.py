@@ -24,8 +24,10 @@ PROVINCES = ("北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上�
 #: Home-province words: only when no province name is written right before them.
 HOME_WORDS = re.compile(r"(?:我|全|本)省|省(?:委|政府|公安厅|法院|高级人民法院|高院|人民检察院|检察院|司法厅|信访局|政法委|纪委)")
 #: National bodies or national scope, read in the title and the lead.
-NATIONAL_WORK = re.compile(r"全国|公安部|最高人民法院|最高法|最高人民检察院|最高检|司法部|中央政法委|国务院|党中央|中共中央")
-ZONE_WEIGHTS = {"title": 4.0, "lead": 2.0, "body": 1.0}
+#: 全国 in an honour or ranking (全国首个, 全国先进) says nothing about scope.
+NATIONWIDE = re.compile(r"全国(?!首|第一|率先|领先|先进|优秀|模范|示范|百佳|十佳|文明|劳模|劳动模范|人大|政协|一流|前列|同类|知名|重点)")
+NATIONAL_WORK = re.compile(NATIONWIDE.pattern + r"|公安部|最高人民法院|最高法|最高人民检察院|最高检|司法部|中央政法委|国务院|党中央|中共中央")
+ZONE_WEIGHTS = {"title": 4.0, "dateline": 2.0, "lead": 2.0, "body": 1.0}
 CN_PREFIX = re.compile(r"CN\s*(\d{2})\s*-")
 
 
@@ -61,9 +63,9 @@ def zones(article: Article) -> list[tuple[str, str]]:
     paragraphs = [p for p in paragraphs if p]
     out = [("title", title)] if title and not article.title_generated else []
     # a dateline may carry the place (本报长沙12月3日电); a column author's position often does
-    lead = " ".join(t for t in (article.dateline, paragraphs[0] if paragraphs else "") if t)
     tail = "\n".join(paragraphs[1:] + ([article.author_title] if article.author_title else []))
-    return out + [(zone, text) for zone, text in (("lead", lead), ("body", tail)) if text]
+    found = (("dateline", article.dateline), ("lead", paragraphs[0] if paragraphs else ""), ("body", tail))
+    return out + [(zone, text) for zone, text in found if text]
 
 
 def province_votes(parts: list[tuple[str, str]], gazetteer: Gazetteer, home: str) -> tuple[dict, list]:
@@ -133,13 +135,17 @@ def article_regions(article: Article, gazetteer: Gazetteer, home: str = "") -> R
 
 def is_national_work(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer: Gazetteer) -> bool:
     """A national body or 全国 in a heading naming no province, or 全国 throughout
-    an article whose provinces are only examples (no province has 60% of the votes)."""
-    heading = " ".join(text for zone, text in parts if zone in ("title", "lead"))
-    if province_votes([("title", heading)], gazetteer, "")[0]:
-        return False
-    if NATIONAL_WORK.search(heading):
-        return True
-    everywhere = sum(text.count(NATIONAL) for _, text in parts)
+    an article whose provinces are only examples (no province has 60% of the votes).
+
+    The dateline is not part of the heading: national bodies sit in 北京.
+    """
+    for zones_read in (("title",), ("title", "lead")):  # the title alone decides first
+        heading = " ".join(text for zone, text in parts if zone in zones_read)
+        if province_votes([("title", heading)], gazetteer, "")[0]:
+            return False
+        if NATIONAL_WORK.search(heading):
+            return True
+    everywhere = sum(len(NATIONWIDE.findall(text)) for _, text in parts)
     return everywhere >= 3 and (not votes or max(votes.values()) < 0.6 * sum(votes.values()))
 
 

@@ -18,7 +18,7 @@ from ..slugs import slugify
 from .gazetteer import DATA
 
 DEFAULT_TAXONOMY = DATA / "themes.yaml"
-ZONE_WEIGHTS = {"title": 4.0, "lead": 2.0, "body": 1.0}
+ZONE_WEIGHTS = {"title": 4.0, "dateline": 2.0, "lead": 2.0, "body": 1.0}
 #: A secondary theme needs this share of the primary theme's score.
 SECONDARY_SHARE = 0.5
 MAX_THEMES = 3

@@ -91,3 +91,11 @@ def test_samples_from_gold_reach_the_targets():
 def test_dateline_place_counts():
     article = make_article("记者从市公安局获悉，当地破获一起案件。", "一起案件告破", dateline="本报长沙12月3日电")
     assert enrich([make_issue([article])])[0].articles[0].regions == ("湖南",)
+
+
+def test_national_body_with_a_beijing_dateline_is_national():
+    article = make_article("最高人民检察院今天发布一批典型案例，涉及北京、江苏、广东三地。", "最高检发布典型案例",
+                           dateline="本报北京1月10日讯")
+    found = enrich([make_issue([article])])[0].articles[0]
+    assert found.regions == ("全国",)
+    assert set(found.mentions) >= {"北京", "江苏", "广东"}

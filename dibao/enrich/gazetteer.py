@@ -101,6 +101,15 @@ class Gazetteer:
         return tuple(chain)
 
 
+@functools.lru_cache(maxsize=8)
+def read_words(path: pathlib.Path) -> frozenset[str]:
+    """White-space separated words of a data file; ``#`` starts a comment."""
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].split())
+    return frozenset(words)
+
+
 def read_table(path: pathlib.Path) -> list[dict[str, str]]:
     """Rows of a ``#``-commented TSV with a header line; errors name file and line."""
     rows, header = [], None

@@ -13,11 +13,10 @@ enclosing division named elsewhere, then the paper's home province.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from .gazetteer import DATA, Division, Gazetteer, NameForm
+from .gazetteer import DATA, Division, Gazetteer, NameForm, read_words
 
 #: After a short form, these mean it names a street, road, school … not the division.
 SMALLER_UNIT = re.compile(r"(街道|镇|乡|村|社区|小区|路|街|大道|大街|巷|大学|中学|小学|学院|公园|广场|花园|大厦|宾馆|酒店|时间)")
@@ -41,13 +40,9 @@ class Mention:
         return self.start + len(self.name)
 
 
-@functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Short forms that are also ordinary words: matched only with evidence."""
-    words = set()
-    for line in (DATA / "place_common_words.txt").read_text(encoding="utf-8").splitlines():
-        words.update(line.split("#", 1)[0].split())
-    return frozenset(words)
+    return read_words(DATA / "place_common_words.txt")
 
 
 def scan(text: str, gazetteer: Gazetteer) -> list[Mention]:

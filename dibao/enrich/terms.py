@@ -13,18 +13,14 @@ from collections import Counter
 import jieba.analyse
 
 from ..textseg import get_jieba
-from .gazetteer import DATA, Gazetteer
+from .gazetteer import DATA, Gazetteer, read_words
 
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 NUMBERISH = re.compile(r"^[\d０-９.%％]+[\u4e00-\u9fff]?$|^第")
 
 
-@functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    words = set()
-    for line in (DATA / "stopwords.txt").read_text(encoding="utf-8").splitlines():
-        words.update(line.split("#", 1)[0].split())
-    return frozenset(words)
+    return read_words(DATA / "stopwords.txt")
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from .gazetteer import DATA, Division, Gazetteer, NameForm, read_words
 #: After a short form, these mean it names a street, road, school … not the division.
 SMALLER_UNIT = re.compile(r"(街道|镇|乡|村|社区|小区|路|街|大道|大街|巷|大学|中学|小学|学院|公园|广场|花园|大厦|宾馆|酒店|时间)")
 #: After an ordinary-word short form, these show it is the place (江山公安, 东方法院).
-INSTITUTION = re.compile(r"(公安|警方|法院|检察|市委|县委|区委|旗委|政法|司法局|交警|消防|市场监管|人民政府|市政府|县政府|"
+INSTITUTION = re.compile(r"(公安|分局|警方|法院|检察|市委|县委|区委|旗委|政法|司法局|交警|消防|市场监管|人民政府|市政府|县政府|"
                          r"区政府|两级|全市|全县|全区|籍|境内|辖区)")
 
 

@@ -60,7 +60,8 @@ def scan(text: str, gazetteer: Gazetteer) -> list[Mention]:
         enclosing = _enclosing(previous, forms, gazetteer)
         tail = text[i + len(name):i + len(name) + 4]
         short = not any(form.full for form in forms)
-        vouched = bool(enclosing or INSTITUTION.match(tail))
+        # 公安分局 is no place: an institution word cannot vouch for another (公安县)
+        vouched = bool(enclosing or (INSTITUTION.match(tail) and not INSTITUTION.fullmatch(name)))
         if short and SMALLER_UNIT.match(tail) and not enclosing:
             pass  # 中山街道: the street, not 中山市
         elif name in common and not vouched:

@@ -17,13 +17,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import Issue
 from .catalog import build_catalog
-from .config import RenderStats, SiteConfig
+from .config import RenderStats, SiteConfig, site_config_from
 from .export import write_exports
 from .feeds import write_feeds, write_sitemap
 from .pages import all_pages
 from .writer import MARKER, OutputError, Progress, SiteWriter, check_replaceable, swap_in, temp_dir_for
 
-__all__ = ["render_site", "write_site_atomically", "SiteConfig", "RenderStats", "OutputError"]
+__all__ = ["render_site", "write_site_atomically", "SiteConfig", "RenderStats", "OutputError", "site_config_from"]
 
 
 def make_env(config: SiteConfig) -> Environment:

@@ -68,3 +68,14 @@ class RenderStats:
     def summary(self) -> str:
         return (f"site: {self.issues} issues, {self.articles} articles, {self.pages} pages, "
                 f"{self.files} files, {self.bytes / 1024:.0f} KiB in {self.seconds:.1f} s")
+
+
+def site_config_from(config) -> SiteConfig:
+    """The render settings from the pipeline's ``dibao.config.Config``: its ``base_url``,
+    ``site_title``, ``templates`` and ``quiet``, plus the ``[tool.dibao.site]`` table
+    (``page_size``, ``static``, ``tagline``, …).  ``static`` defaults to ``static/`` beside the templates."""
+    table = dict(config.extra.get("site", {})) if isinstance(getattr(config, "extra", None), dict) else {}
+    templates = Path(config.templates)
+    values = {"static": templates.parent / "static", **table, "base_url": config.base_url,
+              "site_title": config.site_title, "templates": templates, "quiet": config.quiet}
+    return SiteConfig.from_mapping(values, root=templates.parent)

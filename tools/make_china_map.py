@@ -111,6 +111,35 @@ def province_path(rings: list[list[tuple[float, float]]], tolerance: float, min_
     return "".join(ring_path(s) for s in kept)
 
 
+#: the South China Sea islands inset: echarts' ``src/coord/geo/fix/nanhai.js`` (same package and licence),
+#: in tenths of its own units from an anchor at 126°E 25°N
+NANHAI_ANCHOR = (126.0, 25.0)
+NANHAI = [
+    [(0, 3.5), (7, 11.2), (15, 11.9), (30, 7), (42, 0.7), (52, 0.7), (56, 7.7), (59, 0.7), (64, 0.7), (64, 0),
+     (5, 0), (0, 3.5)],
+    [(13, 16.1), (19, 14.7), (16, 21.7), (11, 23.1), (13, 16.1)],
+    [(12, 32.2), (14, 38.5), (15, 38.5), (13, 32.2), (12, 32.2)],
+    [(16, 47.6), (12, 53.2), (13, 53.2), (18, 47.6), (16, 47.6)],
+    [(6, 64.4), (8, 70), (9, 70), (8, 64.4), (6, 64.4)],
+    [(23, 82.6), (29, 79.8), (30, 79.8), (25, 82.6), (23, 82.6)],
+    [(37, 70.7), (43, 62.3), (44, 62.3), (39, 70.7), (37, 70.7)],
+    [(48, 51.1), (51, 45.5), (53, 45.5), (50, 51.1), (48, 51.1)],
+    [(51, 35), (51, 28.7), (53, 28.7), (53, 35), (51, 35)],
+    [(52, 22.4), (55, 17.5), (56, 17.5), (53, 22.4), (52, 22.4)],
+    [(58, 12.6), (62, 7), (63, 7), (60, 12.6), (58, 12.6)],
+    [(0, 3.5), (0, 93.1), (64, 93.1), (64, 0), (63, 0), (63, 92.4), (1, 92.4), (1, 3.5), (0, 3.5)],
+]
+
+
+def nanhai_path() -> str:
+    """The inset box and island dashes, kept at one decimal: they are too small to simplify."""
+    rings = []
+    for ring in NANHAI:
+        points = [project((NANHAI_ANCHOR[0] + x / 10.5, NANHAI_ANCHOR[1] - y / (10.5 / 0.75))) for x, y in ring]
+        rings.append("M" + " ".join(f"{round(x, 1):g} {round(y, 1):g}" for x, y in points) + "z")
+    return "".join(rings)
+
+
 def build(geojson: dict, tolerance: float, min_area: float) -> dict:
     provinces = {}
     for feature in geojson["features"]:
@@ -119,7 +148,8 @@ def build(geojson: dict, tolerance: float, min_area: float) -> dict:
     width = round((135.5 - WEST) * X_FACTOR * SCALE)
     height = round((NORTH - 17.5) * SCALE)
     return {"source": SOURCE, "projection": f"plate carree, x*cos(36deg), {SCALE} units/degree",
-            "viewBox": f"0 0 {width} {height}", "provinces": dict(sorted(provinces.items()))}
+            "viewBox": f"0 0 {width} {height}", "provinces": dict(sorted(provinces.items())),
+            "insets": {"南海诸岛": nanhai_path()}}
 
 
 def main() -> None:

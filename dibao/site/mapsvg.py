@@ -43,6 +43,8 @@ def china_map(counts: Mapping[str, int], href_of: Callable[[str], str | None], l
         if href:
             path = f'<a href="{escape(href)}" aria-label="{escape(title)}">{path}</a>'
         shapes.append(path)
+    for name, d in data.get("insets", {}).items():
+        shapes.append(f'<path class="inset" d="{escape(d)}"><title>{escape(name)}</title></path>')
     return Markup(f'<svg class="china-map" viewBox="{escape(data["viewBox"])}" aria-label="{escape(label)}">'
                   + "".join(shapes) + "</svg>")
 

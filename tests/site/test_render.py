@@ -182,4 +182,4 @@ def test_map_links_provinces_with_articles(site):
     html = (site / "regions" / "index.html").read_text(encoding="utf-8")
     assert '<a href="hubei/index.html" aria-label="湖北：2 篇">' in html
     assert 'aria-label="西藏' not in html  # no articles, no link
-    assert len(re.findall(r"<path ", html)) == 34
+    assert len(re.findall(r"<path ", html)) == 35  # 34 provinces and the South China Sea inset

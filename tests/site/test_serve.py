@@ -37,3 +37,18 @@ def test_server_serves_the_site_on_loopback(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_progress_reports_tenths_on_stderr_and_stays_silent_when_quiet(capsys):
+    from dibao.site.writer import Progress
+
+    progress = Progress(300, quiet=False)
+    progress.tty = False
+    for _ in range(300):
+        progress.advance()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 10 and lines[-1] == "render: pages 300/300"
+    quiet = Progress(300, quiet=True)
+    for _ in range(300):
+        quiet.advance()
+    assert capsys.readouterr().err == ""

@@ -25,7 +25,7 @@ def segment(issue: Issue) -> Issue:
     units = tag_lines(issue.lines)
     assembler = Assembler(units)
     drafts, furniture = assembler.run()
-    drafts = reattach(drafts, assembler.evidence)
+    drafts = reattach(drafts)
     owners = _line_owners(drafts, [line.number for u in furniture for line in u.lines])
     articles = tuple(_freeze(d, issue, order, owners) for order, d in enumerate(drafts, start=1))
     body_text = "\n".join(a.title + "\n" + a.text for a in articles)

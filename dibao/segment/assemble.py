@@ -15,7 +15,7 @@ from .similarity import Evidence
 from .units import Unit
 
 HEAD_KINDS = ("byline", "author", "dateline", "marker")
-BREAK_MARGIN = 0.15  #: how much better another article must explain a paragraph to break a sentence join
+BREAK_MARGIN = 0.3  #: how much better another article must explain a paragraph to break a sentence join
 NEW_SUBJECT_MAX = 0.08 #: below this coverage by the open article, an unmarked heading opens a new article
 
 

@@ -12,13 +12,16 @@ from .draft import Draft, DraftBlock
 from .patterns import ends_sentence
 from .similarity import Evidence, best_path
 
-ALONE_SCORE = 0.22  #: coverage an article must beat to claim a paragraph
-SWITCH_COST = 0.35  #: discourages flipping between articles on weak evidence
+ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
+SWITCH_COST = 0.3  #: discourages flipping between articles on weak evidence
 DANGLING_BONUS = 0.08  #: an article that stops mid-sentence is a likelier home
 
 
-def reattach(drafts: list[Draft], evidence: Evidence) -> list[Draft]:
+def reattach(drafts: list[Draft]) -> list[Draft]:
     """Drafts with every orphan merged into its home or promoted to its own article."""
+    # Whole articles are the documents: a term an article repeats in every paragraph is its evidence.
+    evidence = Evidence([d.text() for d in drafts if not d.orphan] +
+                        [b.text for d in drafts if d.orphan for b in d.blocks])
     result: list[Draft] = []
     for draft in drafts:
         if not draft.orphan:

@@ -22,13 +22,14 @@ class Evidence:
         return math.log((self.docs + 1) / (self.df.get(gram, 0) + 0.5))
 
     def coverage(self, fragment: str, article: str) -> float:
-        """Share of the fragment's information (IDF mass) that the article's text also holds."""
-        grams = set(bigrams(fragment))
+        """Share of the fragment's evidence (squared IDF of the bigrams it shares with any other
+        text) that the article also holds.  Bigrams found nowhere else say nothing about a home."""
+        grams = {g for g in bigrams(fragment) if self.df.get(g, 0) >= 2}
         if not grams:
             return 0.0
         known = set(bigrams(article))
-        total = sum(self.idf(g) for g in grams)
-        return sum(self.idf(g) for g in grams & known) / total if total else 0.0
+        total = sum(self.idf(g) ** 2 for g in grams)
+        return sum(self.idf(g) ** 2 for g in grams & known) / total if total else 0.0
 
 
 def best_path(emissions: list[list[float]], switch_cost: float) -> list[int]:

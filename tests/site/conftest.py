@@ -29,3 +29,14 @@ def site_with_base(tmp_path_factory, issues) -> Path:
     out = tmp_path_factory.mktemp("render-base") / "site"
     render_site(issues, out, SiteConfig(quiet=True, base_url="https://example.org/dibao"))
     return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The project's own content/, rendered; skipped while content/ is empty."""
+    content = ROOT / "content"
+    if not any(content.glob("*/_index.md")):
+        pytest.skip("content/ has no issues yet")
+    out = tmp_path_factory.mktemp("render-real") / "site"
+    render_site(read_content(content), out, SiteConfig(quiet=True))
+    return out

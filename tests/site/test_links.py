@@ -80,3 +80,9 @@ def test_feed_links_resolve(site):
         for href in re.findall(r'href="([^"]+)"', feed.read_text(encoding="utf-8")):
             target = resolve(site, feed, href, BASES[1])
             assert target is not None and target.is_file(), (feed, href)
+
+
+def test_links_resolve_on_the_real_content(real_site):
+    for page, link in internal_links(real_site):
+        target = resolve(real_site, page, link, BASES[1])
+        assert target is not None and target.is_file(), f"{page.relative_to(real_site)}: {link}"

@@ -20,3 +20,12 @@ def test_every_page_type_is_valid_html(site):
     errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] != "info"]
     assert not errors, "\n".join(errors)
     assert shutil.which("java")
+
+
+def test_real_content_pages_are_valid_html(real_site):
+    require_tool(VNU, reason="java and vnu-jar are needed (npm ci)")
+    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
+                           str(real_site)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] != "info"]
+    assert not errors, "\n".join(errors[:20])

@@ -16,3 +16,11 @@ def test_article_page_html_plus_css_is_at_most_30_kb(site):
         assert css, "the article page links its stylesheet"
         assert len(html) + len(css) <= LIMIT, f"{name}: {len(html)} + {len(css)} bytes uncompressed"
         assert len(gzip.compress(html)) + len(gzip.compress(css)) <= LIMIT / 3  # what is actually transferred
+
+
+def test_every_real_article_page_transfers_at_most_30_kb(real_site):
+    css = gzip.compress((real_site / "static" / "css" / "site.css").read_bytes(), mtime=0)
+    for page in sorted(real_site.glob("issues/*/*.html")):
+        if page.name != "index.html":
+            size = len(gzip.compress(page.read_bytes(), mtime=0)) + len(css)
+            assert size <= LIMIT, f"{page}: {size} bytes gzipped"

@@ -9,6 +9,7 @@ from .config import load_config
 from .contentio import ContentError
 from .ingest import InputError
 from .pipeline import BuildError, build
+from .site.writer import OutputError
 
 COMMANDS = ("build", "parse")
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(Path("."), seeds=args.seeds, content=args.content, out=args.out,
                              base_url=args.base_url, quiet=args.quiet)
         report = build(config, parse_only=args.command == "parse")
-    except (BuildError, InputError, ContentError, ValueError) as exc:
+    except (BuildError, InputError, ContentError, OutputError, ValueError) as exc:
         problems = exc.problems if isinstance(exc, BuildError) else [str(exc)]
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -17,7 +17,7 @@ from .enrich import EnrichConfig, enrich
 from .ingest import InputError, discover, ingest
 from .model import Issue
 from .segment import segment
-from .sitewriter import write_minimal_site
+from .site import site_config_from, write_site_atomically
 
 
 class BuildError(Exception):
@@ -91,7 +91,7 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False) -> B
     pages = 0
     if not parse_only:
         archive = read_content(config.content)
-        pages = write_minimal_site(archive, config)
+        pages = write_site_atomically(archive, config.out, site_config_from(config)).pages
     warnings = tuple(w for i in issues for w in i.warnings)
     for warning in warnings:
         print(warning, file=sys.stderr)

@@ -25,6 +25,9 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--base-url", dest="base_url", help="absolute site URL, for feeds and sitemap only")
     parser.add_argument("--quiet", action="store_true", default=None, help="print nothing but errors")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--force", action="append", default=[], metavar="ISSUE",
+                        help="re-parse this issue (id or seeds file name) and discard hand edits to it; repeatable")
+    parser.add_argument("--clean", action="store_true", help="ignore all caches and rebuild everything")
     return parser
 
 
@@ -33,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(Path("."), seeds=args.seeds, content=args.content, out=args.out,
                              base_url=args.base_url, quiet=args.quiet)
-        report = build(config, parse_only=args.command == "parse")
+        report = build(config, parse_only=args.command == "parse", force=tuple(args.force), clean=args.clean)
         if args.command == "serve":
             return serve_site(config, args.port)
     except (BuildError, InputError, ContentError, OutputError, ValueError) as exc:

@@ -111,3 +111,34 @@ def test_changed_source_is_detected_by_content_not_mtime(project):
     seed = config.seeds / SAMPLES[0]
     seed.touch()
     assert build(config).parsed == 0
+
+
+def run_cli(root, *args, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, str(root / "build.py"), *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_add_normalises_names_and_refuses_duplicates(root, tmp_path):
+    seeds, content, out = tmp_path / "seeds", tmp_path / "content", tmp_path / "site"
+    common = ["--seeds", str(seeds), "--content", str(content), "--out", str(out), "--quiet"]
+    incoming = tmp_path / "incoming.txt"
+    incoming.write_bytes((root / "seeds" / "003_46bd6e34c8861008.txt").read_bytes())
+    first = run_cli(root, "add", str(incoming), *common, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert [p.name for p in seeds.iterdir()] == ["2025-04-15-hebei-fazhi-bao.txt"]
+    assert (out / "index.html").exists()
+    again = run_cli(root, "add", str(incoming), *common, cwd=tmp_path)
+    assert again.returncode == 1 and "same content" in again.stderr
+    near = tmp_path / "near.txt"
+    near.write_text(incoming.read_text(encoding="utf-8").replace("公安周刊", "公安专刊"), encoding="utf-8")
+    refused = run_cli(root, "add", str(near), *common, cwd=tmp_path)
+    assert refused.returncode == 1 and "near duplicate" in refused.stderr
+    forced = run_cli(root, "add", str(near), "--force-add", *common, cwd=tmp_path)
+    assert forced.returncode == 0 and len(list(seeds.iterdir())) == 2
+
+
+def test_add_without_files_is_a_usage_error(root, tmp_path):
+    result = run_cli(root, "add", cwd=tmp_path)
+    assert result.returncode == 2 and "usage:" in result.stderr

@@ -130,6 +130,8 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
 
 def split_credit(text: str) -> tuple[str, str, People] | None:
     """``…图为民警讲解。 本报记者 张弛 范瑞恒 摄`` → (caption, credit, photographers)."""
+    if not text.endswith(("摄", "摄\n")):
+        return None  # CREDIT_TAIL needs 摄$; searching long lines for it backtracks for a long time
     match = CREDIT_TAIL.search(text)
     if not match:
         return None

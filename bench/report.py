@@ -1,0 +1,131 @@
+"""The bench report: what was run, and the tables of measurements against the targets."""
+from __future__ import annotations
+
+from .runner import Measurements, shown, summary_counts
+from .table import TARGETS, megabytes, ratio, seconds, size, table
+
+#: (row label, stage labels from bench.stages summed into it)
+STAGE_ROWS = (
+    ("plan (hash sources, load state)", ("plan",)),
+    ("ingest+segment", ("ingest+segment",)),
+    ("enrich per article", ("enrich per article",)),
+    ("enrich archive-wide (related)", ("relate",)),
+    ("read cached issues", ("read cached issues",)),
+    ("write content", ("write content",)),
+    ("render: read content back", ("read content back",)),
+    ("render: pages", ("render pages",)),
+    ("search index", ("search index",)),
+    ("write site (temp dir, feeds, swap in)", ("write site",)),
+)
+
+
+def stage_seconds(record: dict) -> dict[str, float | None]:
+    """Exclusive seconds per stage; the parse stage split by its workers' CPU shares."""
+    stages = dict(record.get("stages", {}))
+    parse = stages.pop("parse", None)
+    cpu = record.get("worker_cpu", {})
+    cpu_total = sum(cpu.values())
+    if parse is not None:
+        for label, spent in cpu.items():
+            stages[label] = parse * spent / cpu_total if cpu_total else None
+        if not cpu_total:
+            stages["ingest+segment"] = parse  # workers could not report (not forked): all of it
+    return stages
+
+
+def stage_table(m: Measurements) -> str:
+    full = m.builds["full"]
+    stages = stage_seconds(m.stages)
+    rows, counted = [], 0.0
+    for label, keys in STAGE_ROWS:
+        found = [stages[k] for k in keys if stages.get(k) is not None]
+        value = sum(found) if found else None
+        counted += value or 0.0
+        rows.append([label, seconds(value), per_article(value, m.articles), share(value, full.seconds)])
+    imports = m.stages.get("imports")
+    rows.append(["start-up and imports", seconds(imports), per_article(imports, m.articles), share(imports, full.seconds)])
+    other = full.seconds - counted - (imports or 0.0)
+    rows.append(["other (between stages, exit)", seconds(other), per_article(other, m.articles),
+                 share(other, full.seconds)])
+    rows.append(["**total (full build)**", seconds(full.seconds), per_article(full.seconds, m.articles), "100%"])
+    return table(["stage", "seconds", "ms / article", "share"], rows)
+
+
+def per_article(value: float | None, articles: int) -> str:
+    return "—" if value is None or not articles else f"{1000 * value / articles:.2f}"
+
+
+def share(value: float | None, total: float) -> str:
+    return "—" if value is None else f"{100 * value / total:.0f}%"
+
+
+def build_table(m: Measurements) -> str:
+    targets = {"full": TARGETS["full_s"], "add": TARGETS["add_s"], "noop": TARGETS["noop_s"]}
+    labels = {"full": "full build (clean)", "noop": "no-op rebuild", "add": "add one issue (build.py add)",
+              "edit": "edit one article by hand + rebuild"}
+    rows = []
+    for name, label in labels.items():
+        done = m.builds.get(name)
+        if done is None:
+            continue
+        target = targets.get(name)
+        rows.append([label, seconds(done.seconds), seconds(done.cpu), megabytes(done.peak_rss_mb),
+                     megabytes(done.peak_tree_mb), f"≤ {target:.0f} s" if target else "—",
+                     ratio(done.seconds, target) if target else "—", summary_counts(done)])
+    return table(["build", "wall s", "CPU s", "peak MB (largest process)", "peak MB (tree PSS)", "target",
+                  "ratio", "what it did"], rows)
+
+
+def resource_table(m: Measurements) -> str:
+    full = m.builds["full"]
+    peak = max(full.peak_rss_mb, full.peak_tree_mb)
+    rows = [["articles per second (full build)", f"{m.articles / full.seconds:.1f}", "—", "—"],
+            ["peak memory, full build (max of largest process, tree PSS)", f"{peak:.0f} MB",
+             f"≤ {TARGETS['peak_mb']:.0f} MB", ratio(peak, TARGETS["peak_mb"])]]
+    for folder, (mean, worst, count) in m.parse_ms.items():
+        rows.append([f"parse (ingest+segment) per issue, {folder} ({count} issues): mean / max",
+                     f"{mean:.1f} / {worst:.1f} ms", f"< {TARGETS['parse_ms']:.0f} ms", ratio(mean, TARGETS["parse_ms"])])
+    return table(["measure", "value", "target", "ratio"], rows)
+
+
+def size_table(m: Measurements) -> str:
+    rows = [[name, str(s.files), size(s.bytes), size(s.gzip_bytes) if s.gzip_bytes else "—"]
+            for name, s in m.sizes.items()]
+    return table(["output", "files", "size", "gzip"], rows)
+
+
+def render_table(m: Measurements) -> str:
+    record = stage_seconds(m.stages)
+    dibao_s = sum(record.get(k) or 0.0 for k in ("read content back", "render pages", "write site"))
+    dibao_ms = 1000 * dibao_s / m.html_pages
+    rows = [["dibao (read content/, render, write site; no search)", str(m.html_pages), seconds(dibao_s),
+             f"{dibao_ms:.2f}", "1.00"]]
+    pelican_ms = None
+    for tool in m.tools:
+        ms = 1000 * tool.run.seconds / tool.pages
+        pelican_ms = ms if tool.tool == "pelican" else pelican_ms
+        rows.append([tool.tool, str(tool.pages), seconds(tool.run.seconds), f"{ms:.2f}", f"{dibao_ms / ms:.2f}"])
+    text = table(["renderer", "HTML pages", "seconds", "ms / page", "dibao ÷ this"], rows)
+    if pelican_ms:
+        text += (f"\n\ndibao render per page vs Pelican: {ratio(dibao_ms / pelican_ms, TARGETS['render_vs_pelican'])}"
+                 f" (target: no slower than Pelican)")
+    return text
+
+
+def format_report(m: Measurements, argv: list[str], machine: str) -> str:
+    parts = [f"# dibao bench: {m.archive.issues} issues, {m.articles} articles", "",
+             f"command: python -m bench {' '.join(argv)}", machine,
+             f"archive generated in {m.generate_s:.1f} s: {m.archive.seeds}", "", "commands timed:"]
+    parts += [f"  {name:5} $ {shown(done.command)}" for name, done in m.builds.items()]
+    parts += ["", "## Full build by stage", "", stage_table(m), "", "## Builds against the targets", "",
+              build_table(m), "", "## Throughput, memory, parse time", "", resource_table(m), "",
+              "## Output size", "", size_table(m)]
+    if m.tools:
+        parts += ["", "## Render time per page vs Pelican and Hugo (same content/)", "", render_table(m)]
+    if m.search_bench:
+        parts += ["", "## Search payload (bench/search_bench.py)", "", m.search_bench]
+    if m.notes:
+        parts += ["", "## Notes", ""] + [f"- {note}" for note in m.notes]
+    if m.hot_spots:
+        parts += ["", "## Hot spots of the full build (py-spy)", "", m.hot_spots]
+    return "\n".join(parts) + "\n"

@@ -44,6 +44,7 @@ class BuildCache:
     related_key: str = ""
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_key: str = ""
+    loaded_signature: str = ""
 
     @staticmethod
     def current_version() -> str:
@@ -59,16 +60,28 @@ class BuildCache:
             return cls(version=cls.current_version())
         if not isinstance(cache, cls) or cache.version != cls.current_version():
             return cls(version=cls.current_version())
+        cache.loaded_signature = cache.signature()
         return cache
 
     def save(self, content_dir: Path) -> None:
+        """Write the cache, but only when it changed: a no-op build writes nothing at all."""
         folder = content_dir / CACHE_DIR
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+        target = folder / CACHE_FILE
+        if target.exists() and self.signature() == self.loaded_signature:
+            return
         temp = folder / f"{CACHE_FILE}.tmp"
-        with temp.open("wb") as handle:
-            pickle.dump(self, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temp.replace(folder / CACHE_FILE)
+        temp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        temp.replace(target)
+        self.loaded_signature = self.signature()
+
+    def signature(self) -> str:
+        """What changed since loading (pickled bytes are not stable enough to compare)."""
+        fingerprints = sorted((k, v[0]) for k, v in self.issues.items())
+        return repr((fingerprints, len(self.terms), self.related_key, self.site_key))
 
     def read_issue(self, folder: Path) -> Issue:
         """The issue in ``folder``, from the cache when no file in it changed."""

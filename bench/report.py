@@ -12,6 +12,7 @@ STAGE_ROWS = (
     ("enrich archive-wide (related)", ("relate",)),
     ("read cached issues", ("read cached issues",)),
     ("write content", ("write content",)),
+    ("build cache load + save", ("build cache load + save",)),
     ("render: read content back", ("read content back",)),
     ("render: pages", ("render pages",)),
     ("search index", ("search index",)),

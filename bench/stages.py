@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: (function name, stage label), looked up in every loaded ``dibao`` module.
+#: (function or ``Class.method`` name, stage label), looked up in every loaded ``dibao`` module.
 STAGES = (
     ("plan_build", "plan"),
     ("parse_issues", "parse"),
@@ -31,6 +31,9 @@ STAGES = (
     ("write_content", "write content"),
     ("add_files", "add: check + copy"),
     ("read_content", "read content back"),
+    ("BuildCache.read_archive", "read content back"),
+    ("BuildCache.load", "build cache load + save"),
+    ("BuildCache.save", "build cache load + save"),
     ("render_site", "render pages"),
     ("build_search", "search index"),
     ("write_site_atomically", "write site"),
@@ -83,10 +86,15 @@ def install(stopwatch: Stopwatch, counters) -> list[str]:
     found = []
     for name, label in STAGES:
         for module in [m for key, m in sorted(sys.modules.items()) if key == "dibao" or key.startswith("dibao.")]:
-            function = getattr(module, name, None)
+            *classes, attribute = name.split(".")
+            owner = getattr(module, classes[0], None) if classes else module
+            if owner is None or (classes and getattr(owner, "__module__", "") != module.__name__):
+                continue  # a class is wrapped once, in the module that defines it
+            raw = owner.__dict__.get(attribute) if classes else getattr(owner, attribute, None)
+            function = raw.__func__ if isinstance(raw, (classmethod, staticmethod)) else raw
             if callable(function):
                 wrapper = wrapped.setdefault(id(function), stopwatch.wrap(label, function))
-                setattr(module, name, wrapper)
+                setattr(owner, attribute, type(raw)(wrapper) if function is not raw else wrapper)
                 found.append(label)
     for module_name, name, index in WORKER_STAGES:
         module = sys.modules.get(module_name)

@@ -1,4 +1,4 @@
-"""``python -m bench [--issues 1000] [--no-compare] [--profile] [--search-bench]``
+"""``python -m bench [--issues 1000] [--no-compare] [--no-search-bench] [--profile]``
 
 Generates a synthetic archive of N issues under bench/out/n<N>/, builds it with
 ``build.py`` and prints (and saves to bench/out/n<N>/report.md) the tables
@@ -27,8 +27,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="scratch folder (default bench/out/n<issues>)")
     parser.add_argument("--no-compare", action="store_true", help="skip the Pelican/Hugo render comparison")
     parser.add_argument("--profile", action="store_true", help="also profile a full build with py-spy")
-    parser.add_argument("--search-bench", action="store_true",
-                        help="also run bench/search_bench.py with as many documents as the archive has articles")
+    parser.add_argument("--no-search-bench", action="store_true",
+                        help="skip bench/search_bench.py (run, when present, with as many documents as articles)")
     parser.add_argument("--parse-sample", type=int, default=20, help="synthetic issues timed for parse time")
     return parser.parse_args(argv)
 
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     run_build("noop", build_command(work), work, m)
     add_one(work, m)
     edit_one(work, m)
-    if args.search_bench:
+    if not args.no_search_bench:
         search_bench(m, work)
     if not args.no_compare:
         compare_renderers(work, m)

@@ -35,21 +35,32 @@ def stage_seconds(record: dict) -> dict[str, float | None]:
 
 
 def stage_table(m: Measurements) -> str:
-    full = m.builds["full"]
-    stages = stage_seconds(m.stages)
-    rows, counted = [], 0.0
-    for label, keys in STAGE_ROWS:
-        found = [stages[k] for k in keys if stages.get(k) is not None]
-        value = sum(found) if found else None
-        counted += value or 0.0
-        rows.append([label, seconds(value), per_article(value, m.articles), share(value, full.seconds)])
-    imports = m.stages.get("imports")
-    rows.append(["start-up and imports", seconds(imports), per_article(imports, m.articles), share(imports, full.seconds)])
-    other = full.seconds - counted - (imports or 0.0)
-    rows.append(["other (between stages, exit)", seconds(other), per_article(other, m.articles),
-                 share(other, full.seconds)])
-    rows.append(["**total (full build)**", seconds(full.seconds), per_article(full.seconds, m.articles), "100%"])
-    return table(["stage", "seconds", "ms / article", "share"], rows)
+    """Seconds per stage of every build; ms per article and share for the full build."""
+    names = [n for n in ("full", "noop", "add", "edit") if n in m.stages]
+    per_build = {n: stage_seconds(m.stages[n]) for n in names}
+    full = m.builds["full"].seconds
+    rows, counted = [], {n: 0.0 for n in names}
+    for label, keys in STAGE_ROWS + (("start-up and imports", ("imports",)),):
+        values = {}
+        for n in names:
+            found = [per_build[n][k] for k in keys if per_build[n].get(k) is not None]
+            found += [m.stages[n]["imports"]] if keys == ("imports",) else []
+            values[n] = sum(found) if found else None
+            counted[n] += values[n] or 0.0
+        rows.append(stage_row(label, values, names, m.articles, full))
+    other = {n: m.builds[n].seconds - counted[n] for n in names}
+    rows.append(stage_row("other (between stages, exit)", other, names, m.articles, full))
+    rows.append(stage_row("**total**", {n: m.builds[n].seconds for n in names}, names, m.articles, full))
+    headers = ["stage", "full build s", "ms / article", "share"] + [f"{BUILD_SHORT[n]} s" for n in names[1:]]
+    return table(headers, rows)
+
+
+BUILD_SHORT = {"noop": "no-op", "add": "add one", "edit": "hand edit"}
+
+
+def stage_row(label: str, values: dict, names: list[str], articles: int, full: float) -> list[str]:
+    return [label, seconds(values["full"]), per_article(values["full"], articles), share(values["full"], full)] + \
+        [seconds(values[n]) for n in names[1:]]
 
 
 def per_article(value: float | None, articles: int) -> str:
@@ -96,7 +107,7 @@ def size_table(m: Measurements) -> str:
 
 
 def render_table(m: Measurements) -> str:
-    record = stage_seconds(m.stages)
+    record = stage_seconds(m.stages["full"])
     dibao_s = sum(record.get(k) or 0.0 for k in ("read content back", "render pages", "write site"))
     dibao_ms = 1000 * dibao_s / m.html_pages
     rows = [["dibao (read content/, render, write site; no search)", str(m.html_pages), seconds(dibao_s),
@@ -118,7 +129,9 @@ def format_report(m: Measurements, argv: list[str], machine: str) -> str:
              f"command: python -m bench {' '.join(argv)}", machine,
              f"archive generated in {m.generate_s:.1f} s: {m.archive.seeds}", "", "commands timed:"]
     parts += [f"  {name:5} $ {shown(done.command)}" for name, done in m.builds.items()]
-    parts += ["", "## Full build by stage", "", stage_table(m), "", "## Builds against the targets", "",
+    parts += ["(each build.py command ran as `python -m bench.stages --stages-json FILE <same arguments>`: the same "
+              "dibao.cli.main with a stopwatch on each pipeline stage)"]
+    parts += ["", "## Builds by stage (exclusive seconds)", "", stage_table(m), "", "## Builds against the targets", "",
               build_table(m), "", "## Throughput, memory, parse time", "", resource_table(m), "",
               "## Output size", "", size_table(m)]
     if m.tools:

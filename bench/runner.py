@@ -14,7 +14,7 @@ import shutil
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .generate import Archive, generate
@@ -30,7 +30,7 @@ class Measurements:
     generate_s: float
     parse_ms: dict[str, tuple[float, float, int]] = field(default_factory=dict)  #: folder → (mean, max, issues)
     builds: dict[str, Run] = field(default_factory=dict)  #: full, noop, add, edit
-    stages: dict = field(default_factory=dict)  #: bench.stages record of the full build
+    stages: dict[str, dict] = field(default_factory=dict)  #: build name → its bench.stages record
     sizes: dict[str, Size] = field(default_factory=dict)
     articles: int = 0
     html_pages: int = 0
@@ -51,10 +51,14 @@ def shown(command: list[str] | tuple[str, ...]) -> str:
     return " ".join(short(p) for p in command)
 
 
-def build_command(work: Path, *extra: str, timed: Path | None = None) -> list[str]:
-    entry = ["-m", "bench.stages", "--stages-json", str(timed)] if timed else [str(ROOT / "build.py")]
-    return [sys.executable, *entry, *extra, "--seeds", str(work / "seeds"), "--content", str(work / "content"),
-            "--out", str(work / "site")]
+def build_command(work: Path, *extra: str) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), *extra, "--seeds", str(work / "seeds"),
+            "--content", str(work / "content"), "--out", str(work / "site")]
+
+
+def timed(command: list[str], stages_json: Path) -> list[str]:
+    """The same build under bench.stages: ``dibao.cli.main`` with a stopwatch on each stage."""
+    return [command[0], "-m", "bench.stages", "--stages-json", str(stages_json), *command[2:]]
 
 
 def parse_times(folder: Path, limit: int, repeat: int = 3) -> tuple[float, float, int]:
@@ -79,11 +83,15 @@ def parse_times(folder: Path, limit: int, repeat: int = 3) -> tuple[float, float
 
 
 def run_build(name: str, command: list[str], work: Path, m: Measurements) -> Run:
+    """Run one build.py command (under bench.stages) and keep its measurements and stage times."""
     print(f"$ {shown(command)}", flush=True)
-    done = run(command, cwd=ROOT, log=work / "logs" / name)
+    stages_json = work / "logs" / f"stages-{name}.json"
+    stages_json.unlink(missing_ok=True)
+    done = run(timed(command, stages_json), cwd=ROOT, log=work / "logs" / name)
     if done.returncode != 0:
         raise SystemExit(f"bench: {name} build failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    m.builds[name] = done
+    m.builds[name] = replace(done, command=tuple(command))
+    m.stages[name] = json.loads(stages_json.read_text(encoding="utf-8"))
     summary = next((line for line in done.stdout.splitlines() if line.startswith("dibao:")), "")
     print(f"  {done.seconds:.2f} s  {summary}", flush=True)
     return done
@@ -92,9 +100,7 @@ def run_build(name: str, command: list[str], work: Path, m: Measurements) -> Run
 def full_build(work: Path, m: Measurements) -> None:
     for folder in ("content", "site"):
         shutil.rmtree(work / folder, ignore_errors=True)
-    stages_json = work / "logs" / "stages-full.json"
-    run_build("full", build_command(work, "--clean", timed=stages_json), work, m)
-    m.stages = json.loads(stages_json.read_text(encoding="utf-8"))
+    run_build("full", build_command(work, "--clean"), work, m)
 
 
 def supports(option: str) -> bool:

@@ -11,7 +11,7 @@ from bench.report import STAGE_ROWS
 
 BUILD_ROWS = ("full build (clean)", "no-op rebuild", "add one issue (build.py add)",
               "edit one article by hand + rebuild")
-OTHER_ROWS = ("start-up and imports", "other (between stages, exit)", "**total (full build)**",
+OTHER_ROWS = ("start-up and imports", "other (between stages, exit)", "**total**",
               "articles per second (full build)", "peak memory, full build",
               "parse (ingest+segment) per issue, seeds/", "parse (ingest+segment) per issue, synthetic",
               "| content/ ", "| site/ ", "| site/ HTML ")

@@ -34,7 +34,7 @@ def record(build: list[str], out: Path, venv: Path, cwd: Path) -> list[str]:
     return command
 
 
-def hot_spots(raw: Path, top: int = 15, only: str = "dibao/") -> str:
+def hot_spots(raw: Path, top: int = 25, only: str = "dibao/") -> str:
     inclusive, own, total = collections.Counter(), collections.Counter(), 0
     for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
         stack, _, count = line.rpartition(" ")

@@ -71,6 +71,7 @@ class ToolRender:
     tool: str
     run: Run
     pages: int  #: HTML files written
+    articles: int  #: articles rendered
 
 
 @dataclass(frozen=True)
@@ -154,5 +155,5 @@ def render_with_tools(content: Path, work: Path, venv: Path) -> list[ToolRender]
         done = run(command, cwd=site, log=work / f"{tool}-run")
         if done.returncode != 0:
             raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr[-2000:]}")
-        results.append(ToolRender(tool, done, sum(1 for _ in (site / "output").rglob("*.html"))))
+        results.append(ToolRender(tool, done, sum(1 for _ in (site / "output").rglob("*.html")), len(articles)))
     return results

@@ -111,13 +111,14 @@ def render_table(m: Measurements) -> str:
     dibao_s = sum(record.get(k) or 0.0 for k in ("read content back", "render pages", "write site"))
     dibao_ms = 1000 * dibao_s / m.html_pages
     rows = [["dibao (read content/, render, write site; no search)", str(m.html_pages), seconds(dibao_s),
-             f"{dibao_ms:.2f}", "1.00"]]
+             f"{dibao_ms:.2f}", "1.00", f"{1000 * dibao_s / m.articles:.2f}"]]
     pelican_ms = None
     for tool in m.tools:
         ms = 1000 * tool.run.seconds / tool.pages
         pelican_ms = ms if tool.tool == "pelican" else pelican_ms
-        rows.append([tool.tool, str(tool.pages), seconds(tool.run.seconds), f"{ms:.2f}", f"{dibao_ms / ms:.2f}"])
-    text = table(["renderer", "HTML pages", "seconds", "ms / page", "dibao ÷ this"], rows)
+        rows.append([tool.tool, str(tool.pages), seconds(tool.run.seconds), f"{ms:.2f}", f"{dibao_ms / ms:.2f}",
+                     f"{1000 * tool.run.seconds / tool.articles:.2f}"])
+    text = table(["renderer", "HTML pages", "seconds", "ms / page", "dibao ÷ this", "ms / article"], rows)
     if pelican_ms:
         text += (f"\n\ndibao render per page vs Pelican: {ratio(dibao_ms / pelican_ms, TARGETS['render_vs_pelican'])}"
                  f" (target: no slower than Pelican)")

@@ -1,0 +1,267 @@
+// dibao search runtime. Loads index shards as scripts (works from file:// and
+// under a sub-path), segments the query by forward maximum matching against the
+// shipped vocabulary, ranks exactly as lunr.js 2.3.9 would on one index over the
+// whole archive, and keeps only articles where the terms are adjacent as typed.
+// Layout of the files it reads: dibao/search/README.md.
+(function (G) {
+  "use strict";
+  var WORD = /[\p{L}\p{M}\p{N}]/u;
+  var PINYIN = /^[a-z][a-z\s']*$/;
+  var HAS = Object.prototype.hasOwnProperty;
+  var got = {};
+  G.__dibaoSearch = function (key, data) { got[key] = data; };
+
+  function own(obj, key) { return obj && HAS.call(obj, key) ? obj[key] : undefined; }
+
+  // Python's round(x, 3), which lunr.py uses: nearest, ties to even.
+  function round3(x) {
+    var y = x * 2000;
+    if (Number.isInteger(y) && y % 2 && y / 2000 === x) {
+      var f = Math.floor(x * 1000);
+      return (f % 2 ? f + 1 : f) / 1000;
+    }
+    return +x.toFixed(3);
+  }
+
+  // Runs of word characters (letters, marks, numbers), as arrays of code points.
+  function wordRuns(text) {
+    var out = [], cur = [];
+    for (var ch of text.toLowerCase()) {
+      if (WORD.test(ch)) cur.push(ch);
+      else if (cur.length) { out.push(cur); cur = []; }
+    }
+    if (cur.length) out.push(cur);
+    return out;
+  }
+
+  // Index of the vocabulary file holding terms that start with ch.
+  function bucketOf(starts, ch) {
+    var lo = 0, hi = starts.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (starts[mid] <= ch) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function scriptLoader(base) {
+    var memo = {};
+    return function (key) {
+      return memo[key] || (memo[key] = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = base + key + ".js";
+        s.async = true;
+        s.onload = function () {
+          s.remove();
+          if (HAS.call(got, key)) { ok(got[key]); delete got[key]; } else fail(new Error("bad shard " + key));
+        };
+        s.onerror = function () { s.remove(); delete memo[key]; fail(new Error("cannot load " + s.src)); };
+        document.head.appendChild(s);
+      }));
+    };
+  }
+
+  function Engine(load) {
+    this.load = load;
+    this.manifest = load("manifest");
+  }
+
+  // Split each word run into vocabulary terms, longest match first.
+  Engine.prototype.segment = async function (query) {
+    var m = await this.manifest, load = this.load, runs = wordRuns(query), vocab = {};
+    var need = new Set();
+    runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
+    await Promise.all(Array.from(need, function (b) {
+      return load("v/" + b).then(function (v) { vocab[b] = v; });
+    }));
+    return runs.map(function (r) {
+      var terms = [], i = 0;
+      while (i < r.length) {
+        var voc = vocab[bucketOf(m.buckets, r[i])], len = Math.min(r.length - i, 24);
+        for (; len > 1 && !own(voc, r.slice(i, i + len).join("")); len--);
+        var t = r.slice(i, i + len).join("");
+        terms.push({ t: t, off: i, where: own(voc, t) });
+        i += len;
+      }
+      return terms;
+    });
+  };
+
+  // Postings of one term over all parts: per field, arrays of [docKey, tf, part, index].
+  Engine.prototype.postings = async function (m, term) {
+    var load = this.load, where = term.where, fields = m.fields.map(function () { return []; });
+    var loaded = await Promise.all(where.filter(function (_, i) { return i % 2 === 0; }).map(function (p, i) {
+      return load("p/" + m.parts[p][0] + "/t" + where[2 * i + 1]);
+    }));
+    var index = null;
+    loaded.forEach(function (shard, i) {
+      var part = where[2 * i], entry = own(shard, term.t);
+      if (index === null) index = entry[0];
+      for (var f = 0; f < fields.length; f++) {
+        var flat = entry[f + 1], local = 0;
+        for (var j = 0; j < flat.length; j += 2) {
+          local += flat[j];
+          fields[f].push([part * 1e6 + local, flat[j + 1], part, j / 2, where[2 * i + 1]]);
+        }
+      }
+    });
+    return { t: term.t, key: [where[0], index], fields: fields };
+  };
+
+  Engine.prototype.positions = async function (m, post, f, hit) {
+    var x = await this.load("p/" + m.parts[hit[2]][0] + "/x" + hit[4]);
+    var deltas = own(x, post.t)[f][hit[3]], at = 0;
+    return deltas.map(function (d) { return (at += d); });
+  };
+
+  // Does the doc hold every term of the run adjacently, in order, in one field?
+  Engine.prototype.adjacent = async function (m, run, posts, doc) {
+    for (var f = 0; f < m.fields.length; f++) {
+      var lists = [];
+      for (var k = 0; k < run.length; k++) {
+        var hit = posts[run[k].t].byDoc[f].get(doc);
+        if (!hit) break;
+        lists.push(await this.positions(m, posts[run[k].t], f, hit));
+      }
+      if (lists.length < run.length) continue;
+      var sets = lists.map(function (l) { return new Set(l); });
+      var ok = lists[0].some(function (p) {
+        return run.every(function (term, k) { return sets[k].has(p + run[k].off); });
+      });
+      if (ok) return true;
+    }
+    return false;
+  };
+
+  // The ranked result list of a query: [{doc, part, local, score}].
+  Engine.prototype.search = async function (query) {
+    var m = await this.manifest, self = this;
+    var runs = await this.segment(query), terms = [].concat.apply([], runs);
+    var missing = terms.filter(function (t) { return !t.where; });
+    var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: missing.map(function (t) { return t.t; }), results: [] };
+    if (!terms.length || missing.length) return out;
+    var posts = {};
+    await Promise.all(terms.map(async function (t) {
+      if (!posts[t.t]) posts[t.t] = self.postings(m, t);
+      posts[t.t] = await posts[t.t];
+    }));
+    var distinct = Object.keys(posts).map(function (t) { return posts[t]; });
+    distinct.forEach(function (p) {
+      p.byDoc = p.fields.map(function (list) { return new Map(list.map(function (h) { return [h[0], h]; })); });
+    });
+    var docs = andDocs(distinct);
+    for (var r = 0; r < runs.length; r++) {
+      if (runs[r].length < 2) continue;
+      var kept = new Set();
+      for (var doc of docs) if (await this.adjacent(m, runs[r], posts, doc)) kept.add(doc);
+      docs = kept;
+    }
+    var parts = await this.partStats(m, docs);
+    out.results = rank(m, terms, posts, distinct, docs, parts);
+    return out;
+  };
+
+  function andDocs(distinct) {
+    var sets = distinct.map(function (p) {
+      var s = new Set();
+      p.fields.forEach(function (list) { list.forEach(function (h) { s.add(h[0]); }); });
+      return s;
+    }).sort(function (a, b) { return a.size - b.size; });
+    return new Set(Array.from(sets[0]).filter(function (d) {
+      return sets.every(function (s) { return s.has(d); });
+    }));
+  }
+
+  Engine.prototype.partStats = async function (m, docs) {
+    var want = new Set(), stats = {}, load = this.load;
+    docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
+    await Promise.all(Array.from(want, function (p) {
+      return load("p/" + m.parts[p][0] + "/docs").then(function (s) { stats[p] = s; });
+    }));
+    return stats;
+  };
+
+  // lunr.js 2.3.9 Index#query with every term REQUIRED, scored from raw counts
+  // with archive-wide statistics, summed in the order lunr sums.
+  function rank(m, terms, posts, distinct, docs, parts) {
+    var nf = m.fields.length, k1 = m.k1, b = m.b;
+    var avg = m.sums.map(function (s) { return s / m.n; });
+    var qv = {};
+    terms.forEach(function (t) { qv[t.t] = (qv[t.t] || 0) + 1; });
+    var ordered = distinct.slice().sort(function (x, y) { return x.key[0] - y.key[0] || x.key[1] - y.key[1]; });
+    var mag = Math.sqrt(ordered.reduce(function (s, p) { return s + qv[p.t] * qv[p.t]; }, 0));
+    ordered.forEach(function (p) {
+      var df = p.fields.reduce(function (s, l) { return s + l.length; }, 0);
+      p.idf = Math.log(1 + Math.abs((m.n - df + 0.5) / (df + 0.5)));
+    });
+    var seen = new Map();
+    terms.forEach(function (t) {
+      for (var f = 0; f < nf; f++) posts[t.t].fields[f].forEach(function (h) {
+        if (!docs.has(h[0])) return;
+        var s = seen.get(h[0]);
+        if (!s) seen.set(h[0], (s = { doc: h[0], fields: [] }));
+        if (s.fields.indexOf(f) < 0) s.fields.push(f);
+      });
+    });
+    var results = Array.from(seen.values());
+    results.forEach(function (s) {
+      var part = Math.floor(s.doc / 1e6), local = s.doc % 1e6, lens = parts[part].len;
+      s.part = part; s.local = local; s.score = 0;
+      s.fields.forEach(function (f) {
+        var dot = 0, len = lens[local * nf + f];
+        ordered.forEach(function (p) {
+          var hit = p.byDoc[f].get(s.doc);
+          if (!hit) return;
+          var tf = hit[1];
+          var w = p.idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (len / avg[f])) + tf);
+          dot += qv[p.t] * round3(w * m.fields[f][1]);
+        });
+        s.score += dot / mag || 0;
+      });
+    });
+    // Array#sort is stable: ties keep lunr's first-match order.
+    return results.sort(function (x, y) { return y.score - x.score; });
+  }
+
+  // A Latin-letter query may be pinyin: its Chinese readings, most frequent first.
+  Engine.prototype.pinyin = async function (query) {
+    var m = await this.manifest, q = query.trim().toLowerCase();
+    if (!PINYIN.test(q)) return [];
+    var key = q.replace(/[\s']+/g, "");
+    if (m.pinyin.indexOf(key[0]) < 0) return [];
+    return own(await this.load("py/" + key[0]), key) || [];
+  };
+
+  // Facet values of a result, from its part's stats.
+  Engine.prototype.facets = function (parts, r) {
+    var s = parts[r.part], y = Array.isArray(s.y) ? s.y[r.local] : s.y;
+    return {
+      region: s.r[r.local].map(function (i) { return s.rt[i]; }),
+      theme: s.t[r.local].map(function (i) { return s.tt[i]; }),
+      year: y ? String(y) : ""
+    };
+  };
+
+  Engine.prototype.record = function (m, r) {
+    return this.load("p/" + m.parts[r.part][0] + "/d/" + r.local);
+  };
+
+  // Chinese search, or pinyin readings searched in turn and merged.
+  Engine.prototype.find = async function (query) {
+    var out = await this.search(query);
+    out.readings = [];
+    if (out.results.length) return out;
+    var readings = await this.pinyin(query);
+    if (!readings.length) return out;
+    var merged = new Map(), runs = [];
+    for (var i = 0; i < readings.length; i++) {
+      var sub = await this.search(readings[i]);
+      runs = runs.concat(sub.runs);
+      sub.results.forEach(function (r) { if (!merged.has(r.doc)) merged.set(r.doc, r); });
+    }
+    return { runs: runs, terms: out.terms, missing: [], readings: readings, results: Array.from(merged.values()) };
+  };
+
+  G.dibaoSearch = { Engine: Engine, wordRuns: wordRuns, round3: round3, scriptLoader: scriptLoader };
+  if (G.document && G.dibaoSearchUI) G.dibaoSearchUI(G.dibaoSearch);
+})(typeof window !== "undefined" ? window : globalThis);

@@ -66,6 +66,8 @@ def _clean(folder: Path, keep: set[Path]) -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def _part_files(key: str, docs: list[SearchDoc], out_dir: Path) -> tuple[dict, bool]:

@@ -21,21 +21,38 @@ from dibao.textseg import get_jieba
 
 #: Chinese strings kept per key, most frequent first.
 PER_KEY = 6
-MAX_WORDS = 3
+MAX_WORDS = 2
 
 
-def _han_words(text: str) -> list[list[str]]:
-    """Runs of adjacent ideograph words of two or more characters (anything else breaks a run)."""
-    runs, run = [], []
-    for word in get_jieba().cut(text, HMM=False):
-        if len(word) >= 2 and all(is_ideograph(c) for c in word):
-            run.append(word)
+def _han_runs(text: str) -> list[str]:
+    runs, run = [], ""
+    for char in text:
+        if is_ideograph(char):
+            run += char
         elif run:
             runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    return runs
+            run = ""
+    return runs + [run] if run else runs
+
+
+def _chains(run: str) -> set[str]:
+    """Strings made of one to ``MAX_WORDS`` adjacent dictionary words of two or more characters.
+
+    Every dictionary word jieba's DAG sees counts, not one segmentation, so
+    电信诈骗 is found inside 电信诈骗案 whichever way jieba would cut it.
+    """
+    dag = get_jieba().get_DAG(run)
+    found: set[str] = set()
+    frontier = {(k, k) for k in range(len(run))}  # (phrase start, where the next word starts)
+    for _ in range(MAX_WORDS):
+        step = set()
+        for start, at in frontier:
+            for end in dag.get(at, ()):
+                if end > at:
+                    found.add(run[start : end + 1])
+                    step.add((start, end + 1))
+        frontier = step
+    return found
 
 
 def phrases(doc: SearchDoc) -> set[str]:
@@ -44,11 +61,8 @@ def phrases(doc: SearchDoc) -> set[str]:
     for value in (doc.title, *doc.regions, *doc.themes, *doc.people):
         if value and all(is_ideograph(c) for c in value):
             found.add(value)
-        for run in _han_words(value):
-            for i in range(len(run)):
-                for n in range(1, MAX_WORDS + 1):
-                    if i + n <= len(run):
-                        found.add("".join(run[i : i + n]))
+        for run in _han_runs(value):
+            found |= _chains(run)
     return {p for p in found if 2 <= len(p) <= 12}
 
 
@@ -59,7 +73,7 @@ def keys(phrase: str) -> tuple[str, str]:
 
 
 def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path) -> list[str]:
-    """Write ``py/<letter>.js`` files; return the letters that have one."""
+    """Write ``py/<two letters>.js`` files; return the prefixes that have one."""
     counts = Counter(p for doc in docs for p in phrases(doc))
     by_key: dict[str, set[str]] = defaultdict(set)
     for phrase in counts:
@@ -69,11 +83,11 @@ def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path) -> list[str]:
     shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for key in sorted(by_key):
         ranked = sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))
-        shards[key[0]][key] = ranked[:PER_KEY]
+        shards[key[:2]][key] = ranked[:PER_KEY]
     written = set()
-    for letter in sorted(shards):
-        written.add(out_dir / f"py/{letter}.js")
-        write_text(out_dir / f"py/{letter}.js", jsonp(f"py/{letter}", shards[letter]))
+    for prefix in sorted(shards):
+        written.add(out_dir / f"py/{prefix}.js")
+        write_text(out_dir / f"py/{prefix}.js", jsonp(f"py/{prefix}", shards[prefix]))
     for stale in sorted((out_dir / "py").glob("*.js")) if (out_dir / "py").exists() else []:
         if stale not in written:
             stale.unlink()

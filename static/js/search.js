@@ -228,8 +228,8 @@
     var m = await this.manifest, q = query.trim().toLowerCase();
     if (!PINYIN.test(q)) return [];
     var key = q.replace(/[\s']+/g, "");
-    if (m.pinyin.indexOf(key[0]) < 0) return [];
-    return own(await this.load("py/" + key[0]), key) || [];
+    if (m.pinyin.indexOf(key.slice(0, 2)) < 0) return [];
+    return own(await this.load("py/" + key.slice(0, 2)), key) || [];
   };
 
   // Facet values of a result, from its part's stats.

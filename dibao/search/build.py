@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import build_part
 from dibao.search.pinyin import write_pinyin
+from dibao.search.runtime import write_runtime
 from dibao.search.shards import jsonp, write_part, write_text
 from dibao.search.tokens import utf16_key
 from dibao.textseg import USER_DICT
@@ -158,6 +159,7 @@ def build_search(
         "pinyin": letters,
     }
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
+    write_runtime(out_dir)
     all_files = [p for p in out_dir.rglob("*") if p.is_file()]
     return SearchStats(
         docs=manifest["n"],

@@ -263,5 +263,182 @@
   };
 
   G.dibaoSearch = { Engine: Engine, wordRuns: wordRuns, round3: round3, scriptLoader: scriptLoader };
-  if (G.document && G.dibaoSearchUI) G.dibaoSearchUI(G.dibaoSearch);
+  if (!G.document) return;
+
+  // ---- Page UI: mounts on <form class="search" data-search-root> + #search-results.
+  var PAGE = 20, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // Append text to parent with every needle occurrence wrapped in <mark>; never parses HTML.
+  function highlight(parent, text, needles) {
+    var low = text.toLowerCase(), at = 0;
+    while (at < text.length) {
+      var best = -1, len = 0;
+      needles.forEach(function (n) {
+        var i = n ? low.indexOf(n, at) : -1;
+        if (i >= 0 && (best < 0 || i < best || (i === best && n.length > len))) { best = i; len = n.length; }
+      });
+      if (best < 0) break;
+      parent.appendChild(document.createTextNode(text.slice(at, best)));
+      parent.appendChild(el("mark", "", text.slice(best, best + len)));
+      at = best + len;
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function snippet(body, needles) {
+    var low = body.toLowerCase(), at = -1;
+    needles.forEach(function (n) { var i = low.indexOf(n); if (i >= 0 && (at < 0 || i < at)) at = i; });
+    if (at < 0) return body.slice(0, 100) + (body.length > 100 ? "…" : "");
+    var from = Math.max(0, at - 30), to = Math.min(body.length, at + 90);
+    return (from ? "…" : "") + body.slice(from, to).replace(/\s+/g, " ") + (to < body.length ? "…" : "");
+  }
+
+  function UI(form, box) {
+    this.input = form.querySelector('input[name="q"]');
+    this.root = form.getAttribute("data-search-root") || "";
+    this.engine = new Engine(scriptLoader(this.root + "search/"));
+    this.box = box;
+    this.status = box.appendChild(el("p", "search-status"));
+    this.status.setAttribute("role", "status");
+    this.facetBox = box.appendChild(el("div", "search-facets"));
+    this.list = box.appendChild(el("ol", "search-list"));
+    this.list.id = "search-list";
+    this.more = box.appendChild(el("button", "search-more", "更多结果"));
+    this.more.type = "button";
+    this.more.hidden = true;
+    this.filters = {};
+    this.seq = 0;
+    this.input.setAttribute("aria-controls", "search-list");
+    this.input.setAttribute("autocomplete", "off");
+    this.bind(form);
+  }
+
+  UI.prototype.bind = function (form) {
+    var ui = this, timer = 0;
+    form.addEventListener("submit", function (e) { e.preventDefault(); ui.run(); });
+    ui.input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { ui.run(); }, 150); });
+    ui.input.addEventListener("keydown", function (e) { ui.key(e); });
+    ui.list.addEventListener("keydown", function (e) { ui.key(e); });
+    ui.more.addEventListener("click", function () { ui.show(ui.shown + PAGE); });
+    var q = new URLSearchParams(location.search).get("q");
+    if (q) { ui.input.value = q; ui.run(); }
+  };
+
+  UI.prototype.key = function (e) {
+    var links = Array.from(this.list.querySelectorAll("a.search-hit"));
+    var i = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
+    else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i ? links[i - 1] : this.input).focus(); }
+    else if (e.key === "Escape") { this.input.focus(); }
+  };
+
+  UI.prototype.run = async function () {
+    var q = this.input.value, seq = ++this.seq;
+    try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (err) { /* file:// may refuse */ }
+    if (!q.trim()) return this.render(null, seq);
+    try { this.render(await this.engine.find(q), seq); }
+    catch (err) { if (seq === this.seq) this.status.textContent = "搜索索引加载失败"; }
+  };
+
+  UI.prototype.render = async function (out, seq) {
+    if (seq !== this.seq) return;
+    this.out = out;
+    this.filters = {};
+    if (!out) { this.status.textContent = ""; this.list.textContent = ""; this.facetBox.textContent = ""; this.more.hidden = true; return; }
+    var m = await this.engine.manifest;
+    this.parts = await this.engine.partStats(m, new Set(out.results.map(function (r) { return r.doc; })));
+    if (seq !== this.seq) return;
+    var ui = this;
+    out.results.forEach(function (r) { r.facets = ui.engine.facets(ui.parts, r); });
+    this.needles = out.runs.map(function (run) { return run.map(function (t) { return t.t; }).join(""); });
+    this.refresh();
+  };
+
+  UI.prototype.filtered = function () {
+    var f = this.filters;
+    return this.out.results.filter(function (r) {
+      return Object.keys(f).every(function (k) { var v = r.facets[k]; return Array.isArray(v) ? v.indexOf(f[k]) >= 0 : v === f[k]; });
+    });
+  };
+
+  UI.prototype.refresh = function () {
+    this.hits = this.filtered();
+    this.renderFacets();
+    var out = this.out, n = this.hits.length;
+    this.status.textContent = n ? "找到 " + n + " 篇文章" : "没有找到与“" + this.input.value.trim() + "”相关的文章";
+    if (!n) this.suggest();
+    this.list.textContent = "";
+    this.shown = 0;
+    this.show(PAGE);
+    if (out.readings.length) this.status.textContent += "(拼音:" + out.readings.join("、") + ")";
+  };
+
+  // Fallback hints: search a single found term, or a pinyin reading.
+  UI.prototype.suggest = function () {
+    var out = this.out, ui = this, words = out.readings.length ? out.readings : out.terms.filter(function (t) { return out.missing.indexOf(t) < 0 && t.length > 1; });
+    if (!words.length) { this.status.appendChild(el("span", "search-hint", "。请换个说法,或减少字数")); return; }
+    this.status.appendChild(el("span", "search-hint", "。试试:"));
+    words.slice(0, 5).forEach(function (w) {
+      var b = ui.status.appendChild(el("button", "search-suggest", w));
+      b.type = "button";
+      b.addEventListener("click", function () { ui.input.value = w; ui.run(); });
+    });
+  };
+
+  UI.prototype.renderFacets = function () {
+    var ui = this, all = this.out.results;
+    this.facetBox.textContent = "";
+    if (!all.length) return;
+    FACETS.forEach(function (pair) {
+      var name = pair[0], counts = new Map();
+      ui.hits.forEach(function (r) { [].concat(r.facets[name]).forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); }); });
+      if (!counts.size) return;
+      var group = ui.facetBox.appendChild(el("div", "search-facet"));
+      group.setAttribute("data-facet", name);
+      group.appendChild(el("span", "search-facet-name", pair[1]));
+      Array.from(counts).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).forEach(function (kv) {
+        var b = group.appendChild(el("button", "search-facet-value", kv[0] + " " + kv[1]));
+        b.type = "button";
+        b.setAttribute("aria-pressed", String(ui.filters[name] === kv[0]));
+        b.addEventListener("click", function () {
+          if (ui.filters[name] === kv[0]) delete ui.filters[name]; else ui.filters[name] = kv[0];
+          ui.refresh();
+        });
+      });
+    });
+  };
+
+  UI.prototype.show = function (upto) {
+    var ui = this, m = this.engine.manifest;
+    this.hits.slice(this.shown, upto).forEach(function (r) {
+      var li = ui.list.appendChild(el("li", "search-item"));
+      m.then(function (man) { return ui.engine.record(man, r); }).then(function (d) { ui.fill(li, d); });
+    });
+    this.shown = Math.min(upto, this.hits.length);
+    this.more.hidden = this.shown >= this.hits.length;
+  };
+
+  UI.prototype.fill = function (li, d) {
+    var a = li.appendChild(el("a", "search-hit"));
+    a.href = this.root + d.url;
+    highlight(a, d.title, this.needles);
+    var meta = [d.date].concat(d.regions.join("、"), d.themes.slice(0, 1)).filter(Boolean).join(" · ");
+    li.appendChild(el("p", "search-meta", meta));
+    highlight(li.appendChild(el("p", "search-snippet")), snippet(d.body || d.summary, this.needles), this.needles);
+  };
+
+  function mount() {
+    var box = document.getElementById("search-results");
+    if (!box) return;
+    var form = document.querySelector("form.search[data-search-root]");
+    if (form && form.querySelector('input[name="q"]')) G.dibaoSearch.ui = new UI(form, box);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
 })(typeof window !== "undefined" ? window : globalThis);

@@ -53,6 +53,9 @@ def odd_docs() -> list[SearchDoc]:
                   body="𠮷野家在Ｃ区开店。ＡＢＣ公司:食品安全*检查+通过。𠮷𠮷"),
         SearchDoc(ref="articles/odd/2.html", id="odd/2", title="ｆｕｌｌ宽字符与𩸽鱼", year=2021, date="2021-01-02",
                   body="餐馆出售𩸽鱼,ＡＢＣ标签。C++ 与 a:b 写法"),
+        SearchDoc(ref="articles/odd/3.html", id="odd/3", title="鄂州警方破获一起电信诈骗案", year=2022, date="2022-03-04",
+                  regions=("湖北",), themes=("电信网络诈骗",), people=("韩宇",),
+                  body="鄂州市公安局反诈中心民警韩宇介绍,这起电信诈骗案涉案金额较大。"),
     ]
 
 

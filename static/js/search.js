@@ -342,13 +342,15 @@
   UI.prototype.run = async function () {
     var q = this.input.value, seq = ++this.seq;
     try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (err) { /* file:// may refuse */ }
-    if (!q.trim()) return this.render(null, seq);
-    try { this.render(await this.engine.find(q), seq); }
+    if (!q.trim()) return this.render(null, seq, q);
+    try { await this.render(await this.engine.find(q), seq, q); }
     catch (err) { if (seq === this.seq) this.status.textContent = "搜索索引加载失败"; }
   };
 
-  UI.prototype.render = async function (out, seq) {
+  UI.prototype.render = async function (out, seq, q) {
     if (seq !== this.seq) return;
+    // Tests and other scripts can tell which query the list shows.
+    this.box.setAttribute("data-query", q);
     this.out = out;
     this.filters = {};
     if (!out) { this.status.textContent = ""; this.list.textContent = ""; this.facetBox.textContent = ""; this.more.hidden = true; return; }

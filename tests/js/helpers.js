@@ -9,14 +9,21 @@ const { execFileSync } = require("node:child_process");
 const ROOT = path.resolve(__dirname, "../..");
 const COUNT = Number(process.env.DIBAO_SEARCH_DOCS || 300);
 
-function fixtureDir() {
-  if (process.env.DIBAO_SEARCH_FIXTURE) return process.env.DIBAO_SEARCH_FIXTURE;
-  const dir = path.join(os.tmpdir(), `dibao-search-fixture-${COUNT}`);
-  if (!fs.existsSync(path.join(dir, "docs.json"))) {
-    const python = process.env.PYTHON || "python3";
-    execFileSync(python, ["-m", "dibao.search.reference", dir, String(COUNT)], { cwd: ROOT, stdio: "inherit" });
+// Run a Python module that writes into a folder, once: test files run in
+// parallel, so each builds into its own folder and the first rename wins.
+function pythonBuilt(name, module, args, marker) {
+  const dir = path.join(os.tmpdir(), name);
+  if (!fs.existsSync(path.join(dir, marker))) {
+    const tmp = `${dir}.tmp-${process.pid}`;
+    execFileSync(process.env.PYTHON || "python3", ["-m", module, tmp, ...args], { cwd: ROOT, stdio: "inherit" });
+    try { fs.renameSync(tmp, dir); } catch (err) { fs.rmSync(tmp, { recursive: true, force: true }); }
   }
   return dir;
+}
+
+function fixtureDir() {
+  if (process.env.DIBAO_SEARCH_FIXTURE) return process.env.DIBAO_SEARCH_FIXTURE;
+  return pythonBuilt(`dibao-search-fixture-${COUNT}`, "dibao.search.reference", [String(COUNT)], "docs.json");
 }
 
 // The payload of one shard file: window.__dibaoSearch("key", data);
@@ -59,4 +66,4 @@ function rng(seed) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-module.exports = { ROOT, fixtureDir, readShard, fileLoader, runtime, engine, refs, rng };
+module.exports = { ROOT, pythonBuilt, fixtureDir, readShard, fileLoader, runtime, engine, refs, rng };

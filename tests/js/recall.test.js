@@ -73,3 +73,14 @@ test("ASCII punctuation in queries is never a term and never an operator", async
   assert.deepEqual((await eng.search(":*+")).results, [], "empty token list finds nothing");
   assert.deepEqual((await eng.search("")).results, []);
 });
+
+test("pinyin: full syllables and initials turn into Chinese searches", async () => {
+  const eng = engine(dir);
+  for (const [query, reading] of [["ezhou", "鄂州"], ["dianxinzhapian", "电信诈骗"], ["dxzp", "电信诈骗"], ["hubei", "湖北"], ["han yu", "韩宇"]]) {
+    const out = await eng.find(query);
+    assert.ok(out.readings.includes(reading), `${query}: ${out.readings}`);
+    const ids = await refs(eng, out.results);
+    assert.ok(ids.length && ids.every((id) => out.readings.some((r) => containing(r).has(id))), query);
+  }
+  assert.deepEqual((await eng.find("zzzzqq")).results, []);
+});

@@ -79,7 +79,7 @@ def test_postings_positions_and_lengths_agree(tmp_path, small_docs):
     where = vocab["野"]
     part = manifest["parts"][where[0]][0]
     post = read_shard(tmp_path / f"p/{part}/t{where[1]}.js")["野"]
-    pos = read_shard(tmp_path / f"p/{part}/x{where[1]}.js")["野"]
+    pos = read_shard(tmp_path / f"p/{part}/x{where[2]}.js")["野"]
     title_docs, body_docs = post[1], post[4]
     assert title_docs == [0, 1] and body_docs == [0, 1]  # doc 0 of part 2020: once in title, once in body
     assert pos[0] == [[1]] and pos[3] == [[1]]  # 𠮷 is one code point: 野 starts at 1

@@ -18,7 +18,7 @@ from dibao.search.tokens import utf16_key
 from dibao.textseg import USER_DICT
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-1"
+FORMAT = "dibao-search-2"
 #: Target size (characters) of one vocabulary file.
 VOCAB_TARGET = 6000
 K1, B = 1.2, 0.75
@@ -84,7 +84,9 @@ def _part_files(key: str, docs: list[SearchDoc], out_dir: Path) -> tuple[dict, b
     sums = [sum(lengths[i] for lengths in part.lengths) for i in range(len(FIELDS))]
     info = {"digest": digest, "n": len(docs), "sums": sums, "files": files}
     write_text(info_path, json.dumps(info, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    written = {info_path, *(out_dir / f"p/{key}/{n}{i}.js" for n in "tx" for i in set(files.values()))}
+    written = {info_path}
+    written |= {out_dir / f"p/{key}/t{t}.js" for t, _x in files.values()}
+    written |= {out_dir / f"p/{key}/x{x}.js" for _t, x in files.values()}
     written |= {out_dir / f"p/{key}/docs.js", *(out_dir / f"p/{key}/d/{i}.js" for i in range(len(docs)))}
     _clean(out_dir / f"p/{key}", written)
     return info, True
@@ -131,8 +133,8 @@ def build_search(
         info, fresh = _part_files(key, part_docs, out_dir)
         if fresh:
             rebuilt.append(key)
-        for term, file_no in info["files"].items():
-            vocab.setdefault(term, []).extend((number, file_no))
+        for term, (posts, positions) in info["files"].items():
+            vocab.setdefault(term, []).extend((number, posts, positions))
         sums = [a + b for a, b in zip(sums, info["sums"])]
         manifest_parts.append([key, info["n"]])
     keep = {out_dir / f"p/{key}" for key, _ in parts}

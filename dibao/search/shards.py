@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dibao.search.docs import FIELDS
 from dibao.search.parts import PartIndex
 
 #: Target size (characters of JSON) of one postings file; a big term gets a file of its own.
 POSTINGS_TARGET = 6000
+#: Target size of one positions file.
+POSITIONS_TARGET = 8000
 
 
 def jsonp(key: str, data) -> str:
@@ -50,26 +53,38 @@ def _entry(index: int, per_field) -> tuple[list, list]:
     return post, pos
 
 
-def group_terms(part: PartIndex) -> list[list[tuple[str, list, list]]]:
-    """Consecutive terms packed into files of about ``POSTINGS_TARGET`` characters."""
+def _packed(items: list[tuple[str, object]], target: int) -> list[list[tuple[str, object]]]:
+    """Consecutive (term, entry) pairs packed into files of about ``target`` characters."""
     groups, current, size = [], [], 0
-    for term in part.terms:
-        post, pos = _entry(*part.postings[term])
-        cost = len(term) + len(json.dumps(post, separators=(",", ":")))
-        if current and size + cost > POSTINGS_TARGET:
+    for term, entry in items:
+        cost = len(term) + len(json.dumps(entry, separators=(",", ":")))
+        if current and size + cost > target:
             groups.append(current)
             current, size = [], 0
-        current.append((term, post, pos))
+        current.append((term, entry))
         size += cost
-    if current:
-        groups.append(current)
-    return groups
+    return groups + [current] if current else groups
 
 
-def _codes(values_per_doc) -> tuple[list[str], list[list[int]]]:
+def group_terms(part: PartIndex) -> tuple[list, list]:
+    """(postings files, positions files), each a list of [(term, entry)], packed separately.
+
+    Positions are much bigger than postings and needed only for multi-term
+    queries, so they get their own packing: a query then loads little besides
+    the positions of its own terms.
+    """
+    entries = [(term, _entry(*part.postings[term])) for term in part.terms]
+    posts = _packed([(t, e[0]) for t, e in entries], POSTINGS_TARGET)
+    positions = _packed([(t, e[1]) for t, e in entries], POSITIONS_TARGET)
+    return posts, positions
+
+
+def _codes(values_per_doc) -> tuple[list[str], list]:
+    """Value table and, per doc, one code (one value) or a list of codes."""
     table = sorted({v for values in values_per_doc for v in values})
     index = {v: i for i, v in enumerate(table)}
-    return table, [[index[v] for v in values] for values in values_per_doc]
+    codes = [[index[v] for v in values] for values in values_per_doc]
+    return table, [c[0] if len(c) == 1 else c for c in codes]
 
 
 def doc_stats(part: PartIndex) -> dict:
@@ -79,7 +94,8 @@ def doc_stats(part: PartIndex) -> dict:
     years = [d.year for d in part.docs]
     return {
         "n": len(part.docs),
-        "len": [n for lengths in part.lengths for n in lengths],
+        # One column per field: columns compress better than rows.
+        **{f"l{i}": [lengths[i] for lengths in part.lengths] for i in range(len(FIELDS))},
         "rt": regions,
         "r": region_codes,
         "tt": themes,
@@ -102,13 +118,16 @@ def display_record(doc) -> dict:
     }
 
 
-def write_part(part: PartIndex, out_dir: Path, prefix: str) -> dict[str, int]:
-    """Write the part under ``out_dir/prefix``; return term -> postings file number."""
-    files: dict[str, int] = {}
-    for number, group in enumerate(group_terms(part)):
-        write_text(out_dir / f"{prefix}/t{number}.js", jsonp(f"{prefix}/t{number}", {t: p for t, p, _ in group}))
-        write_text(out_dir / f"{prefix}/x{number}.js", jsonp(f"{prefix}/x{number}", {t: x for t, _, x in group}))
-        files.update((t, number) for t, _, _ in group)
+def write_part(part: PartIndex, out_dir: Path, prefix: str) -> dict[str, list[int]]:
+    """Write the part under ``out_dir/prefix``; return term -> [postings file, positions file]."""
+    files: dict[str, list[int]] = {}
+    posts, positions = group_terms(part)
+    for letter, groups in (("t", posts), ("x", positions)):
+        for number, group in enumerate(groups):
+            key = f"{prefix}/{letter}{number}"
+            write_text(out_dir / f"{key}.js", jsonp(key, dict(group)))
+            for term, _entry in group:
+                files.setdefault(term, []).append(number)
     write_text(out_dir / f"{prefix}/docs.js", jsonp(f"{prefix}/docs", doc_stats(part)))
     for local, doc in enumerate(part.docs):
         write_text(out_dir / f"{prefix}/d/{local}.js", jsonp(f"{prefix}/d/{local}", display_record(doc)))

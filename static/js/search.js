@@ -87,21 +87,23 @@
     });
   };
 
-  // Postings of one term over all parts: per field, arrays of [docKey, tf, part, index].
+  // Postings of one term over all parts: per field, arrays of
+  // [docKey, tf, part, index in the part's posting, positions file].
+  // term.where lists (part, postings file, positions file) triples.
   Engine.prototype.postings = async function (m, term) {
     var load = this.load, where = term.where, fields = m.fields.map(function () { return []; });
-    var loaded = await Promise.all(where.filter(function (_, i) { return i % 2 === 0; }).map(function (p, i) {
-      return load("p/" + m.parts[p][0] + "/t" + where[2 * i + 1]);
+    var loaded = await Promise.all(where.filter(function (_, i) { return i % 3 === 0; }).map(function (p, i) {
+      return load("p/" + m.parts[p][0] + "/t" + where[3 * i + 1]);
     }));
     var index = null;
     loaded.forEach(function (shard, i) {
-      var part = where[2 * i], entry = own(shard, term.t);
+      var part = where[3 * i], entry = own(shard, term.t);
       if (index === null) index = entry[0];
       for (var f = 0; f < fields.length; f++) {
         var flat = entry[f + 1], local = 0;
         for (var j = 0; j < flat.length; j += 2) {
           local += flat[j];
-          fields[f].push([part * 1e6 + local, flat[j + 1], part, j / 2, where[2 * i + 1]]);
+          fields[f].push([part * 1e6 + local, flat[j + 1], part, j / 2, where[3 * i + 2]]);
         }
       }
     });
@@ -205,10 +207,10 @@
     });
     var results = Array.from(seen.values());
     results.forEach(function (s) {
-      var part = Math.floor(s.doc / 1e6), local = s.doc % 1e6, lens = parts[part].len;
+      var part = Math.floor(s.doc / 1e6), local = s.doc % 1e6, stats = parts[part];
       s.part = part; s.local = local; s.score = 0;
       s.fields.forEach(function (f) {
-        var dot = 0, len = lens[local * nf + f];
+        var dot = 0, len = stats["l" + f][local];
         ordered.forEach(function (p) {
           var hit = p.byDoc[f].get(s.doc);
           if (!hit) return;
@@ -236,8 +238,8 @@
   Engine.prototype.facets = function (parts, r) {
     var s = parts[r.part], y = Array.isArray(s.y) ? s.y[r.local] : s.y;
     return {
-      region: s.r[r.local].map(function (i) { return s.rt[i]; }),
-      theme: s.t[r.local].map(function (i) { return s.tt[i]; }),
+      region: [].concat(s.r[r.local]).map(function (i) { return s.rt[i]; }),
+      theme: [].concat(s.t[r.local]).map(function (i) { return s.tt[i]; }),
       year: y ? String(y) : ""
     };
   };
@@ -266,7 +268,7 @@
   if (!G.document) return;
 
   // ---- Page UI: mounts on <form class="search" data-search-root> + #search-results.
-  var PAGE = 20, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+  var PAGE = 10, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);

@@ -35,7 +35,8 @@ async function queryBytes(ctx, query) {
   const before = new Set(ctx.fetched);
   const res = await ctx.eng.find(query);
   const m = await ctx.eng.manifest;
-  await Promise.all(res.results.slice(0, SHOWN).map((r) => ctx.eng.record(m, r)));
+  const needles = res.runs.map((run) => run.map((t) => t.t).join(""));
+  await Promise.all(res.results.slice(0, SHOWN).map(async (r) => ctx.eng.excerpt(m, r, await ctx.eng.record(m, r), needles)));
   let bytes = 0;
   for (const f of ctx.fetched) if (!before.has(f)) bytes += gzSize(f);
   return { bytes, res };

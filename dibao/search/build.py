@@ -13,7 +13,7 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import build_part
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.shards import jsonp, write_part, write_text
+from dibao.search.shards import PIECE, POSITIONS_TARGET, POSTINGS_TARGET, body_pieces, jsonp, write_part, write_text
 from dibao.search.tokens import utf16_key
 from dibao.textseg import USER_DICT
 
@@ -53,7 +53,7 @@ def ordered_parts(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str
 
 
 def _digest(docs: Sequence[SearchDoc]) -> str:
-    h = hashlib.sha256(FORMAT.encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {POSITIONS_TARGET} {PIECE}".encode())
     h.update(USER_DICT.read_bytes() if USER_DICT.exists() else b"")
     for doc in docs:
         h.update(json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True).encode())
@@ -88,6 +88,7 @@ def _part_files(key: str, docs: list[SearchDoc], out_dir: Path) -> tuple[dict, b
     written |= {out_dir / f"p/{key}/t{t}.js" for t, _x in files.values()}
     written |= {out_dir / f"p/{key}/x{x}.js" for _t, x in files.values()}
     written |= {out_dir / f"p/{key}/docs.js", *(out_dir / f"p/{key}/d/{i}.js" for i in range(len(docs)))}
+    written |= {out_dir / f"p/{key}/d/{i}-{k}.js" for i, d in enumerate(docs) for k in range(len(body_pieces(d.body)))}
     _clean(out_dir / f"p/{key}", written)
     return info, True
 

@@ -13,9 +13,11 @@ from dibao.search.docs import FIELDS
 from dibao.search.parts import PartIndex
 
 #: Target size (characters of JSON) of one postings file; a big term gets a file of its own.
-POSTINGS_TARGET = 6000
+POSTINGS_TARGET = 2000
 #: Target size of one positions file.
-POSITIONS_TARGET = 8000
+POSITIONS_TARGET = 3000
+#: Characters of body text per snippet piece.
+PIECE = 400
 
 
 def jsonp(key: str, data) -> str:
@@ -114,8 +116,13 @@ def display_record(doc) -> dict:
         "regions": list(doc.regions),
         "themes": list(doc.themes),
         "summary": doc.summary,
-        "body": doc.body,
+        "pieces": len(body_pieces(doc.body)),
     }
+
+
+def body_pieces(body: str) -> list[str]:
+    """The body in pieces of ``PIECE`` characters: a snippet loads only the pieces up to its match."""
+    return [body[i : i + PIECE] for i in range(0, len(body), PIECE)]
 
 
 def write_part(part: PartIndex, out_dir: Path, prefix: str) -> dict[str, list[int]]:
@@ -131,4 +138,7 @@ def write_part(part: PartIndex, out_dir: Path, prefix: str) -> dict[str, list[in
     write_text(out_dir / f"{prefix}/docs.js", jsonp(f"{prefix}/docs", doc_stats(part)))
     for local, doc in enumerate(part.docs):
         write_text(out_dir / f"{prefix}/d/{local}.js", jsonp(f"{prefix}/d/{local}", display_record(doc)))
+        for number, piece in enumerate(body_pieces(doc.body)):
+            key = f"{prefix}/d/{local}-{number}"
+            write_text(out_dir / f"{key}.js", jsonp(key, piece))
     return files

@@ -248,6 +248,17 @@
     return this.load("p/" + m.parts[r.part][0] + "/d/" + r.local);
   };
 
+  // Body text up to its first match: pieces load in order until one holds a needle.
+  Engine.prototype.excerpt = async function (m, r, rec, needles) {
+    var text = "", base = "p/" + m.parts[r.part][0] + "/d/" + r.local + "-";
+    for (var k = 0; k < rec.pieces; k++) {
+      text += await this.load(base + k);
+      var low = text.toLowerCase();
+      if (needles.some(function (n) { return low.indexOf(n) >= 0; })) break;
+    }
+    return text;
+  };
+
   // Chinese search, or pinyin readings searched in turn and merged.
   Engine.prototype.find = async function (query) {
     var out = await this.search(query);
@@ -423,19 +434,22 @@
     var ui = this, m = this.engine.manifest;
     this.hits.slice(this.shown, upto).forEach(function (r) {
       var li = ui.list.appendChild(el("li", "search-item"));
-      m.then(function (man) { return ui.engine.record(man, r); }).then(function (d) { ui.fill(li, d); });
+      m.then(async function (man) {
+        var d = await ui.engine.record(man, r);
+        ui.fill(li, d, await ui.engine.excerpt(man, r, d, ui.needles));
+      });
     });
     this.shown = Math.min(upto, this.hits.length);
     this.more.hidden = this.shown >= this.hits.length;
   };
 
-  UI.prototype.fill = function (li, d) {
+  UI.prototype.fill = function (li, d, body) {
     var a = li.appendChild(el("a", "search-hit"));
     a.href = this.root + d.url;
     highlight(a, d.title, this.needles);
     var meta = [d.date].concat(d.regions.join("、"), d.themes.slice(0, 1)).filter(Boolean).join(" · ");
     li.appendChild(el("p", "search-meta", meta));
-    highlight(li.appendChild(el("p", "search-snippet")), snippet(d.body || d.summary, this.needles), this.needles);
+    highlight(li.appendChild(el("p", "search-snippet")), snippet(body || d.summary, this.needles), this.needles);
   };
 
   function mount() {

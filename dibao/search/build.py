@@ -160,6 +160,7 @@ def build_search(
         "parts": manifest_parts,
         "buckets": [first for first, _ in buckets],
         "pinyin": letters,
+        "piece": PIECE,
     }
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)

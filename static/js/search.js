@@ -116,7 +116,8 @@
     return deltas.map(function (d) { return (at += d); });
   };
 
-  // Does the doc hold every term of the run adjacently, in order, in one field?
+  // Where the doc holds every term of the run adjacently, in order, in one
+  // field: {f: field, p: position}, or null.
   Engine.prototype.adjacent = async function (m, run, posts, doc) {
     for (var f = 0; f < m.fields.length; f++) {
       var lists = [];
@@ -127,12 +128,12 @@
       }
       if (lists.length < run.length) continue;
       var sets = lists.map(function (l) { return new Set(l); });
-      var ok = lists[0].some(function (p) {
+      var at = lists[0].find(function (p) {
         return run.every(function (term, k) { return sets[k].has(p + run[k].off); });
       });
-      if (ok) return true;
+      if (at !== undefined) return { f: f, p: at };
     }
-    return false;
+    return null;
   };
 
   // The ranked result list of a query: [{doc, part, local, score}].
@@ -151,15 +152,20 @@
     distinct.forEach(function (p) {
       p.byDoc = p.fields.map(function (list) { return new Map(list.map(function (h) { return [h[0], h]; })); });
     });
-    var docs = andDocs(distinct);
+    var docs = andDocs(distinct), body = m.fields.length - 1, at = new Map();
     for (var r = 0; r < runs.length; r++) {
       if (runs[r].length < 2) continue;
       var kept = new Set();
-      for (var doc of docs) if (await this.adjacent(m, runs[r], posts, doc)) kept.add(doc);
+      for (var doc of docs) {
+        var hit = await this.adjacent(m, runs[r], posts, doc);
+        if (hit) kept.add(doc);
+        if (hit && hit.f === body && !at.has(doc)) at.set(doc, hit.p);
+      }
       docs = kept;
     }
     var parts = await this.partStats(m, docs);
     out.results = rank(m, terms, posts, distinct, docs, parts);
+    out.results.forEach(function (res) { res.at = at.get(res.doc); });
     return out;
   };
 
@@ -248,10 +254,16 @@
     return this.load("p/" + m.parts[r.part][0] + "/d/" + r.local);
   };
 
-  // Body text up to its first match: pieces load in order until one holds a needle.
+  // Body text around its first match: the piece holding it when adjacency
+  // found it, else pieces in order until one holds a needle.
   Engine.prototype.excerpt = async function (m, r, rec, needles) {
-    var text = "", base = "p/" + m.parts[r.part][0] + "/d/" + r.local + "-";
-    for (var k = 0; k < rec.pieces; k++) {
+    var base = "p/" + m.parts[r.part][0] + "/d/" + r.local + "-", k = 0;
+    if (r.at !== undefined) {
+      k = Math.floor(r.at / m.piece);
+      var next = k + 1 < rec.pieces ? this.load(base + (k + 1)) : "";
+      return (k ? "…" : "") + (await this.load(base + k)) + (await next);
+    }
+    for (var text = ""; k < rec.pieces; k++) {
       text += await this.load(base + k);
       var low = text.toLowerCase();
       if (needles.some(function (n) { return low.indexOf(n) >= 0; })) break;

@@ -19,7 +19,7 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 ARTICLE_KEYS = (
     "title", "kicker", "subtitle", "column", "kind", "issue", "order", "date", "year", "title_generated",
     "byline", "dateline", "reporters", "correspondents", "authors", "photographers", "author_title",
-    "continued_from", "continues_to", "regions", "places", "mentions", "themes", "keywords", "summary",
+    "continued_from", "continues_to", "markers", "regions", "places", "mentions", "themes", "keywords", "summary",
     "length", "related",
 )
 ALWAYS = {"title", "kind", "issue", "order"}
@@ -190,7 +190,7 @@ def read_article(path: Path, issue_id: str) -> Article:
     text_fields = ("kicker", "subtitle", "column", "byline", "dateline", "author_title", "continued_from",
                    "continues_to", "summary")
     list_fields = ("reporters", "correspondents", "authors", "photographers", "regions", "mentions", "themes",
-                   "keywords", "related")
+                   "keywords", "related", "markers")
     changes = {k: str(data[k]) for k in text_fields if data.get(k)}
     changes.update({k: tup(data.get(k)) for k in list_fields})
     changes.update(title_generated=bool(data.get("title_generated")), length=int(data.get("length") or 0))

@@ -98,7 +98,8 @@ class Article:
     keywords: tuple[str, ...] = ()
     summary: str = ""
     length: int = 0  #: characters of body text
-    related: tuple[str, ...] = ()  #: ids (``issue/NN-slug``) of similar articles
+    related: tuple[str, ...] = ()  #: ids (``issue/NN``) of similar articles, see dibao.enrich.article_id
+    markers: tuple[str, ...] = ()  #: continuation markers as printed (``上接第一版``, ``（下转第7版）``)
 
     @property
     def text(self) -> str:

@@ -115,3 +115,11 @@ def test_pinyin_index_maps_full_pinyin_and_initials(tmp_path):
         py.update(read_shard(path))
     assert "鄂州" in py["ezhou"] and "电信诈骗" in py["dianxinzhapian"] and "电信诈骗" in py["dxzp"]
     assert "湖北" in py["hubei"] and "韩宇" in py["hanyu"] and "电信网络诈骗" in py["dxwlzp"]
+
+
+def test_cache_dir_builds_incrementally_and_copies_into_a_fresh_site(tmp_path, small_docs):
+    first = build_search(small_docs, tmp_path / "site1/search", cache_dir=tmp_path / "cache")
+    second = build_search(small_docs, tmp_path / "site2/search", cache_dir=tmp_path / "cache")
+    assert len(first.rebuilt) == first.parts and second.rebuilt == ()
+    assert _tree(tmp_path / "site1/search") == _tree(tmp_path / "site2/search")
+    assert (tmp_path / "site2/search/search.js").exists() and not list((tmp_path / "site2").rglob("part.json"))

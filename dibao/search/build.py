@@ -123,10 +123,34 @@ def _by_first_char(terms: list[str]):
 
 
 def build_search(
-    docs: Sequence[SearchDoc], out_dir: Path, *, part_key: Callable[[SearchDoc], str] = year_part
+    docs: Sequence[SearchDoc],
+    out_dir: Path,
+    *,
+    part_key: Callable[[SearchDoc], str] = year_part,
+    cache_dir: Path | None = None,
 ) -> SearchStats:
-    """Write the search index for ``docs`` into ``out_dir`` (e.g. ``site/search``)."""
-    out_dir = Path(out_dir)
+    """Write the search index for ``docs`` into ``out_dir`` (e.g. ``site/search``).
+
+    Unchanged parts are reused from the previous build in the same folder.
+    When the site is rendered into a fresh folder each time, pass a lasting
+    ``cache_dir`` (e.g. ``.dibao-cache/search``): the index is built there
+    incrementally and copied into ``out_dir``.
+    """
+    if cache_dir is None:
+        return _build(docs, Path(out_dir), part_key)
+    stats = _build(docs, Path(cache_dir), part_key)
+    _mirror(Path(cache_dir), Path(out_dir))
+    return stats
+
+
+def _mirror(source: Path, target: Path) -> None:
+    """Copy the built index (not the build cache files) into the site."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.name != "part.json":
+            write_text(target / path.relative_to(source), path.read_text(encoding="utf-8"))
+
+
+def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
     parts = ordered_parts(docs, part_key)
     vocab: dict[str, list[int]] = {}
     manifest_parts, rebuilt, sums = [], [], [0] * len(FIELDS)

@@ -1,6 +1,6 @@
 """A standalone search page over a synthetic archive, for browser tests and demos.
 
-``python -m dibao.search.demo OUT [COUNT]`` writes ``OUT/search.html`` (the
+``python -m dibao.search.demo OUT [COUNT]`` writes ``OUT/search/index.html`` (the
 real partials), a stub page per article and ``OUT/search/``.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _env() -> jinja2.Environment:
 def write_demo(out: Path, docs: Sequence[SearchDoc]) -> None:
     """Search page, article stubs and index under ``out``."""
     page = _env().get_template("page.html")
-    write_text(out / "search.html", page.render(root="", search_page=True, title="搜索"))
+    write_text(out / "search/index.html", page.render(root="../", search_page=True, title="搜索"))
     for doc in docs:
         root = "../" * doc.ref.count("/")
         write_text(out / doc.ref, page.render(root=root, search_page=False, title=doc.title, body=doc.body))

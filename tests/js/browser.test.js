@@ -13,7 +13,7 @@ const skip = fs.existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (apt-g
 if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
 function demoDir() {
-  return pythonBuilt("dibao-search-demo-200", "dibao.search.demo", ["200"], "search.html");
+  return pythonBuilt("dibao-search-demo-200", "dibao.search.demo", ["200"], "search/index.html");
 }
 
 // Static server on 127.0.0.1 serving dir under prefix ("/" or "/sub/site/").
@@ -78,7 +78,7 @@ test("search page in Chromium", { skip }, async (t) => {
   await t.test("served at the root: results, highlights, facets, keyboard, ?q=", async () => {
     const server = await serve(dir, "/");
     try {
-      const page = await open(`http://127.0.0.1:${server.address().port}/search.html`);
+      const page = await open(`http://127.0.0.1:${server.address().port}/search/index.html`);
       const status = await typeQuery(page, "鄂州公安");
       const n = count(status);
       assert.ok(n > 0, status);
@@ -112,7 +112,7 @@ test("search page in Chromium", { skip }, async (t) => {
     const server = await serve(dir, "/sub/site/");
     try {
       const base = `http://127.0.0.1:${server.address().port}/sub/site/`;
-      const page = await open(base + "search.html?q=" + encodeURIComponent("电信诈骗"));
+      const page = await open(base + "search/index.html?q=" + encodeURIComponent("电信诈骗"));
       const n = count(await waitStatus(page));
       assert.ok(n > 0);
       const href = await page.$eval("a.search-hit", (a) => a.href);
@@ -127,7 +127,7 @@ test("search page in Chromium", { skip }, async (t) => {
   });
 
   await t.test("from file://: pinyin, full pinyin and initials, and the box on an article page", async () => {
-    const page = await open("file://" + path.join(dir, "search.html"));
+    const page = await open("file://" + path.join(dir, "search/index.html"));
     for (const q of ["ezhou", "dianxinzhapian", "dxzp"]) {
       const status = await typeQuery(page, q);
       assert.ok(count(status) > 0 && status.includes("拼音"), `${q}: ${status}`);
@@ -136,7 +136,7 @@ test("search page in Chromium", { skip }, async (t) => {
     const sub = await open("file://" + path.join(dir, "articles/2016", article));
     await sub.fill('form.search input[name="q"]', "交通事故");
     await sub.press('form.search input[name="q"]', "Enter");
-    await sub.waitForURL(/search\.html\?q=/);
+    await sub.waitForURL(/search\/index\.html\?q=/);
     assert.ok(count(await waitStatus(sub)) > 0);
   });
 

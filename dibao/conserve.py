@@ -1,0 +1,46 @@
+"""Conservation: every non-space character of the normalised input must reach the output.
+
+The output is the issue's metadata (furniture lines) plus, for each article,
+its headline group, bylines, markers, body and captions.  Generated titles
+add text but never stand in for input text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Article, Issue
+
+
+def article_texts(article: Article) -> list[str]:
+    texts = [article.kicker, article.subtitle, article.column, article.byline, article.dateline,
+             article.author_title, *article.markers]
+    if not article.title_generated:
+        texts.append(article.title)
+    for block in article.body:
+        if block.figure:
+            texts += [block.figure.label, block.figure.caption, block.figure.credit]
+        else:
+            texts.append(block.text)
+    return texts
+
+
+def _chars(texts) -> Counter:
+    return Counter(c for text in texts for c in text if not c.isspace())
+
+
+def lost_characters(issue: Issue) -> list[str]:
+    """``file:line: message`` for each input line whose characters did not all reach the output."""
+    output = _chars(issue.furniture) + _chars(t for a in issue.articles for t in article_texts(a))
+    missing = _chars(line.text for line in issue.lines) - output
+    if not missing:
+        return []
+    problems = []
+    for line in issue.lines:
+        lost = "".join(sorted(set(line.text) & set(missing)))
+        if lost:
+            problems.append(f"{issue.source}:{line.number}: characters not in any article or metadata: {lost}")
+            for char in lost:
+                del missing[char]
+        if not missing:
+            break
+    return problems

@@ -1,0 +1,70 @@
+"""The enrich stage: regions, places, themes, keywords, summary, length, related.
+
+Entry points::
+
+    enrich(issues, config=None) -> tuple[Issue, ...]   # new issues, articles filled in
+    people_index(issues) -> tuple[Person, ...]           # one record per byline name
+    article_id(article) -> "003_46bd6e34c8861008/02"     # how ``related`` and people refer to articles
+
+``enrich`` must see the whole archive: related articles and their IDF are
+computed across every issue it is given.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..model import Article, Issue
+from .config import EnrichConfig
+from .gazetteer import load_gazetteer
+from .people import Person, people_index
+from .regions import article_regions, home_province, zones
+from .related import related
+from .summary import summarize
+from .terms import keywords, terms
+from .themes import article_themes, load_taxonomy
+
+__all__ = ["EnrichConfig", "Person", "article_id", "enrich", "people_index"]
+
+
+def article_id(article: Article) -> str:
+    """``<issue id>/<NN>``, NN the two-digit reading order: stable while slugs may change."""
+    return f"{article.issue}/{article.order:02d}"
+
+
+def enrich(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple[Issue, ...]:
+    """Every article of ``issues`` with its enrichment fields set."""
+    config = config or EnrichConfig()
+    gazetteer = load_gazetteer()
+    taxonomy = load_taxonomy(*config.taxonomy_paths())
+    words: dict[str, list[str]] = {}
+    done: list[Issue] = []
+    for issue in issues:
+        home = config.home_province or home_province(issue, gazetteer)
+        articles = []
+        for article in issue.articles:
+            parts = zones(article)
+            found = article_regions(article, gazetteer, home)
+            article_words = terms("\n".join(text for _, text in parts), gazetteer)
+            words[article_id(article)] = article_words
+            articles.append(replace(
+                article, regions=found.regions, places=found.places, mentions=found.mentions,
+                themes=article_themes(parts, taxonomy), keywords=keywords(article_words, config.keywords),
+                summary=summarize(lead_text(article), article.byline, article.dateline),
+                length=body_length(article)))
+        done.append(replace(issue, articles=tuple(articles), home_province=issue.home_province or home))
+    similar = related(words, config.related) if config.related else {}
+    return tuple(replace(issue, articles=tuple(replace(a, related=similar.get(article_id(a), ()))
+                                                for a in issue.articles)) for issue in done)
+
+
+def lead_text(article: Article) -> str:
+    """The first paragraph with a sentence in it (a caption or item will do when there is none)."""
+    texts = [b.text for b in article.body if b.kind == "paragraph" and b.text]
+    texts += [b.text or (b.figure.caption if b.figure else "") for b in article.body]
+    return next((t for t in texts if summarize(t)), "")
+
+
+def body_length(article: Article) -> int:
+    """Characters of body text, white space not counted."""
+    return sum(1 for ch in article.text if not ch.isspace())

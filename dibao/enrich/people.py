@@ -1,0 +1,96 @@
+"""People: everyone named in bylines and photo credits, one record per name.
+
+The same name across issues is one person (we cannot tell namesakes apart from
+a byline).  Slugs are pinyin, surname first (``liu-zhiyue``); surnames with a
+special reading come from ``surnames.txt`` (解 is xie).  Two names with the
+same pinyin get tone numbers (``liu2-huan1``), and if even that collides, a
+short hash of the name: the result depends only on the set of names.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from typing import Sequence
+
+from pypinyin import Style, lazy_pinyin
+
+from ..model import Issue
+from .gazetteer import DATA
+
+ROLES = (("reporters", "reporter"), ("correspondents", "correspondent"), ("authors", "author"),
+         ("photographers", "photographer"))
+
+
+@dataclass(frozen=True)
+class Person:
+    """A reporter, correspondent, author or photographer."""
+
+    name: str  #: as printed (刘志月)
+    slug: str  #: pinyin, unique among all people (liu-zhiyue)
+    roles: tuple[str, ...]  #: ``reporter`` | ``correspondent`` | ``author`` | ``photographer``, sorted
+    articles: tuple[str, ...]  #: ids (``issue/NN``) of their articles, sorted
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> dict[str, list[str]]:
+    table = {}
+    for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            surname, *syllables = line.split()
+            table[surname] = syllables
+    return table
+
+
+def name_pinyin(name: str, style: Style = Style.NORMAL) -> tuple[list[str], list[str]]:
+    """(surname syllables, given-name syllables)."""
+    table = surnames()
+    surname = name[:2] if name[:2] in table and len(name) > 2 else name[:1]
+    if surname in table and style == Style.NORMAL:
+        family = table[surname]
+    else:
+        family = lazy_pinyin(surname, style=style, errors="ignore")
+    return family, lazy_pinyin(name[len(surname):], style=style, errors="ignore")
+
+
+def plain_slug(name: str, style: Style = Style.NORMAL) -> str:
+    family, given = name_pinyin(name, style)
+    parts = ["".join(family), "".join(given)]
+    return "-".join(p for p in parts if p).lower() or "person"
+
+
+def assign_slugs(names: list[str]) -> dict[str, str]:
+    """A unique slug per name, independent of the order names arrive in."""
+    by_plain: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_plain.setdefault(plain_slug(name), []).append(name)
+    slugs = {}
+    for plain, group in by_plain.items():
+        if len(group) == 1:
+            slugs[group[0]] = plain
+            continue
+        toned = {name: plain_slug(name, Style.TONE3) for name in group}
+        for name in group:
+            clash = sum(1 for other in group if toned[other] == toned[name]) > 1
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+            slugs[name] = f"{toned[name]}-{digest}" if clash else toned[name]
+    return slugs
+
+
+def people_index(issues: Sequence[Issue]) -> tuple[Person, ...]:
+    """Every person of the archive, sorted by slug."""
+    from . import article_id  # late import: the package imports this module
+
+    roles: dict[str, set[str]] = {}
+    articles: dict[str, set[str]] = {}
+    for issue in issues:
+        for article in issue.articles:
+            for field, role in ROLES:
+                for name in getattr(article, field):
+                    name = name.strip()
+                    if name:
+                        roles.setdefault(name, set()).add(role)
+                        articles.setdefault(name, set()).add(article_id(article))
+    slugs = assign_slugs(list(roles))
+    people = [Person(n, slugs[n], tuple(sorted(roles[n])), tuple(sorted(articles[n]))) for n in roles]
+    return tuple(sorted(people, key=lambda p: p.slug))

@@ -1,0 +1,156 @@
+"""Ingest: raw issue files → normalised lines plus optional YAML front matter.
+
+Real users' files come as UTF-8 (with or without BOM), GB18030/GBK or UTF-16,
+with any line ends.  Anything that is not text is refused with a message that
+names the file; nothing is guessed silently.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Issue
+from .normalize import normalise_lines
+
+FRONT_MATTER_KEYS = ("paper", "date", "page", "section", "title")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+class InputError(ValueError):
+    """Bad input: the message starts with ``file:line:`` so editors can jump to it."""
+
+    def __init__(self, file: str, line: int, message: str):
+        super().__init__(f"{file}:{line}: {message}")
+        self.file, self.line, self.reason = file, line, message
+
+
+@dataclass(frozen=True)
+class RawIssue:
+    """A decoded issue file before segmentation."""
+
+    source: str  #: display path, e.g. ``seeds/x.txt``
+    text: str  #: decoded text with ``\n`` line ends
+    encoding: str  #: the encoding it was read with
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Bytes → (text, encoding name); raises InputError for binary input."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], name, source), name
+    if b"\x00" in data:
+        name = _utf16_without_bom(data)
+        if not name:
+            raise InputError(source, _line_of(data, data.index(b"\x00")), "binary data (NUL bytes): not a text file")
+        return _strict(data, name, source), name
+    for name in ("utf-8", "gb18030"):
+        try:
+            return _checked_text(data.decode(name), source), name
+        except UnicodeDecodeError:
+            continue
+    raise InputError(source, 1, "cannot decode as UTF-8, GB18030/GBK or UTF-16: not a text file")
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """The UTF-16 byte order under which the bytes read as plausible text, or ''."""
+    if len(data) % 2:
+        return ""
+    best, best_share = "", 0.0
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if not any(c in text for c in "\n\r \u3000"):
+            continue  # real text has line breaks or spaces; random bytes rarely decode to them
+        plausible = sum(1 for c in text if c in "\n\r\t " or "\u3000" <= c <= "\u9fff" or " " <= c <= "~")
+        share = plausible / max(1, len(text))
+        if share > best_share and not CONTROL.search(text):
+            best, best_share = name, share
+    return best if best_share >= 0.9 else ""
+
+
+def _strict(data: bytes, name: str, source: str) -> str:
+    try:
+        return _checked_text(data.decode(name), source)
+    except UnicodeDecodeError as exc:
+        raise InputError(source, 1, f"invalid {name} byte sequence at byte {exc.start}") from None
+
+
+def _checked_text(text: str, source: str) -> str:
+    match = CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise InputError(source, line, f"control character U+{ord(match.group()):04X}: binary data, not a text file")
+    return text
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_issue_file(path: Path, display: str | None = None) -> RawIssue:
+    source = display or path.as_posix()
+    text, encoding = decode(path.read_bytes(), source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return RawIssue(source, text, encoding)
+
+
+def split_front_matter(raw: RawIssue) -> tuple[dict, list[str], int]:
+    """(front matter, body lines, number of the first body line)."""
+    lines = raw.text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, lines, 1
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        raise InputError(raw.source, 1, "front matter opened with '---' is never closed")
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark else 2
+        raise InputError(raw.source, line, f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict):
+        raise InputError(raw.source, 2, "front matter must be a mapping of keys to values")
+    unknown = sorted(set(map(str, data)) - set(FRONT_MATTER_KEYS))
+    if unknown:
+        raise InputError(raw.source, 2, f"unknown front matter key(s): {', '.join(unknown)} "
+                                        f"(allowed: {', '.join(FRONT_MATTER_KEYS)})")
+    return {str(k): v for k, v in data.items()}, lines[end + 1:], end + 2
+
+
+def issue_id_for(path: Path) -> str:
+    """A stable ASCII folder name from the file name: the id never depends on other issues."""
+    from .slugs import slugify
+
+    stem = path.stem
+    ascii_stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower()
+    if ascii_stem and ascii_stem == stem.lower():
+        return ascii_stem
+    return slugify(stem, 60)
+
+
+def ingest(path: Path, display: str | None = None) -> Issue:
+    """Read one issue file into an Issue holding its normalised lines (no articles yet)."""
+    raw = read_issue_file(path, display)
+    front_matter, body, first = split_front_matter(raw)
+    lines = normalise_lines(body, first)
+    warnings = () if lines else (f"{raw.source}:1: warning: empty issue file, no articles",)
+    return Issue(id=issue_id_for(path), source=raw.source, lines=lines, front_matter=front_matter,
+                 warnings=warnings)
+
+
+def discover(seeds_dir: Path) -> list[Path]:
+    """Issue files in a folder, sorted; hidden files and editor backups are skipped."""
+    if not seeds_dir.is_dir():
+        raise InputError(seeds_dir.as_posix(), 0, "seeds folder does not exist")
+    return sorted(p for p in seeds_dir.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and not p.name.endswith(("~", ".bak", ".swp")))

@@ -1,0 +1,99 @@
+"""Text normalisation: NFC, punctuation widths, layout-only Markdown marks.
+
+Half-width punctuation becomes full width only *inside Chinese text*: a mark
+next to a Han character, never one between two digits (``10:30``, ``1,000``)
+nor one inside a URL or e-mail address.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Line
+
+HAN = r"\u3400-\u9fff\U00020000-\U0002ffff"
+CJK_CONTEXT = re.compile(rf"[{HAN}\u3000-\u303f\uff01-\uff60“”‘’…—『』「」《》]")
+WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+PROTECTED = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff60]+"  # URLs
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail addresses
+)
+HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
+BULLET = re.compile(r"^[-*+]\s+")
+EMPHASIS = re.compile(r"\*\*|__")
+SINGLE_EMPHASIS = re.compile(rf"(?<![A-Za-z0-9*])\*(?=[^\s*])([^*\n]*[{HAN}][^*\n]*?)(?<=[^\s*])\*(?![A-Za-z0-9*])")
+SPACES = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
+PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def widen_punctuation(text: str) -> str:
+    """Full-width ``,:;?!`` and ``()`` where they sit in Chinese text; URLs and e-mails untouched."""
+    pieces, last = [], 0
+    for match in PROTECTED.finditer(text):
+        pieces.append(_widen(text[last:match.start()]))
+        pieces.append(match.group())
+        last = match.end()
+    pieces.append(_widen(text[last:]))
+    return "".join(pieces)
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    index += step
+    while 0 <= index < len(text) and text[index] == " ":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _widen(text: str) -> str:
+    chars = list(text)
+    for i, char in enumerate(chars):
+        if char not in WIDE:
+            continue
+        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if before.isdigit() and after.isdigit():
+            continue  # 10:30, 1,000
+        if CJK_CONTEXT.match(before or " ") or CJK_CONTEXT.match(after or " "):
+            chars[i] = WIDE[char]
+    widened = "".join(chars)
+    return PAREN.sub(_widen_paren, widened)
+
+
+def _widen_paren(match: re.Match) -> str:
+    inner = match.group(1)
+    return f"（{inner}）" if re.search(f"[{HAN}]", inner) else match.group()
+
+
+def strip_layout_marks(text: str) -> tuple[str, int, bool]:
+    """Remove heading marks, list bullets and emphasis; return (text, heading level, bullet)."""
+    level, bullet = 0, False
+    match = HEADING.match(text)
+    if match:
+        level, text = len(match.group(1)), text[match.end():]
+    text = EMPHASIS.sub("", text)
+    text = SINGLE_EMPHASIS.sub(r"\1", text)
+    match = BULLET.match(text)
+    if match:
+        bullet, text = True, text[match.end():]
+    return text, level, bullet
+
+
+def normalise_text(text: str) -> str:
+    """NFC, single spaces, Chinese punctuation widths: the form every later stage sees."""
+    text = unicodedata.normalize("NFC", text)
+    text = SPACES.sub(" ", text).strip()
+    return widen_punctuation(text)
+
+
+def normalise_lines(raw_lines: list[str], first_number: int = 1) -> tuple[Line, ...]:
+    """Non-blank lines, normalised, each keeping its 1-based source line number."""
+    lines: list[Line] = []
+    blank_before = True
+    for offset, raw in enumerate(raw_lines):
+        stripped, level, bullet = strip_layout_marks(SPACES.sub(" ", raw).strip())
+        text = normalise_text(stripped)
+        if not text:
+            blank_before = True
+            continue
+        lines.append(Line(first_number + offset, text, level, bullet, blank_before))
+        blank_before = False
+    return tuple(lines)

@@ -1,0 +1,96 @@
+"""Segmentation: an issue's normalised lines → articles, furniture and issue metadata.
+
+The chain: tag lines (:mod:`.units`) → assemble drafts in reading order
+(:mod:`.assemble`) → re-attach orphan fragments (:mod:`.fragments`) → freeze
+drafts into :class:`~dibao.model.Article` values with titles and source maps.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Article, Block, Issue, SourceSpan
+from ..slugs import slugify
+from .assemble import Assembler
+from .draft import Draft
+from .fragments import reattach
+from .issue_meta import with_issue_meta
+from .titles import key_phrase, read_title_group
+from .units import tag_lines
+
+COMMENTARY_MARKS = ("评论", "时评", "短评", "观察", "论坛")
+
+
+def segment(issue: Issue) -> Issue:
+    """Fill ``issue`` with its articles, furniture and metadata."""
+    units = tag_lines(issue.lines)
+    assembler = Assembler(units)
+    drafts, furniture = assembler.run()
+    drafts = reattach(drafts)
+    owners = _line_owners(drafts, [line.number for u in furniture for line in u.lines])
+    articles = tuple(_freeze(d, issue, order, owners) for order, d in enumerate(drafts, start=1))
+    body_text = "\n".join(a.title + "\n" + a.text for a in articles)
+    return replace(with_issue_meta(issue, furniture, body_text), articles=articles)
+
+
+def _line_owners(drafts: list[Draft], furniture_lines: list[int]) -> dict[int, int]:
+    owners = {n: -1 for n in furniture_lines}
+    for index, draft in enumerate(drafts):
+        for number in draft.lines():
+            owners.setdefault(number, index)
+    return owners
+
+
+def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source: str) -> tuple[SourceSpan, ...]:
+    """Runs of the article's lines in reading order; a run breaks where another owner's line intervenes."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number >= spans[-1][1] and all(
+                owners.get(n, draft_index) == draft_index for n in range(spans[-1][1] + 1, number)):
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return tuple(SourceSpan(source, a, b) for a, b in spans)
+
+
+def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> Article:
+    group = read_title_group(draft.title_units)
+    body = tuple(Block(b.kind, b.text if b.kind != "figure" else "", b.figure,
+                       SourceSpan(issue.source, min(b.lines), max(b.lines)) if b.lines else None)
+                 for b in draft.blocks)
+    kind = _kind(draft, group.title, group.column)
+    title, generated = group.title, False
+    if not title:
+        title, generated = _generated_title(kind, body), True
+    numbers = sorted(set(draft.lines()))
+    people = draft.people
+    return Article(
+        issue=issue.id, order=order, kind=kind, title=title, sources=_spans(order - 1, numbers, owners, issue.source),
+        body=body, kicker=group.kicker, subtitle=group.subtitle, column=group.column, title_generated=generated,
+        byline=" ".join(draft.bylines), dateline=draft.dateline, reporters=tuple(people.reporters),
+        correspondents=tuple(people.correspondents), authors=tuple(people.authors),
+        photographers=tuple(people.photographers), author_title=draft.author_title,
+        continued_from=draft.continued_from, continues_to=draft.continues_to, markers=tuple(draft.markers),
+        slug=slugify(title))
+
+
+def _kind(draft: Draft, title: str, column: str) -> str:
+    if draft.kind == "photo" and not any(b.kind == "paragraph" for b in draft.blocks):
+        return "photo"
+    if any(mark in column for mark in COMMENTARY_MARKS) or "评论员" in " ".join(draft.bylines):
+        return "commentary"
+    if draft.kind == "brief":
+        return "brief"
+    if not title and (draft.orphan or draft.continued_from):
+        return "continuation"
+    return "report"
+
+
+def _generated_title(kind: str, body: tuple[Block, ...]) -> str:
+    section = next((b.text for b in body if b.kind == "section"), "")
+    lead = next((b.figure.caption if b.figure else b.text for b in body if b.kind in ("paragraph", "figure")), "")
+    phrase = key_phrase(lead) if lead else "无题"
+    if kind == "photo":
+        return f"图片新闻：{phrase}"
+    if kind == "continuation":
+        return f"（续）{section or phrase}"
+    return phrase

@@ -1,0 +1,154 @@
+"""Bylines, datelines, photo credits and sign-offs → people by role.
+
+Forms handled (all with or without spaces, full- or half-width brackets):
+``□ 本报记者 X □ 本报通讯员 Y Z`` · ``本报讯 记者X 通讯员Y`` · ``本报讯 （X Y）`` ·
+``本报X地X月X日电 （记者X）`` · ``本报记者 X 本报通讯员 Y 摄`` · a name at the very end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .patterns import HAN, NAME
+
+BOX = "□■◇◆○●◎☆★"
+ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|文图|图/文|文|图)\s*[/／]?\s*")
+ROLE_KEY = {"见习记者": "reporters", "实习记者": "reporters", "记者": "reporters", "通讯员": "correspondents",
+            "实习生": "correspondents", "摄影": "photographers", "图": "photographers"}
+DATELINE = re.compile(
+    rf"^(?:本报|本刊|新华社|中新社|人民网|新华网)[{HAN}]{{0,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?!员|话|视|子|信|网|影|脑|梯|力|动|器)")
+PAREN_ROLE = r"(?:本报)?(?:见习记者|实习记者|记者|通讯员)?"
+PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*[{HAN}·]{{2,12}}(?:[\s、，]+{PAREN_ROLE}\s*[{HAN}·]{{2,12}})*)\s*[）)]")
+NAME_TOKEN = re.compile(rf"^{NAME}$")
+CREDIT_TAIL = re.compile(rf"(?:^|(?<=[。！？”）)\s]))\s*((?:(?:本报|本刊)?(?:见习记者|记者|通讯员|特约摄影|摄影)?\s*"
+                         rf"{NAME}(?:\s+{NAME})*\s*)+)摄$")
+SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME})(?:\s+{NAME}){{0,3}})[）)]?$")
+
+
+@dataclass
+class People:
+    """Names by role, in the order printed; duplicates dropped."""
+
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+    def add(self, role: str, name: str) -> None:
+        bucket = getattr(self, role)
+        if name and name not in bucket:
+            bucket.append(name)
+
+    def merge(self, other: "People") -> None:
+        for role in ("reporters", "correspondents", "authors", "photographers"):
+            for name in getattr(other, role):
+                self.add(role, name)
+
+    def __bool__(self) -> bool:
+        return any((self.reporters, self.correspondents, self.authors, self.photographers))
+
+
+def split_names(text: str) -> list[str]:
+    """``谢中真 张杰`` → two names; a run that is not name-shaped yields nothing."""
+    tokens = [t for t in re.split(r"[\s、，,]+", text.strip()) if t]
+    return tokens if tokens and all(NAME_TOKEN.match(t) for t in tokens) else []
+
+
+def parse_role_names(text: str, default_role: str = "authors") -> People | None:
+    """``本报记者 张国强 韩宇 本报通讯员 郭学群`` → People; None when anything else is in the text."""
+    people = People()
+    text = text.strip(BOX + " ")
+    pieces = [p for p in re.split(f"[{BOX}]", text) if p.strip()]
+    for piece in pieces:
+        role, pos = default_role, 0
+        for match in ROLE.finditer(piece):
+            names = split_names(piece[pos:match.start()])
+            if piece[pos:match.start()].strip() and not names:
+                return None
+            for name in names:
+                people.add(role, name)
+            role, pos = ROLE_KEY.get(match.group(1), default_role), match.end()
+        names = split_names(piece[pos:])
+        if piece[pos:].strip() and not names:
+            return None
+        for name in names:
+            people.add(role, name)
+    return people or None
+
+
+def parse_byline(text: str) -> People | None:
+    """A byline line: box marks, roles and names only."""
+    if len(text) > 60:
+        return None
+    starts_with_box = text[:1] in BOX
+    if not starts_with_box and not ROLE.match(text):
+        return None
+    return parse_role_names(text)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline head of a paragraph and the people it names."""
+
+    text: str  #: the dateline as printed, e.g. ``本报讯 记者韩宇``
+    people: People
+    rest: str  #: the paragraph text after the dateline
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    pos, people = match.end(), People()
+    paren = PAREN_NAMES.match(text[pos:])
+    if paren:
+        parsed = parse_role_names(paren.group(1))
+        if parsed:
+            people, pos = parsed, pos + paren.end()
+    else:
+        pos = _role_led_names(text, pos, people)
+    return Dateline(text[:pos].strip(), people, text[pos:].strip())
+
+
+def _role_led_names(text: str, pos: int, people: People) -> int:
+    """Consume ``记者X Y 通讯员Z`` after a dateline; returns where the lead starts."""
+    role = None
+    while True:
+        rest = text[pos:]
+        role_match = ROLE.match(rest.lstrip())
+        if role_match and ROLE_KEY.get(role_match.group(1)):
+            role = ROLE_KEY[role_match.group(1)]
+            pos += len(rest) - len(rest.lstrip()) + role_match.end()
+            continue
+        token = re.match(r"\s*(\S+)(?=\s|$)", rest)
+        if role and token and NAME_TOKEN.match(token.group(1)):
+            people.add(role, token.group(1))
+            pos += token.end()
+            continue
+        return pos
+
+
+def split_credit(text: str) -> tuple[str, str, People] | None:
+    """``…图为民警讲解。 本报记者 张弛 范瑞恒 摄`` → (caption, credit, photographers)."""
+    match = CREDIT_TAIL.search(text)
+    if not match:
+        return None
+    credit = match.group(0).strip()
+    people = parse_role_names(credit[:-1], default_role="photographers")
+    if people is None:
+        return None
+    photographers = People()
+    for role in ("reporters", "correspondents", "authors", "photographers"):
+        for name in getattr(people, role):
+            photographers.add("photographers", name)
+    return text[:match.start()].strip(), credit, photographers
+
+
+def split_sign_off(text: str) -> tuple[str, str] | None:
+    """A name printed after the last sentence (``…零发生。 龙蔚``) → (text, name part)."""
+    match = SIGN_OFF.search(text)
+    if not match or match.start() == 0:
+        return None
+    if not (text[match.start():].strip().startswith(("（", "(")) or text[match.start():match.start() + 1] == " "):
+        return None  # a name glued to the sentence is part of it, not a sign-off
+    return text[:match.start()].rstrip(), text[match.start():].strip()

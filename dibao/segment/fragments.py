@@ -1,0 +1,81 @@
+"""Re-attach orphan fragments to the article higher up that the text evidence points to.
+
+An orphan run (body text with no head of its own) may hold pieces of several
+articles.  Each paragraph is scored against every headed article above it
+and against "none of them"; a Viterbi path that changes article rarely
+decides where each piece goes.  Pieces no article explains stay on their own
+as ``continuation`` articles: never dropped, never glued to the wrong story.
+"""
+from __future__ import annotations
+
+from .draft import Draft, DraftBlock
+from .patterns import ends_sentence
+from .similarity import Evidence, best_path
+
+ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
+SWITCH_COST = 0.3  #: discourages flipping between articles on weak evidence
+DANGLING_BONUS = 0.08  #: an article that stops mid-sentence is a likelier home
+
+
+def reattach(drafts: list[Draft]) -> list[Draft]:
+    """Drafts with every orphan merged into its home or promoted to its own article."""
+    # Whole articles are the documents: a term an article repeats in every paragraph is its evidence.
+    evidence = Evidence([d.text() for d in drafts if not d.orphan] +
+                        [b.text for d in drafts if d.orphan for b in d.blocks])
+    result: list[Draft] = []
+    for draft in drafts:
+        if not draft.orphan:
+            result.append(draft)
+            continue
+        homes = [d for d in result if not d.orphan and d.kind != "photo" and d.has_body]
+        for piece, home in split_orphan(draft, homes, evidence):
+            if home is None:
+                result.append(piece)
+            else:
+                append_fragment(home, piece)
+    return result
+
+
+def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence) -> list[tuple[Draft, Draft | None]]:
+    """Cut an orphan run into pieces, each with the article it belongs to (None: its own)."""
+    if not homes:
+        return [(orphan, None)]
+    rows = [[ALONE_SCORE] + [score(block, home, evidence) for home in homes] for block in orphan.blocks]
+    path = best_path(rows, SWITCH_COST)
+    pieces: list[tuple[Draft, Draft | None]] = []
+    for block, state in zip(orphan.blocks, path):
+        home = homes[state - 1] if state else None
+        if not pieces or pieces[-1][1] is not home:
+            pieces.append((Draft(orphan=True), home))
+        pieces[-1][0].blocks.append(block)
+    if pieces:  # markers and bylines seen inside the run stay with its first piece
+        first = pieces[0][0]
+        first.markers, first.continues_to, first.closed = orphan.markers, orphan.continues_to, orphan.closed
+        first.bylines, first.people, first.head_lines = orphan.bylines, orphan.people, orphan.head_lines
+    return pieces
+
+
+def score(block: DraftBlock, home: Draft, evidence: Evidence) -> float:
+    if block.kind == "section":
+        return ALONE_SCORE  # a bare subhead carries too little text to decide anything
+    text = block.figure.caption if block.figure else block.text
+    bonus = DANGLING_BONUS if home.dangling() else 0.0
+    return evidence.coverage(text, home.text()) + bonus
+
+
+def append_fragment(home: Draft, piece: Draft) -> None:
+    """Continue ``home`` with ``piece``; a sentence the page broke is joined back together."""
+    blocks = list(piece.blocks)
+    last = home.last_paragraph()
+    if blocks and blocks[0].kind == "paragraph" and last is not None and home.blocks[-1] is last \
+            and not ends_sentence(last.text):
+        last.text += blocks[0].text
+        last.lines = last.lines + blocks[0].lines
+        blocks = blocks[1:]
+    home.blocks.extend(blocks)
+    home.markers.extend(piece.markers)
+    home.head_lines.extend(piece.head_lines)
+    home.bylines.extend(piece.bylines)
+    home.people.merge(piece.people)
+    if piece.continues_to:
+        home.continues_to = piece.continues_to

@@ -1,0 +1,88 @@
+"""Page furniture: mastheads, folios and editor footers become issue metadata.
+
+Each rule recognises one kind of furniture line by its printed form, never
+by its position in a particular file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import HAN
+
+DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(星期[一二三四五六日天]|周[一二三四五六日]))?"
+                  rf"(?:\s*(?:农历[{HAN}]+|第?\d+版|{'[A-Za-z0-9 ]'}+))*$")
+ISSUE_NO = re.compile(r"第\s*(\d+)\s*期")
+PAGES = re.compile(r"(?:本刊|本报|本期)?今日\s*(\d+)\s*版|本期\s*(\d+)\s*版|共\s*(\d+)\s*版")
+CN = re.compile(r"CN\s*(\d{2}\s*-\s*\d{4})(?:/[A-Z]+)?")
+ISSN = re.compile(r"ISSN\s*\d{4}-\d{3}[\dXx]")
+POSTAL = re.compile(r"邮发代号\s*[:：]?\s*(\d+\s*-\s*\d+)")
+FOLIO_WORDS = re.compile(r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|本刊今日|本报今日|本期\s*\d+\s*版|第\s*\d+\s*期")
+PAPER = re.compile(rf"([{HAN}]{{2,8}}(?:日报|晚报|晨报|法治报|法制报|时报|商报|周报))")
+SECTION = re.compile(rf"^[{HAN}]{{2,6}}(?:周刊|专刊|专版|副刊|特刊)$")
+FOOTER_LABEL = re.compile(
+    r"^(?:省厅|本版|本期)?(?:副?编审|副?主编|编辑|责编|责任编辑|美编|校对|版式|编辑部主任|副?主任|编辑部地址|地址|"
+    r"社址|邮箱|电子邮箱|电话|传真|投稿|邮编|热线|新闻热线|广告热线|E-?mail)\s*[:：]", re.I)
+PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+SLOGAN = re.compile(rf"^(?:[{HAN}]{{4}}\s+)+[{HAN}]{{4}}$")
+
+
+@dataclass(frozen=True)
+class FolioFacts:
+    """Facts read off one masthead/folio line."""
+
+    date: str = ""
+    weekday: str = ""
+    issue_no: int | None = None
+    pages: int | None = None
+    cn: str = ""
+    postal_code: str = ""
+
+
+def folio_facts(text: str) -> FolioFacts | None:
+    """The facts of a masthead/folio line, or None when the line is not one."""
+    date = DATE.match(text)
+    if date:
+        y, m, d = (int(g) for g in date.groups()[:3])
+        if 1 <= m <= 12 and 1 <= d <= 31:
+            return FolioFacts(date=f"{y:04d}-{m:02d}-{d:02d}", weekday=date.group(4) or "")
+    if not (FOLIO_WORDS.search(text) or CN.search(text) or ISSN.search(text)) or len(text) > 60:
+        return None
+    rest = FOLIO_WORDS.sub("", CN.sub("", ISSN.sub("", POSTAL.sub("", text))))
+    if re.search(f"[{HAN}]{{3,}}", re.sub(r"\d+", "", rest)):
+        return None  # a sentence that merely mentions an issue number
+    issue_no, pages, cn, postal = ISSUE_NO.search(text), PAGES.search(text), CN.search(text), POSTAL.search(text)
+    return FolioFacts(issue_no=int(issue_no.group(1)) if issue_no else None,
+                      pages=int(next(g for g in pages.groups() if g)) if pages else None,
+                      cn="CN " + re.sub(r"\s", "", cn.group(1)) if cn else "",
+                      postal_code=re.sub(r"\s", "", postal.group(1)) if postal else "")
+
+
+def is_footer_line(text: str) -> bool:
+    """Editor and contact lines: labelled (编审：…), or just names with phone numbers or e-mails."""
+    if FOOTER_LABEL.match(text):
+        return True
+    if len(text) > 40:
+        return False
+    bare = EMAIL.sub("", PHONE.sub("", text))
+    if (PHONE.search(text) or EMAIL.search(text)) and not re.search(f"[{HAN}]{{6,}}", bare):
+        return True
+    return False
+
+
+def is_section_name(text: str) -> bool:
+    return bool(SECTION.match(text))
+
+
+def is_slogan_block(texts: list[str]) -> bool:
+    """Two or more stacked lines of parallel four-character phrases (对党忠诚 服务人民)."""
+    return len(texts) >= 2 and all(SLOGAN.match(t) for t in texts)
+
+
+def paper_name(texts: list[str]) -> str:
+    for text in texts:
+        match = PAPER.search(text)
+        if match:
+            return match.group(1).lstrip("号路街道巷楼层室座栋")
+    return ""

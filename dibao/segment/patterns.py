@@ -1,0 +1,91 @@
+"""Shared character classes and small text predicates used by the segmentation rules."""
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u9fff\U00020000-\U0002ffff"
+NAME = rf"[{HAN}]{{2,4}}(?:·[{HAN}]{{1,8}})*"  # 2–4 Han characters, or a transliterated name with ·
+NAMES = rf"{NAME}(?:[ 、，]{NAME})*"
+STAFF_ROLE = r"(?:本报|本刊)?(?:特约|首席)?(?:见习记者|实习记者|记者|通讯员|实习生|特约撰稿人)"
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’』」）)》"
+PAGE = r"第?[一二三四五六七八九十\d]{1,3}版"
+
+_SPACE_PUNCT = re.compile(rf"[^{HAN}A-Za-z0-9]")
+_FUNCTION_TAIL = set("的了着和与及或在是把被对向从以为于而且并但等地得之其这那该就都也还又再")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a block ends at a sentence boundary (so no layout break cut it)."""
+    text = text.rstrip()
+    if not text:
+        return True
+    last = text[-1]
+    if last in SENTENCE_END or last in "；;：:":
+        return True
+    if last in CLOSERS:
+        inner = text.rstrip(CLOSERS)
+        return bool(inner) and inner[-1] in SENTENCE_END
+    return False
+
+
+def han_count(text: str) -> int:
+    return len(re.findall(f"[{HAN}]", text))
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    return any(c in text for c in "。！？；!?;")
+
+
+def ends_in_function_word(text: str) -> bool:
+    """Titles do not end in a particle or preposition; broken-off sentences often do."""
+    text = text.rstrip(CLOSERS + " ")
+    return bool(text) and text[-1] in _FUNCTION_TAIL
+
+
+def headline_shaped(text: str, max_len: int = 48) -> bool:
+    """Short, no sentence-final punctuation, no sentence punctuation inside: could be a heading."""
+    if not text or len(text) > max_len or han_count(text) < 2:
+        return False
+    if has_sentence_punctuation(text) or text[-1] in "，、,":
+        return False
+    if text[-1] in "：:" and len(text) > 14:
+        return False  # a long line ending in a colon introduces what follows
+    if not quotes_balanced(text):
+        return False  # a line cut inside a quotation is a broken sentence
+    head, colon, _ = text.rstrip("：:").partition("：")
+    if colon and len(head) > 12:
+        return False  # ``沈阳：…`` heads a title; a long clause before a colon is a sentence
+    clauses = [c for c in re.split("[，,、]", text.rstrip("：:—")) if c]
+    if len(clauses) > 3 or (len(clauses) > 1 and max(len(c) for c in clauses) > 12):
+        return False
+    return not ends_in_function_word(text)
+
+
+def quotes_balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count("‘") == text.count("’") and \
+        text.count("（") == text.count("）") and text.count("《") == text.count("》")
+
+
+def is_kicker_form(text: str) -> bool:
+    """引题 forms: ends with a dash or a colon (``沈阳：``, ``为应对……天气——``)."""
+    return text.endswith(("——", "—", "：", ":")) and len(text) <= 40
+
+
+def is_subtitle_form(text: str) -> bool:
+    return text.startswith(("——", "—", "－－", "--"))
+
+
+def is_column_form(text: str) -> bool:
+    """栏目 names are short, often with a middle dot: 关注·普法, 社会治理·说."""
+    return "·" in text and len(text) <= 12 and not has_sentence_punctuation(text)
+
+
+def bigrams(text: str) -> list[str]:
+    """Han character bigrams, the unit the fragment matcher compares texts with."""
+    runs = re.findall(f"[{HAN}]+", text)
+    return [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
+
+
+def strip_spaces(text: str) -> str:
+    return _SPACE_PUNCT.sub("", text)

@@ -1,0 +1,242 @@
+"""Line rules: tag every normalised line with what it is on the printed page.
+
+The rules form an ordered chain, like markdown-it's block rules: the first
+rule that claims a line decides its kind.  Heading marks (``#``) are ignored
+here on purpose: real issues use them inconsistently.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import Line
+from . import bylines, furniture
+from .patterns import HAN, NAME, PAGE, headline_shaped, is_column_form, is_kicker_form, is_subtitle_form
+
+MARKER_WHOLE = re.compile(rf"^[（(]?\s*(上接|接上|续接|紧接|转自|接|下转|转|续)\s*({PAGE})\s*[）)]?$")
+MARKER_HEAD = re.compile(rf"^[（(]?\s*(上接|接上|续接|紧接|转自)\s*({PAGE})\s*[）)]?\s*")
+MARKER_TAIL = re.compile(rf"\s*[（(]\s*(下转|转|续)\s*({PAGE})\s*[）)]\s*$|(?<=[。！？”])\s*(下转|转)({PAGE})\s*$")
+CAPTION_HEAD = re.compile(r"^(?:(图\s*[①-⑳\d一二三四五六七八九十]+)\s*[:：]?\s*|(?=图为|上图|下图|左图|右图|图片说明))")
+PHOTO_NOTE = re.compile(r"[（(](?:资料图片|资料照片|图片来源[^）)]*|新华社发[^）)]*|受访者供图|本报资料图片)[）)]$")
+AUTHOR_TITLE = re.compile(
+    rf"^({NAME})\s+([^\s。！？]{{4,60}}(?:长|书记|主任|委员|主席|教授|研究员|律师|法官|检察官|部长|处长|科长|所长|队长|政委|专家|博士))$")
+FORWARD_MARKERS = ("下转", "转", "续")
+
+
+@dataclass
+class Unit:
+    """A tagged piece of the issue: one line, or a few lines that belong together."""
+
+    kind: str  #: furniture | marker | byline | author | dateline | caption | credit | heading | body | item
+    lines: list[Line]
+    text: str
+    data: dict = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def blank_before(self) -> bool:
+        return self.lines[0].blank_before
+
+
+Rule = Callable[[Line], "list[Unit] | None"]
+
+
+def rule_folio(line: Line) -> list[Unit] | None:
+    facts = furniture.folio_facts(line.text)
+    return [Unit("furniture", [line], line.text, {"folio": facts})] if facts else None
+
+
+def rule_footer(line: Line) -> list[Unit] | None:
+    return [Unit("furniture", [line], line.text, {"footer": True})] if furniture.is_footer_line(line.text) else None
+
+
+def rule_marker(line: Line) -> list[Unit] | None:
+    whole = MARKER_WHOLE.match(line.text)
+    if whole:
+        return [marker_unit(line, line.text, whole.group(1), whole.group(2))]
+    head = MARKER_HEAD.match(line.text)
+    if head and line.text[head.end():]:
+        rest = line.text[head.end():]
+        return [marker_unit(line, line.text[:head.end()].strip(), head.group(1), head.group(2)),
+                *classify(Line(line.number, rest, line.heading, line.bullet, False))]
+    tail = MARKER_TAIL.search(line.text)
+    if tail and tail.start() > 0:
+        word, page = (tail.group(1), tail.group(2)) if tail.group(1) else (tail.group(3), tail.group(4))
+        rest = line.text[:tail.start()]
+        return [*classify(Line(line.number, rest, line.heading, line.bullet, line.blank_before)),
+                marker_unit(line, line.text[tail.start():].strip(), word, page)]
+    return None
+
+
+def marker_unit(line: Line, text: str, word: str, page: str) -> Unit:
+    page = page if page.startswith("第") else f"第{page}"
+    direction = "to" if word in FORWARD_MARKERS else "from"
+    return Unit("marker", [line], text, {"direction": direction, "page": page})
+
+
+def rule_byline(line: Line) -> list[Unit] | None:
+    people = bylines.parse_byline(line.text)
+    return [Unit("byline", [line], line.text, {"people": people})] if people else None
+
+
+def rule_author_title(line: Line) -> list[Unit] | None:
+    match = AUTHOR_TITLE.match(line.text)
+    if not match:
+        return None
+    return [Unit("author", [line], line.text, {"name": match.group(1), "title": match.group(2)})]
+
+
+def rule_dateline(line: Line) -> list[Unit] | None:
+    dateline = bylines.parse_dateline(line.text)
+    if not dateline:
+        return None
+    units = [Unit("dateline", [line], dateline.text, {"people": dateline.people})]
+    if dateline.rest:
+        units += classify_body(Line(line.number, dateline.rest, 0, False, False))
+    return units
+
+
+def rule_caption(line: Line) -> list[Unit] | None:
+    text = line.text
+    head = CAPTION_HEAD.match(text)
+    credit = bylines.split_credit(text)
+    note = PHOTO_NOTE.search(text)
+    if not (head or credit or note):
+        return None
+    if credit and not credit[0]:
+        return [Unit("credit", [line], text, {"people": credit[2]})]
+    if not head and not credit and not text.startswith(("图为", "图")):
+        if not re.search("图为|照片|图片", text):
+            return None
+    label = head.group(1) if head and head.group(1) else ""
+    caption, credit_text, people = (credit if credit else (text, "", bylines.People()))
+    if note and not credit:
+        caption, credit_text = text[:note.start()].strip(), note.group()
+    caption = caption[head.end():].strip() if label else caption
+    return [Unit("caption", [line], text, {"label": label, "caption": caption, "credit": credit_text,
+                                           "people": people})]
+
+
+def rule_heading(line: Line) -> list[Unit] | None:
+    if line.bullet:
+        return None
+    marked_ok = line.heading and len(line.text) <= 60 and headline_shaped(line.text.replace("：", " "), 60)
+    if not (marked_ok or headline_shaped(line.text)):
+        return None
+    return [Unit("heading", [line], line.text)]
+
+
+def classify_body(line: Line) -> list[Unit]:
+    return [Unit("item" if line.bullet else "body", [line], line.text)]
+
+
+RULES: tuple[Rule, ...] = (rule_folio, rule_footer, rule_marker, rule_byline, rule_author_title, rule_caption,
+                           rule_dateline, rule_heading)
+
+
+def classify(line: Line) -> list[Unit]:
+    if not line.text.strip():
+        return []
+    for rule in RULES:
+        units = rule(line)
+        if units is not None:
+            return units
+    return classify_body(line)
+
+
+def tag_lines(lines: tuple[Line, ...]) -> list[Unit]:
+    """Every line tagged, then the passes that need neighbours: credits, slogans, footers."""
+    units = [unit for line in lines for unit in classify(line)]
+    units = join_credit_lines(units)
+    units = mark_masthead_blocks(units)
+    if sum(1 for line in lines if line.heading) >= 2:
+        units = demote_unmarked_headings(units)
+    units = captions_above_credits(units)
+    return extend_footers(units)
+
+
+def join_credit_lines(units: list[Unit]) -> list[Unit]:
+    """``本报记者 张冲`` directly above ``本报通讯员 崔佳男 摄`` is one credit."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if unit.kind == "credit" and prev and prev.kind == "byline" and not unit.blank_before:
+            people = bylines.People()
+            for role_people in (prev.data["people"], unit.data["people"]):
+                for role in ("reporters", "correspondents", "authors", "photographers"):
+                    for name in getattr(role_people, role):
+                        people.add("photographers", name)
+            out[-1] = Unit("credit", prev.lines + unit.lines, f"{prev.text} {unit.text}", {"people": people})
+        else:
+            out.append(unit)
+    return out
+
+
+def demote_unmarked_headings(units: list[Unit]) -> list[Unit]:
+    """In an issue that marks its headings with ``#``, an unmarked heading-shaped line is a
+    broken-off sentence, unless it has a kicker, subtitle or column form, or heads a byline."""
+    out = list(units)
+    for i, unit in enumerate(out):
+        if unit.kind != "heading" or unit.lines[0].heading:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        keeps_form = is_kicker_form(unit.text) or is_subtitle_form(unit.text) or is_column_form(unit.text)
+        heads_article = nxt is not None and (nxt.kind in ("byline", "dateline", "author", "marker")
+                                             or (nxt.kind == "heading" and nxt.lines[0].heading))
+        if not (keeps_form or heads_article):
+            out[i] = Unit("body", unit.lines, unit.text)
+    return out
+
+
+def mark_masthead_blocks(units: list[Unit]) -> list[Unit]:
+    """Section names (公安周刊) and stacked slogans (对党忠诚 服务人民) are page furniture."""
+    out = list(units)
+    i = 0
+    while i < len(out):
+        unit = out[i]
+        if unit.kind == "heading" and furniture.is_section_name(unit.text):
+            out[i] = Unit("furniture", unit.lines, unit.text, {"section": unit.text})
+        j = i + 1
+        while j < len(out) and out[j].kind in ("heading", "body") and not out[j].blank_before:
+            j += 1
+        if unit.kind in ("heading", "body") and furniture.is_slogan_block([u.text for u in out[i:j]]):
+            for k in range(i, j):
+                out[k] = Unit("furniture", out[k].lines, out[k].text, {"slogan": out[k].text})
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def captions_above_credits(units: list[Unit]) -> list[Unit]:
+    """A paragraph printed right above a photo credit is that photo's caption."""
+    out = list(units)
+    for i in range(1, len(out)):
+        prev, unit = out[i - 1], out[i]
+        if unit.kind == "credit" and prev.kind == "body":
+            out[i - 1] = Unit("caption", prev.lines, prev.text, {"label": "", "caption": prev.text, "credit": "",
+                                                                 "people": bylines.People()})
+    return out
+
+
+def extend_footers(units: list[Unit]) -> list[Unit]:
+    """Short lines right after a footer line (a name, an address, an e-mail) belong to it."""
+    out = list(units)
+    for i in range(1, len(out)):
+        prev, unit = out[i - 1], out[i]
+        if prev.kind == "furniture" and prev.data.get("footer") and unit.kind in ("heading", "body", "byline"):
+            if len(unit.text) <= 30 and not re.search("[。！？]", unit.text):
+                out[i] = Unit("furniture", unit.lines, unit.text, {"footer": True})
+    return out
+
+
+def is_han_heading(text: str) -> bool:
+    return bool(re.fullmatch(f"[{HAN}]+", text))

@@ -1,0 +1,46 @@
+"""Article bodies as HTML, built from the Block model.
+
+Every piece of text goes through :func:`markupsafe.escape`; the only markup in
+the output is the fixed tags written here.  Issue text that looks like HTML,
+Markdown links or template syntax therefore stays visible, inert text.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from markupsafe import Markup, escape
+
+from ..model import Block, Figure
+
+
+def render_blocks(blocks: Sequence[Block], heading_level: int = 2) -> Markup:
+    """Paragraphs, section headings (``<h2>`` by default), lists and figures, in reading order."""
+    parts: list[str] = []
+    items: list[str] = []
+    for block in blocks:
+        if block.kind == "item":
+            items.append(f"<li>{escape(block.text)}</li>")
+            continue
+        if items:
+            parts.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        parts.append(render_block(block, heading_level))
+    if items:
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    return Markup("\n".join(p for p in parts if p))
+
+
+def render_block(block: Block, heading_level: int) -> str:
+    if block.kind == "section":
+        return f"<h{heading_level}>{escape(block.text)}</h{heading_level}>"
+    if block.kind == "figure" and block.figure is not None:
+        return render_figure(block.figure)
+    return f"<p>{escape(block.text)}</p>" if block.text else ""
+
+
+def render_figure(figure: Figure) -> str:
+    """The photo itself is not in the text, so the figure is its caption and credit."""
+    label = f'<span class="fig-label">{escape(figure.label)}</span> ' if figure.label else ""
+    credit = f' <span class="fig-credit">{escape(figure.credit)}</span>' if figure.credit else ""
+    return (f'<figure class="photo"><div class="photo-frame" aria-hidden="true">图片未收录</div>'
+            f"<figcaption>{label}{escape(figure.caption)}{credit}</figcaption></figure>")

@@ -1,0 +1,151 @@
+"""The archive as the site sees it: issues, articles and the groups that list them.
+
+Built once from the issues; every page reads from it.  Groups (regions,
+themes, people) list their articles newest first; ties keep reading order.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..model import Article, Issue
+from . import people as people_mod
+from . import themes as themes_mod
+from .urls import article_paths, issue_path, region_slug, unique_slugs
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article with what its pages need to know about where it lives."""
+
+    article: Article
+    issue: Issue
+    path: str  #: site path of the article page
+    id: str  #: ``<issue-id>/<NN>``, the id ``related`` uses
+    position: int  #: archive position (issues by date and id, then reading order); for sorting only
+
+    @property
+    def date(self) -> str:
+        return self.issue.date or (str(self.issue.year) if self.issue.year else "")
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    issue: Issue
+    path: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def date(self) -> str:
+        return self.issue.date or (str(self.issue.year) if self.issue.year else "")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A region, theme or person: a named page listing articles."""
+
+    kind: str  #: ``region`` | ``theme`` | ``person``
+    name: str
+    slug: str
+    folder: str  #: site folder, e.g. ``regions/hubei``
+    entries: tuple[Entry, ...]  #: newest first
+    description: str = ""
+    counts: tuple[tuple[str, int], ...] = ()  #: cities (regions) or roles (people) with counts, largest first
+
+    @property
+    def path(self) -> str:
+        return f"{self.folder}/index.html"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    issues: tuple[IssueEntry, ...]  #: oldest first
+    entries: tuple[Entry, ...]  #: archive order
+    regions: tuple[Group, ...]
+    themes: tuple[Group, ...]
+    people: tuple[Group, ...]
+    by_id: dict = field(default_factory=dict, compare=False)  #: article id → Entry
+    groups_of: dict = field(default_factory=dict, compare=False)  #: (kind, name) → Group
+
+    def related(self, entry: Entry) -> list[Entry]:
+        found = (self.by_id.get(normalise_related(r)) for r in entry.article.related)
+        return [e for e in found if e is not None and e is not entry]
+
+    def group(self, kind: str, name: str) -> Group | None:
+        return self.groups_of.get((kind, name))
+
+
+def normalise_related(value: str) -> str:
+    """``<issue>/<NN>`` or ``<issue>/<NN>-<slug>`` → ``<issue>/<NN>``."""
+    issue, _, tail = value.strip().rpartition("/")
+    digits = re.match(r"\d+", tail)
+    return f"{issue}/{int(digits.group()):02d}" if digits else value.strip()
+
+
+def newest_first(entries: Sequence[Entry]) -> tuple[Entry, ...]:
+    """By issue date descending, then issue id descending, then reading order."""
+    ordered = sorted(entries, key=lambda e: e.article.order)
+    return tuple(sorted(ordered, key=lambda e: (e.date, e.issue.id), reverse=True))
+
+
+def build_catalog(issues: Sequence[Issue]) -> Catalog:
+    ordered = sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id))
+    issue_entries, entries = [], []
+    for issue in ordered:
+        paths = article_paths(issue.articles)
+        mine = []
+        for article in sorted(issue.articles, key=lambda a: a.order):
+            entry = Entry(article, issue, paths[article.order], f"{issue.id}/{article.order:02d}", len(entries))
+            entries.append(entry)
+            mine.append(entry)
+        issue_entries.append(IssueEntry(issue, issue_path(issue.id), tuple(mine)))
+    regions = region_groups(entries)
+    themes = theme_groups(entries)
+    persons = person_groups(entries)
+    groups_of = {(g.kind, g.name): g for g in (*regions, *themes, *persons)}
+    return Catalog(tuple(issue_entries), tuple(entries), regions, themes, persons,
+                   {e.id: e for e in entries}, groups_of)
+
+
+def by_count(groups: list[Group]) -> tuple[Group, ...]:
+    return tuple(sorted(groups, key=lambda g: (-len(g.entries), g.slug)))
+
+
+def region_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
+    members: dict[str, list[Entry]] = {}
+    cities: dict[str, Counter] = {}
+    for entry in entries:
+        for region in dict.fromkeys(entry.article.regions):
+            members.setdefault(region, []).append(entry)
+        for place in entry.article.places:
+            if place.province and place.name:
+                cities.setdefault(place.province, Counter())[place.name] += 1
+    groups = []
+    for name, mine in members.items():
+        slug = region_slug(name)
+        counts = tuple(sorted(cities.get(name, Counter()).items(), key=lambda kv: (-kv[1], kv[0])))
+        groups.append(Group("region", name, slug, f"regions/{slug}", newest_first(mine), counts=counts))
+    return by_count(groups)
+
+
+def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
+    members: dict[str, list[Entry]] = {}
+    for entry in entries:
+        for theme in dict.fromkeys(entry.article.themes):
+            members.setdefault(theme, []).append(entry)
+    info = themes_mod.theme_info(sorted(members))
+    groups = [Group("theme", name, info[name].slug, f"themes/{info[name].slug}", newest_first(mine),
+                    description=info[name].description) for name, mine in members.items()]
+    return by_count(groups)
+
+
+def person_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
+    credits = people_mod.credits(entries)
+    slugs = unique_slugs(credits)  # credits is in first-seen order, so the oldest name keeps the plain slug
+    groups = []
+    for name, (mine, roles) in credits.items():
+        counts = tuple((label, roles[label]) for _, label in people_mod.ROLES if roles[label])
+        groups.append(Group("person", name, slugs[name], f"people/{slugs[name]}", newest_first(mine), counts=counts))
+    return by_count(groups)

@@ -1,0 +1,129 @@
+"""Every HTML page of the site: its path, template and context."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from . import body, mapsvg, views
+from .catalog import Catalog, Group, IssueEntry
+from .config import SiteConfig
+from .urls import absolute, relative
+
+NAV = (("home", "首页", "index.html"), ("issues", "报纸", "issues/index.html"),
+       ("regions", "地区", "regions/index.html"), ("themes", "主题", "themes/index.html"),
+       ("people", "人物", "people/index.html"), ("search", "检索", "search/index.html"),
+       ("about", "关于", "about/index.html"))
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  #: output path under the site root
+    template: str
+    context: dict
+
+
+def make_page(path: str, template: str, config: SiteConfig, title: str, section: str, *,
+              description: str = "", og_type: str = "website", absolute_links: bool = False, **extra) -> Page:
+    """A page with the context every template shares: ``url()`` makes relative links from this page."""
+    base = config.absolute_base
+    if absolute_links:  # 404.html is served at any depth, so it links from the site's public root
+        url: Callable[[str], str] = lambda target: base + target
+    else:
+        url = lambda target: relative(path, target)
+    context = dict(path=path, url=url, site=config, nav=NAV, section=section, title=title,
+                   description=description or config.tagline, og_type=og_type,
+                   canonical=absolute(base, path) if base else "", **extra)
+    return Page(path, template, context)
+
+
+def all_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
+    yield home_page(catalog, config)
+    yield make_page("issues/index.html", "issues.html", config, "报纸目录", "issues",
+                    calendar=issue_calendar(catalog), count=len(catalog.issues))
+    for index, issue_entry in enumerate(catalog.issues):
+        yield issue_page(catalog, config, index)
+        for entry in issue_entry.entries:
+            yield article_page(catalog, config, issue_entry, entry)
+    from .listings import listing_pages  # listings build on make_page
+
+    yield from listing_pages(catalog, config)
+    yield make_page("search/index.html", "search.html", config, "检索", "search")
+    yield make_page("about/index.html", "about.html", config, "关于本站", "about", catalog=catalog,
+                    map_source=mapsvg.source_note())
+    yield make_page("404.html", "404.html", config, "页面未找到", "", absolute_links=bool(config.absolute_base))
+
+
+def region_map(catalog: Catalog, page_path: str):
+    counts = {g.name: len(g.entries) for g in catalog.regions if g.name != "全国"}
+    groups = {g.name: g for g in catalog.regions}
+    return mapsvg.china_map(counts, lambda name: relative(page_path, groups[name].path) if name in groups else None,
+                            "各省级地区文章数量地图")
+
+
+def region_legend(catalog: Catalog) -> list[tuple[int, str]]:
+    return mapsvg.legend_levels({g.name: len(g.entries) for g in catalog.regions if g.name != "全国"})
+
+
+def home_page(catalog: Catalog, config: SiteConfig) -> Page:
+    latest = list(reversed(catalog.issues))[: config.home_issues]
+    return make_page("index.html", "home.html", config, config.site_title, "home", latest=latest,
+                     map=region_map(catalog, "index.html"), legend=region_legend(catalog), themes=catalog.themes,
+                     catalog=catalog,
+                     national=catalog.group("region", "全国"))
+
+
+def issue_calendar(catalog: Catalog) -> list[dict]:
+    """Years (newest first) → months (newest first) with a Monday-first grid of the days that have issues."""
+    years: dict = {}
+    for entry in catalog.issues:
+        year = entry.issue.year or (int(entry.issue.date[:4]) if entry.issue.date else 0)
+        month = int(entry.issue.date[5:7]) if len(entry.issue.date) >= 7 else 0
+        years.setdefault(year, {}).setdefault(month, []).append(entry)
+    return [{"label": f"{year}年" if year else "年份不详",
+             "months": [month_block(year, month, found) for month, found in sorted(months.items(), reverse=True)]}
+            for year, months in sorted(years.items(), reverse=True)]
+
+
+def month_block(year: int, month: int, issues: list[IssueEntry]) -> dict:
+    if not (year and month):
+        return {"label": "日期不详", "weeks": [], "issues": issues}
+    by_day: dict[int, list[IssueEntry]] = {}
+    for entry in issues:
+        by_day.setdefault(int(entry.issue.date[8:10]), []).append(entry)
+    weeks = [[(day, by_day.get(day, [])) for day in week]
+             for week in calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)]
+    return {"label": f"{year}年{month}月", "weeks": weeks, "issues": issues}
+
+
+def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
+    entry = catalog.issues[index]
+    prev_issue = catalog.issues[index - 1] if index > 0 else None
+    next_issue = catalog.issues[index + 1] if index + 1 < len(catalog.issues) else None
+    title = f"{views.issue_label(entry.issue)} · {views.display_date(entry.issue)}"
+    return make_page(entry.path, "issue.html", config, title, "issues", issue_entry=entry, issue=entry.issue,
+                     prev_issue=prev_issue, next_issue=next_issue, date_label=views.display_date(entry.issue),
+                     label=views.issue_label(entry.issue))
+
+
+def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry) -> Page:
+    siblings = issue_entry.entries
+    at = siblings.index(entry)
+    canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
+    groups = lambda kind, names: [g for g in (catalog.group(kind, n) for n in names) if g is not None]
+    return make_page(
+        entry.path, "article.html", config, entry.article.title, "issues",
+        description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
+        issue=entry.issue, issue_entry=issue_entry, body=body.render_blocks(entry.article.body),
+        prev_entry=siblings[at - 1] if at > 0 else None,
+        next_entry=siblings[at + 1] if at + 1 < len(siblings) else None,
+        credits=views.credits(entry, catalog), notes=views.continuation_notes(entry, issue_entry),
+        regions=groups("region", entry.article.regions), themes=groups("theme", entry.article.themes),
+        related=catalog.related(entry), citation=views.citation(entry),
+        date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
+        sources=[str(s) for s in entry.article.sources],
+        json_ld=views.json_ld(views.news_article(entry, canonical, config.site_title)))
+
+
+def group_title(group: Group) -> str:
+    return {"region": f"地区：{group.name}", "theme": f"主题：{group.name}", "person": f"人物：{group.name}"}[group.kind]

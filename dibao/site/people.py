@@ -1,0 +1,36 @@
+"""People credited in the archive: one person per name, across issues.
+
+The enrichment stage may later offer ``people_index()``; until the site can
+rely on it, the credits are read straight from the articles' name fields.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .catalog import Entry
+
+ROLES = (("reporters", "记者"), ("correspondents", "通讯员"), ("authors", "作者"), ("photographers", "摄影"))
+
+
+def article_people(entry: "Entry") -> list[tuple[str, str]]:
+    """(name, role label) for every credit of one article, in byline order, each name once per role."""
+    found = []
+    for field_name, label in ROLES:
+        for name in dict.fromkeys(getattr(entry.article, field_name)):
+            if name.strip():
+                found.append((name.strip(), label))
+    return found
+
+
+def credits(entries: Sequence["Entry"]) -> dict[str, tuple[list, Counter]]:
+    """Name → (articles, role counts), names in order of first appearance in the archive."""
+    result: dict[str, tuple[list, Counter]] = {}
+    for entry in entries:
+        for name, label in article_people(entry):
+            articles, roles = result.setdefault(name, ([], Counter()))
+            if not articles or articles[-1] is not entry:
+                articles.append(entry)
+            roles[label] += 1
+    return result

@@ -1,0 +1,105 @@
+"""What an article page shows besides its body: credits, continuations, citation, metadata."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model import Issue
+from .catalog import Catalog, Entry, IssueEntry
+from .people import article_people
+
+BRACKETED_PREFIX = re.compile(r"^[（(【\[][^）)】\]]{0,12}[）)】\]]\s*")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A continuation note: ``上接第一版`` plus the article it points to when this issue has it."""
+
+    text: str
+    target: Entry | None = None
+    missing: bool = False  #: the page it names is not in this issue
+
+
+def bare_title(title: str) -> str:
+    return BRACKETED_PREFIX.sub("", title).strip()
+
+
+def continues(first: Entry, later: Entry) -> bool:
+    """``later`` carries on ``first`` when it says where it comes from and has the same headline."""
+    if not later.article.continued_from or later.article.order <= first.article.order:
+        return False
+    a, b = bare_title(first.article.title), bare_title(later.article.title)
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def continuation_notes(entry: Entry, issue_entry: IssueEntry) -> list[Note]:
+    article, notes = entry.article, []
+    if article.continued_from:
+        source = next((e for e in issue_entry.entries if continues(e, entry)), None)
+        notes.append(Note(f"上接{article.continued_from}", source, missing=source is None))
+    if article.continues_to:
+        target = next((e for e in issue_entry.entries if continues(entry, e)), None)
+        notes.append(Note(f"下转{article.continues_to}", target, missing=target is None))
+    return notes
+
+
+def credits(entry: Entry, catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(role, name, person page path) in byline order."""
+    rows = []
+    for name, role in article_people(entry):
+        group = catalog.group("person", name)
+        rows.append((role, name, group.path if group else ""))
+    return rows
+
+
+def display_date(issue: Issue) -> str:
+    """``2025年11月4日``, or ``2025年`` when only the year is known."""
+    if issue.date:
+        year, month, day = (int(x) for x in issue.date.split("-")[:3])
+        return f"{year}年{month}月{day}日"
+    return f"{issue.year}年" if issue.year else "日期不详"
+
+
+def issue_label(issue: Issue) -> str:
+    number = f" 第{issue.masthead.issue_no}期" if issue.masthead.issue_no else ""
+    return f"{issue.paper or '报纸'}{number}"
+
+
+def citation(entry: Entry) -> str:
+    """A reference line in the usual Chinese style: 作者：《标题》，《报名》日期（期号）。"""
+    a, issue = entry.article, entry.issue
+    names = list(dict.fromkeys(a.authors + a.reporters + a.correspondents))
+    who = "、".join(names) + "：" if names else ""
+    number = f"（第{issue.masthead.issue_no}期）" if issue.masthead.issue_no else ""
+    paper = f"《{issue.paper}》" if issue.paper else ""
+    return f"{who}《{a.title}》，{paper}{display_date(issue)}{number}。"
+
+
+def json_ld(data: dict) -> Markup:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so no text can close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def news_article(entry: Entry, url: str, site_title: str) -> dict:
+    a = entry.article
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title[:110],
+            "inLanguage": "zh-CN", "isPartOf": {"@type": "PublicationIssue", "name": issue_label(entry.issue)},
+            "publisher": {"@type": "Organization", "name": entry.issue.paper or site_title}}
+    if entry.issue.date:
+        data["datePublished"] = entry.issue.date
+    names = list(dict.fromkeys(a.authors + a.reporters + a.correspondents))
+    if names:
+        data["author"] = [{"@type": "Person", "name": n} for n in names]
+    if a.summary:
+        data["description"] = a.summary
+    if a.keywords:
+        data["keywords"] = list(a.keywords)
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    return data

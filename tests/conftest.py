@@ -1,0 +1,32 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_samples(tmp_path_factory):
+    """The five sample issues built once into a scratch content/ and site/."""
+    from dibao.config import load_config
+    from dibao.pipeline import build
+
+    work = tmp_path_factory.mktemp("samples")
+    config = load_config(ROOT, seeds=str(ROOT / "seeds"), content=str(work / "content"), out=str(work / "site"),
+                         quiet=True)
+    report = build(config, root=ROOT)
+    return work, report
+
+
+def write_issue_file(folder: Path, name: str, data) -> Path:
+    path = folder / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path

@@ -1,0 +1,42 @@
+"""Shared fixtures: the golden content rendered once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dibao.contentio import read_content
+from dibao.site import SiteConfig, render_site
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "site_content"
+
+
+@pytest.fixture(scope="session")
+def issues():
+    return read_content(FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, issues) -> Path:
+    out = tmp_path_factory.mktemp("render") / "site"
+    render_site(issues, out, SiteConfig(quiet=True))
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_with_base(tmp_path_factory, issues) -> Path:
+    out = tmp_path_factory.mktemp("render-base") / "site"
+    render_site(issues, out, SiteConfig(quiet=True, base_url="https://example.org/dibao"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The project's own content/, rendered; skipped while content/ is empty."""
+    content = ROOT / "content"
+    if not any(content.glob("*/_index.md")):
+        pytest.skip("content/ has no issues yet")
+    out = tmp_path_factory.mktemp("render-real") / "site"
+    render_site(read_content(content), out, SiteConfig(quiet=True))
+    return out

@@ -1,0 +1,31 @@
+"""Helpers shared by the site tests."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def page_of_each_type(site: Path) -> dict[str, Path]:
+    issue = site / "issues" / "2025-11-04-fazhi-zhoukan"
+    return {
+        "home": site / "index.html", "issues": site / "issues" / "index.html", "issue": issue / "index.html",
+        "article": issue / "ezhou-gongan-qingzhiqin-yu-yitihua-yunxing.html",
+        "hostile": issue / "ceshi-biaoti.html",
+        "regions": site / "regions" / "index.html", "region": site / "regions" / "hubei" / "index.html",
+        "themes": site / "themes" / "index.html", "theme": site / "themes" / "fanzha" / "index.html",
+        "people": site / "people" / "index.html", "person": site / "people" / "liuzhiyue" / "index.html",
+        "search": site / "search" / "index.html", "about": site / "about" / "index.html",
+        "404": site / "404.html",
+    }
+
+
+def require_tool(*paths: Path, reason: str) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing or ("java" in reason and not shutil.which("java")):
+        pytest.skip(f"{reason}; missing: {', '.join(missing) or 'java'}")

@@ -1,0 +1,185 @@
+import csv
+import filecmp
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dibao.site import OutputError, SiteConfig, render_site, write_site_atomically
+from dibao.site.writer import MARKER, SiteWriter
+
+from site_helpers import page_of_each_type
+
+class TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def dangerous_tags(html: str) -> list:
+    """Elements a browser would run: event handlers, scripts other than JSON-LD, javascript: URLs, images."""
+    parser = TagCollector()
+    parser.feed(html)
+    return [(tag, attrs) for tag, attrs in parser.tags
+            if any(name.startswith("on") for name in attrs) or tag in ("img", "iframe", "object")
+            or (tag == "script" and attrs.get("type") != "application/ld+json")
+            or any((value or "").strip().lower().startswith("javascript:") for value in attrs.values())]
+
+
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+
+
+def test_every_page_type_is_written(site):
+    for name, path in page_of_each_type(site).items():
+        assert path.is_file(), name
+    for extra in ("feeds/index.xml", "feeds/regions/hubei.xml", "feeds/themes/fanzha.xml", "robots.txt",
+                  ".nojekyll", "export/articles.jsonl", "export/articles.csv", "static/css/site.css", MARKER):
+        assert (site / extra).is_file(), extra
+
+
+def test_hostile_text_stays_inert(site):
+    html = page_of_each_type(site)["hostile"].read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "javascript:" not in re.findall(r'href="([^"]*)"', html).__str__()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[x](javascript:alert(1))" in html  # Markdown link syntax shown as text, not a link
+    assert '<p class="kicker">{{ 7*7 }}</p>' in html and ">49<" not in html
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)
+    assert len(scripts) == 1 and "</" not in scripts[0] and "<" not in scripts[0]
+    assert json.loads(scripts[0])["headline"] == "测试<script>alert(1)</script>标题"
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not any(bad in text for bad in HOSTILE), page
+        assert not dangerous_tags(text), page
+
+
+def test_hostile_text_is_escaped_in_feeds(site):
+    feed = (site / "feeds" / "index.xml").read_text(encoding="utf-8")
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+
+
+def test_two_builds_are_byte_identical(tmp_path, issues):
+    first, second = tmp_path / "a", tmp_path / "b"
+    config = SiteConfig(quiet=True, base_url="https://example.org/")
+    render_site(issues, first, config)
+    render_site(issues, second, config)
+    compared = filecmp.dircmp(first, second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files), compared.diff_files
+
+
+def test_failed_build_leaves_previous_site_intact(tmp_path, issues):
+    out = tmp_path / "site"
+    write_site_atomically(issues, out, SiteConfig(quiet=True))
+    before = (out / "index.html").read_bytes()
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    for template in (SiteConfig().templates_dir).rglob("*.html"):
+        target = broken / template.relative_to(SiteConfig().templates_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
+    (broken / "about.html").write_text("{% extends 'base.html' %}{% block main %}{{ no_such_name }}{% endblock %}")
+    with pytest.raises(Exception):
+        write_site_atomically(issues, out, SiteConfig(quiet=True, templates_dir=broken))
+    assert (out / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]  # no temp folder left behind
+
+
+def test_extra_writers_land_in_the_same_swap(tmp_path, issues):
+    out = tmp_path / "site"
+    write_site_atomically(issues, out, SiteConfig(quiet=True),
+                          extra_writers=[lambda d: (d / "search" / "index.json").write_text("{}")])
+    assert (out / "search" / "index.json").read_text() == "{}"
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path, issues):
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("mine")
+    with pytest.raises(OutputError):
+        write_site_atomically(issues, precious, SiteConfig(quiet=True))
+    assert (precious / "keep.txt").read_text() == "mine"
+
+
+def test_writer_refuses_one_path_twice(tmp_path):
+    writer = SiteWriter(tmp_path)
+    writer.write("a/index.html", "one")
+    with pytest.raises(OutputError, match="a/index.html"):
+        writer.write("a/index.html", "two")
+    with pytest.raises(OutputError):
+        writer.write("../escape.html", "x")
+
+
+def test_summary_line_and_no_time_in_files(tmp_path, issues, capsys):
+    stats = write_site_atomically(issues, tmp_path / "site", SiteConfig())
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("site: 3 issues, 10 articles") and stats.articles == 10
+    assert " s" in err[-1]
+
+
+def test_feeds_use_article_dates_and_base_url(site_with_base):
+    feed = (site_with_base / "feeds" / "regions" / "hubei.xml").read_text(encoding="utf-8")
+    assert "<updated>2025-11-11T00:00:00+08:00</updated>" in feed.split("<entry>")[0]
+    assert 'href="https://example.org/dibao/issues/2025-11-04-fazhi-zhoukan/ezhou-gongan' in feed
+    sitemap = (site_with_base / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/dibao/regions/hubei/</loc>" in sitemap and "404" not in sitemap
+    assert "Sitemap: https://example.org/dibao/sitemap.xml" in (site_with_base / "robots.txt").read_text()
+
+
+def test_base_url_appears_only_in_metadata(site_with_base):
+    for page in site_with_base.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a [^>]*href="([^"]*)"', html) + re.findall(r'src="([^"]*)"', html)
+        assert not [link for link in links if "://" in link], page
+        if "<link rel=\"canonical\"" in html:
+            assert 'property="og:url" content="https://example.org/dibao/' in html
+
+
+def test_article_page_shows_credits_notes_and_citation(site):
+    pages = page_of_each_type(site)
+    html = pages["article"].read_text(encoding="utf-8")
+    assert '<a href="../../people/liuzhiyue/index.html">刘志月</a>' in html
+    assert "下转第7版（本期未收）" in html
+    assert "seeds/001_demo.txt:12-48" in html and "《法治周刊》2025年11月4日（第853期）" in html
+    assert "hangzhou-jingfang" in html  # related article from the next issue
+    continued = (site / "issues" / "2024-12-30-xibei-fazhibao" / "shanxi-jiaojing-dongji-daolujiaotong-anquan.html")
+    assert 'href="shangjie-di-2-ban-shanxi-jiaojing-dongji.html"' in continued.read_text(encoding="utf-8")
+
+
+def test_region_page_lists_cities_and_newest_first(site):
+    html = (site / "regions" / "hubei" / "index.html").read_text(encoding="utf-8")
+    assert "鄂州市 <span class=\"count\">2</span>" in html
+    assert html.index("合成作战见成效") < html.index("一体化运行")  # 2025-11-11 before 2025-11-04
+
+
+def test_long_lists_are_paginated(tmp_path, issues):
+    out = tmp_path / "site"
+    render_site(issues, out, SiteConfig(quiet=True, page_size=1))
+    assert (out / "regions" / "hubei" / "page-2.html").is_file()
+    first = (out / "regions" / "hubei" / "index.html").read_text(encoding="utf-8")
+    assert 'href="page-2.html" rel="next"' in first
+
+
+def test_exports_hold_every_article_with_metadata(site):
+    rows = [json.loads(line) for line in (site / "export" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 10 and rows[0]["id"] == "2024-12-30-xibei-fazhibao/01"
+    hubei = next(r for r in rows if r["id"] == "2025-11-04-fazhi-zhoukan/01")
+    assert hubei["places"][0] == {"name": "鄂州市", "code": "420700", "province": "湖北"}
+    with (site / "export" / "articles.csv").open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert len(table) == 10 and table[3]["themes"] == "警务改革;打击犯罪;反诈"
+
+
+def test_map_links_provinces_with_articles(site):
+    html = (site / "regions" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="hubei/index.html" aria-label="湖北：2 篇">' in html
+    assert 'aria-label="西藏' not in html  # no articles, no link
+    assert len(re.findall(r"<path ", html)) == 35  # 34 provinces and the South China Sea inset

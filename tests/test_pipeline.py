@@ -1,0 +1,65 @@
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from dibao.config import load_config
+from dibao.contentio import read_content
+from dibao.pipeline import build
+
+
+def tree_digest(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_samples_build_with_every_article_sourced(built_samples):
+    work, report = built_samples
+    assert report.issues == 5 and report.articles >= 40
+    issues = read_content(work / "content")
+    for issue in issues:
+        assert issue.source.startswith("seeds/")
+        for article in issue.articles:
+            assert article.sources and all(s.file == issue.source for s in article.sources)
+            assert article.title
+
+
+def test_two_builds_give_the_same_bytes(root, tmp_path):
+    digests = []
+    for run in ("a", "b"):
+        config = load_config(root, seeds=str(root / "seeds"), content=str(tmp_path / run / "content"),
+                             out=str(tmp_path / run / "site"), quiet=True)
+        build(config, root=root)
+        digests.append((tree_digest(tmp_path / run / "content"), tree_digest(tmp_path / run / "site")))
+    assert digests[0] == digests[1]
+
+
+def test_cli_reports_input_errors_as_file_line(root, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bad.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    result = subprocess.run([sys.executable, str(root / "build.py"), "parse", "--seeds", str(seeds),
+                             "--content", str(tmp_path / "content")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "bad.txt:1:" in result.stderr
+
+
+def test_cli_usage_error_prints_usage(root):
+    result = subprocess.run([sys.executable, str(root / "build.py"), "--nope"], capture_output=True, text=True)
+    assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_failed_build_leaves_previous_site(root, tmp_path):
+    out = tmp_path / "site"
+    config = load_config(root, seeds=str(root / "seeds"), content=str(tmp_path / "content"), out=str(out), quiet=True)
+    build(config, root=root)
+    before = tree_digest(out)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "bad.txt").write_bytes(b"\x00\x00\x00")
+    bad = load_config(root, seeds=str(tmp_path / "seeds"), content=str(tmp_path / "content2"), out=str(out),
+                      quiet=True)
+    try:
+        build(bad, root=root)
+    except Exception:
+        pass
+    assert tree_digest(out) == before

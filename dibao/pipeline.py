@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
+from typing import Callable, Sequence
 from pathlib import Path
 
 from .config import Config
@@ -17,7 +18,9 @@ from .enrich import EnrichConfig, enrich
 from .ingest import InputError, discover, ingest
 from .model import Issue
 from .segment import segment
+from .search import build_search, docs_from_issues
 from .site import site_config_from, write_site_atomically
+from .site.urls import article_paths
 
 
 class BuildError(Exception):
@@ -83,6 +86,13 @@ def parse(config: Config, root: Path = Path(".")) -> tuple[Issue, ...]:
     return issues
 
 
+def search_writer(archive: Sequence[Issue], root: Path) -> Callable[[Path], object]:
+    """Writes ``search/`` into a freshly rendered site; parts are cached in ``.dibao-cache/search``."""
+    paths = {issue.id: article_paths(issue.articles) for issue in archive}
+    docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+    return lambda site: build_search(docs, site / "search", cache_dir=root / ".dibao-cache/search")
+
+
 def build(config: Config, root: Path = Path("."), parse_only: bool = False) -> BuildReport:
     started = time.perf_counter()
     issues = parse_issues(config.seeds, root)
@@ -91,7 +101,8 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False) -> B
     pages = 0
     if not parse_only:
         archive = read_content(config.content)
-        pages = write_site_atomically(archive, config.out, site_config_from(config)).pages
+        pages = write_site_atomically(archive, config.out, site_config_from(config),
+                                      extra_writers=[search_writer(archive, root)]).pages
     warnings = tuple(w for i in issues for w in i.warnings)
     for warning in warnings:
         print(warning, file=sys.stderr)

@@ -21,13 +21,19 @@ class TagCollector(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+def is_search_runtime(attrs: dict) -> bool:
+    """The site's own search runtime, loaded from the site itself (no inline code)."""
+    src = attrs.get("src") or ""
+    return re.fullmatch(r"(\.\./)*search/search\.js", src) is not None and "defer" in attrs
+
+
 def dangerous_tags(html: str) -> list:
     """Elements a browser would run: event handlers, scripts other than JSON-LD, javascript: URLs, images."""
     parser = TagCollector()
     parser.feed(html)
     return [(tag, attrs) for tag, attrs in parser.tags
             if any(name.startswith("on") for name in attrs) or tag in ("img", "iframe", "object")
-            or (tag == "script" and attrs.get("type") != "application/ld+json")
+            or (tag == "script" and attrs.get("type") != "application/ld+json" and not is_search_runtime(attrs))
             or any((value or "").strip().lower().startswith("javascript:") for value in attrs.values())]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -15,7 +16,7 @@ from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
 from dibao.search.shards import PIECE, POSITIONS_TARGET, POSTINGS_TARGET, body_pieces, jsonp, write_part, write_text
 from dibao.search.tokens import utf16_key
-from dibao.textseg import USER_DICT
+from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
 FORMAT = "dibao-search-2"
@@ -52,9 +53,21 @@ def ordered_parts(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str
     return [(key, sorted(parts[key], key=lambda d: (d.date, d.id))) for key in sorted(parts)]
 
 
+@functools.lru_cache(maxsize=1)
+def _tokenizer_fingerprint() -> bytes:
+    """The dictionary as this process loaded it: a part cached under another one is rebuilt.
+
+    Parts tokenized with different dictionaries would break the promise that
+    every vocabulary word is indexed wherever it occurs.
+    """
+    jieba = get_jieba()
+    user = USER_DICT.read_bytes() if USER_DICT.exists() else b""
+    return f"{len(jieba.FREQ)} {jieba.total} ".encode() + hashlib.sha256(user).digest()
+
+
 def _digest(docs: Sequence[SearchDoc]) -> str:
     h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {POSITIONS_TARGET} {PIECE}".encode())
-    h.update(USER_DICT.read_bytes() if USER_DICT.exists() else b"")
+    h.update(_tokenizer_fingerprint())
     for doc in docs:
         h.update(json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True).encode())
     return h.hexdigest()

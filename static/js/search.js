@@ -110,21 +110,35 @@
     return { t: term.t, key: [where[0], index], fields: fields };
   };
 
-  Engine.prototype.positions = async function (m, post, f, hit) {
-    var x = await this.load("p/" + m.parts[hit[2]][0] + "/x" + hit[4]);
-    var deltas = own(x, post.t)[f][hit[3]], at = 0;
-    return deltas.map(function (d) { return (at += d); });
+  function xKey(m, hit) { return "p/" + m.parts[hit[2]][0] + "/x" + hit[4]; }
+
+  // Load every positions file the run's terms need for these docs, up front,
+  // so the adjacency check itself runs without waiting.
+  Engine.prototype.preload = async function (m, run, posts, docs) {
+    var keys = new Set(), x = {}, load = this.load;
+    run.forEach(function (t) {
+      posts[t.t].fields.forEach(function (list) {
+        list.forEach(function (h) { if (docs.has(h[0])) keys.add(xKey(m, h)); });
+      });
+    });
+    await Promise.all(Array.from(keys, function (k) { return load(k).then(function (d) { x[k] = d; }); }));
+    return x;
   };
+
+  function positions(m, x, post, f, hit) {
+    var at = 0;
+    return own(x[xKey(m, hit)], post.t)[f][hit[3]].map(function (d) { return (at += d); });
+  }
 
   // Where the doc holds every term of the run adjacently, in order, in one
   // field: {f: field, p: position}, or null.
-  Engine.prototype.adjacent = async function (m, run, posts, doc) {
+  function adjacent(m, x, run, posts, doc) {
     for (var f = 0; f < m.fields.length; f++) {
       var lists = [];
       for (var k = 0; k < run.length; k++) {
         var hit = posts[run[k].t].byDoc[f].get(doc);
         if (!hit) break;
-        lists.push(await this.positions(m, posts[run[k].t], f, hit));
+        lists.push(positions(m, x, posts[run[k].t], f, hit));
       }
       if (lists.length < run.length) continue;
       var sets = lists.map(function (l) { return new Set(l); });
@@ -134,7 +148,7 @@
       if (at !== undefined) return { f: f, p: at };
     }
     return null;
-  };
+  }
 
   // The ranked result list of a query: [{doc, part, local, score}].
   Engine.prototype.search = async function (query) {
@@ -155,9 +169,9 @@
     var docs = andDocs(distinct), body = m.fields.length - 1, at = new Map();
     for (var r = 0; r < runs.length; r++) {
       if (runs[r].length < 2) continue;
-      var kept = new Set();
+      var kept = new Set(), x = await this.preload(m, runs[r], posts, docs);
       for (var doc of docs) {
-        var hit = await this.adjacent(m, runs[r], posts, doc);
+        var hit = adjacent(m, x, runs[r], posts, doc);
         if (hit) kept.add(doc);
         if (hit && hit.f === body && !at.has(doc)) at.set(doc, hit.p);
       }

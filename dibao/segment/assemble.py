@@ -15,7 +15,8 @@ from .similarity import Evidence
 from .units import Unit
 
 HEAD_KINDS = ("byline", "author", "dateline", "marker")
-BREAK_MARGIN = 0.3  #: how much better another article must explain a paragraph to break a sentence join
+FOREIGN_MAX = 0.1  #: below this share of shared evidence, text ahead is foreign to the open article
+BREAK_MARGIN = 0.2  #: how much better another article must explain it to break a sentence join
 NEW_SUBJECT_MAX = 0.08 #: below this coverage by the open article, an unmarked heading opens a new article
 
 
@@ -187,12 +188,15 @@ class Assembler:
         return "\n".join(texts)
 
     def belongs_elsewhere(self, index: int) -> bool:
-        """After a broken sentence, does another article explain what follows much better?"""
+        """After a broken sentence, is what follows foreign to this article and at home in another?
+
+        A column break is by far the commoner cause, so the bar is high: the text ahead must share
+        almost nothing with the open article and clearly more with an earlier one."""
         ahead = self.lookahead(index)
         own = self.evidence.coverage(ahead, self.current.text())
         others = [self.evidence.coverage(ahead, d.text()) for d in self.drafts
                   if d is not self.current and not d.orphan and d.kind != "photo"]
-        return bool(others) and max(others) > own + BREAK_MARGIN
+        return own < FOREIGN_MAX and bool(others) and max(others) >= own + BREAK_MARGIN
 
     def add_paragraph(self, draft: Draft, unit: Unit) -> None:
         kind = "item" if unit.kind == "item" else "paragraph"

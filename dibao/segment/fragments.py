@@ -14,14 +14,16 @@ from .similarity import Evidence, best_path
 
 ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
 SWITCH_COST = 0.3  #: discourages flipping between articles on weak evidence
-DANGLING_BONUS = 0.08  #: an article that stops mid-sentence is a likelier home
+OPEN_BONUS = 0.08  #: an article that looks unfinished is a likelier home
+DISTINCTIVE_SHARE = 0.3  #: only bigrams in at most this share of the issue's texts count as evidence
+TEASER_PARAGRAPHS = 1  #: a by-lined report this short was cut off by the page: it continues elsewhere
 
 
 def reattach(drafts: list[Draft]) -> list[Draft]:
     """Drafts with every orphan merged into its home or promoted to its own article."""
     # Whole articles are the documents: a term an article repeats in every paragraph is its evidence.
     evidence = Evidence([d.text() for d in drafts if not d.orphan] +
-                        [b.text for d in drafts if d.orphan for b in d.blocks])
+                        [b.text for d in drafts if d.orphan for b in d.blocks], max_share=DISTINCTIVE_SHARE)
     result: list[Draft] = []
     for draft in drafts:
         if not draft.orphan:
@@ -59,8 +61,15 @@ def score(block: DraftBlock, home: Draft, evidence: Evidence) -> float:
     if block.kind == "section":
         return ALONE_SCORE  # a bare subhead carries too little text to decide anything
     text = block.figure.caption if block.figure else block.text
-    bonus = DANGLING_BONUS if home.dangling() else 0.0
+    bonus = OPEN_BONUS if looks_unfinished(home) else 0.0
     return evidence.coverage(text, home.text()) + bonus
+
+
+def looks_unfinished(draft: Draft) -> bool:
+    """It stops mid-sentence, or it is a by-lined report of a single paragraph."""
+    paragraphs = sum(1 for b in draft.blocks if b.kind == "paragraph")
+    teaser = draft.kind != "brief" and bool(draft.bylines) and paragraphs <= TEASER_PARAGRAPHS
+    return draft.dangling() or teaser
 
 
 def append_fragment(home: Draft, piece: Draft) -> None:

@@ -14,9 +14,11 @@ from .patterns import bigrams
 class Evidence:
     """Bigram document frequencies over the paragraphs of one issue."""
 
-    def __init__(self, paragraphs: list[str]):
+    def __init__(self, paragraphs: list[str], max_share: float = 1.0):
         self.docs = max(1, len(paragraphs))
         self.df = Counter(b for text in paragraphs for b in set(bigrams(text)))
+        #: bigrams in more documents than this are too common to say where a text belongs
+        self.max_df = max(3, int(self.docs * max_share))
 
     def idf(self, gram: str) -> float:
         return math.log((self.docs + 1) / (self.df.get(gram, 0) + 0.5))
@@ -24,7 +26,7 @@ class Evidence:
     def coverage(self, fragment: str, article: str) -> float:
         """Share of the fragment's evidence (squared IDF of the bigrams it shares with any other
         text) that the article also holds.  Bigrams found nowhere else say nothing about a home."""
-        grams = {g for g in bigrams(fragment) if self.df.get(g, 0) >= 2}
+        grams = {g for g in bigrams(fragment) if 2 <= self.df.get(g, 0) <= self.max_df}
         if not grams:
             return 0.0
         known = set(bigrams(article))

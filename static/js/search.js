@@ -125,6 +125,22 @@
     return x;
   };
 
+  // First position p of lists[0] with p + run[k].off in every lists[k]; -1 if none.
+  // Lists are ascending, so one pointer per list walks forward only.
+  function firstChain(lists, run) {
+    var ptr = lists.map(function () { return 0; });
+    for (var i = 0; i < lists[0].length; i++) {
+      var p = lists[0][i], k = 1;
+      for (; k < lists.length; k++) {
+        var want = p + run[k].off, l = lists[k];
+        while (ptr[k] < l.length && l[ptr[k]] < want) ptr[k]++;
+        if (l[ptr[k]] !== want) break;
+      }
+      if (k === lists.length) return p;
+    }
+    return -1;
+  }
+
   function positions(m, x, post, f, hit) {
     var at = 0;
     return own(x[xKey(m, hit)], post.t)[f][hit[3]].map(function (d) { return (at += d); });
@@ -141,11 +157,8 @@
         lists.push(positions(m, x, posts[run[k].t], f, hit));
       }
       if (lists.length < run.length) continue;
-      var sets = lists.map(function (l) { return new Set(l); });
-      var at = lists[0].find(function (p) {
-        return run.every(function (term, k) { return sets[k].has(p + run[k].off); });
-      });
-      if (at !== undefined) return { f: f, p: at };
+      var at = firstChain(lists, run);
+      if (at >= 0) return { f: f, p: at };
     }
     return null;
   }

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .cache import BuildCache, tree_digest
+from .cache import CACHE_DIR, BuildCache, tree_digest
 from .config import Config
 from .contentstore import ContentReport, ContentStore
 from .enrich import EnrichConfig, relate
@@ -107,7 +107,7 @@ def render(config: Config, cache: BuildCache) -> int:
                                    Path(__file__).parent / "search")]))
     if key == cache.site_key and (config.out / ".dibao-site").exists():
         return 0
-    search = search_writer(archive, config.content.parent / ".dibao-cache/search")
+    search = search_writer(archive, config.content / CACHE_DIR / "search")
     pages = write_site_atomically(archive, config.out, site_config, extra_writers=[search]).pages
     cache.site_key = key
     return pages

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/gl",{"gl":["关联"]});

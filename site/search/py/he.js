@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/he",{"he":["哈尔"],"heb":["哈尔滨"],"hebei":["河北"],"hebs":["哈尔滨市"],"heilongjiang":["黑龙江"],"heilongjiangsheng":["黑龙江省"],"heilongjiangshengnongken":["黑龙江省农垦"],"heli":["合力"],"henan":["河南"],"henanxichuan":["河南淅川"]});

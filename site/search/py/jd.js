@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/jd",{"jd":["禁毒"],"jdl":["姜东良"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/lr",{"lr":["连日"],"lrl":["连日来"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ri",{"rilai":["日来"]});

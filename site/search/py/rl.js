@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/rl",{"rl":["日来"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xs",{"xs":["新生"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/zz",{"zz":["张哲"]});

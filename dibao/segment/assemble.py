@@ -10,14 +10,15 @@ from __future__ import annotations
 from ..model import Figure
 from .bylines import People, split_sign_off
 from .draft import Draft, DraftBlock
-from .patterns import ends_sentence
+from .patterns import ends_sentence, starts_mid_sentence
 from .similarity import Evidence
 from .units import Unit
 
 HEAD_KINDS = ("byline", "author", "dateline", "marker")
 FOREIGN_MAX = 0.1  #: below this share of shared evidence, text ahead is foreign to the open article
 BREAK_MARGIN = 0.2  #: how much better another article must explain it to break a sentence join
-NEW_SUBJECT_MAX = 0.08 #: below this coverage by the open article, an unmarked heading opens a new article
+FRAGMENT_EVIDENCE_MIN = 0.75  #: a finished article's next block goes elsewhere only on evidence this strong
+CAPTION_HOME_MIN = 0.2  #: share of a caption's evidence the open article must hold for the photo to be its own
 
 
 class Assembler:
@@ -135,23 +136,38 @@ class Assembler:
         data = unit.data
         figure = Figure(data["caption"], data["credit"], data["label"], tuple(data["people"].photographers))
         block = DraftBlock("figure", lines=[line.number for line in unit.lines], figure=figure)
-        target = self.figure_home(unit)
+        target = self.figure_home(unit, index)
         target.blocks.append(block)
         target.people.merge(_as_photographers(data["people"]))
 
-    def figure_home(self, unit: Unit) -> Draft:
+    def figure_home(self, unit: Unit, index: int) -> Draft:
         """Inside a broken sentence a photo belongs to that article; elsewhere it may be photo news."""
         draft = self.current
         if self.pending:
             return self.open(Draft(kind="photo"))
-        if draft and draft.kind == "photo" and not draft.has_body:
+        if draft and draft.kind == "photo":
             return draft
         if draft and not draft.closed and draft.dangling() and not draft.orphan:
             self.join_next = True
             return draft
-        photo_news = unit.data["label"] or not unit.data["caption"].startswith("图为") or draft is None \
-            or draft.closed
-        return self.open(Draft(kind="photo")) if photo_news else draft
+        if draft is None or draft.closed or _self_contained(unit):
+            return self.open(Draft(kind="photo"))
+        if self.body_follows(index) or self.on_subject(unit, draft):
+            return draft
+        return self.open(Draft(kind="photo"))
+
+    def body_follows(self, index: int) -> bool:
+        """The article's text goes on after the photo (and its sister captions): the photo sits inside it."""
+        for unit in self.units[index + 1:]:
+            if unit.kind not in ("caption", "credit"):
+                return unit.kind in ("body", "item")
+        return False
+
+    def on_subject(self, unit: Unit, draft: Draft) -> bool:
+        """A caption after an article's last paragraph illustrates it only if it shares its words;
+        otherwise it is photo news of its own, placed between two stories."""
+        caption = unit.data["caption"] or unit.text
+        return self.evidence.coverage(caption, draft.text()) >= CAPTION_HOME_MIN
 
     def on_body(self, unit: Unit, index: int) -> None:
         if self.pending:
@@ -160,6 +176,8 @@ class Assembler:
         if draft is None or draft.closed or draft.kind == "photo":
             draft = self.open_orphan()
         elif draft.dangling() and not self.join_next and self.belongs_elsewhere(index):
+            draft = self.open_orphan()
+        elif not draft.dangling() and draft.has_body and not draft.orphan and self.starts_fragment(unit):
             draft = self.open_orphan()
         self.add_paragraph(draft, unit)
 
@@ -198,6 +216,21 @@ class Assembler:
                   if d is not self.current and not d.orphan and d.kind != "photo"]
         return own < FOREIGN_MAX and bool(others) and max(others) >= own + BREAK_MARGIN
 
+    def starts_fragment(self, unit: Unit) -> bool:
+        """A new block after a finished paragraph that is the rest of a sentence cut off higher up:
+        it opens mid-sentence, or it is foreign to the open article and at home in an unfinished one."""
+        if not unit.blank_before or unit.kind != "body":
+            return False
+        if starts_mid_sentence(unit.text):
+            return True
+        unfinished = [d for d in self.drafts if d is not self.current and d.dangling() and not d.orphan
+                      and not d.closed and d.kind != "photo"]
+        if not unfinished:
+            return False
+        own = self.evidence.coverage(unit.text, self.current.text())
+        best = max(self.evidence.coverage(unit.text, d.text()) for d in unfinished)
+        return own < FOREIGN_MAX and best >= FRAGMENT_EVIDENCE_MIN
+
     def add_paragraph(self, draft: Draft, unit: Unit) -> None:
         kind = "item" if unit.kind == "item" else "paragraph"
         numbers = [line.number for line in unit.lines]
@@ -224,6 +257,12 @@ class Assembler:
         for name in names.strip("（）() ").split():
             draft.people.add("authors", name)
         draft.closed = True
+
+
+def _self_contained(unit: Unit) -> bool:
+    """Photo news prints its own lead before the description: ``近日，……。图为……``."""
+    caption = unit.data["caption"]
+    return "图为" in caption and not caption.startswith("图为")
 
 
 def _joiner(left: str, right: str) -> str:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from .patterns import HAN, NAME
 
 BOX = "□■◇◆○●◎☆★"
-ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|文图|图/文|文|图)\s*[/／]?\s*")
+# 文/图 alone are roles only before a separator: 周文静 and 文明驾驶 hold no role.
+ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|图/文|"
+                  r"(?:文图|文|图)(?=[\s/／:：]))\s*[/／:：]?\s*")
 ROLE_KEY = {"见习记者": "reporters", "实习记者": "reporters", "记者": "reporters", "通讯员": "correspondents",
             "实习生": "correspondents", "摄影": "photographers", "图": "photographers"}
 DATELINE = re.compile(
@@ -120,7 +122,7 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
             role = ROLE_KEY[role_match.group(1)]
             pos += len(rest) - len(rest.lstrip()) + role_match.end()
             continue
-        token = re.match(r"\s*(\S+)(?=\s|$)", rest)
+        token = re.match(r"\s*、?\s*([^\s、]+)(?=[\s、]|$)", rest)
         if role and token and NAME_TOKEN.match(token.group(1)):
             people.add(role, token.group(1))
             pos += token.end()

@@ -9,7 +9,7 @@ as ``continuation`` articles: never dropped, never glued to the wrong story.
 from __future__ import annotations
 
 from .draft import Draft, DraftBlock
-from .patterns import ends_sentence
+from .patterns import ends_sentence, starts_mid_sentence
 from .similarity import Evidence, best_path
 
 ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
@@ -43,6 +43,9 @@ def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence) -> list[
     if not homes:
         return [(orphan, None)]
     rows = [[ALONE_SCORE] + [score(block, home, evidence) for home in homes] for block in orphan.blocks]
+    if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):
+        # the rest of a sentence can only continue an article whose last sentence is unfinished
+        rows[0] = [ALONE_SCORE] + [s if home.dangling() else 0.0 for s, home in zip(rows[0][1:], homes)]
     path = best_path(rows, SWITCH_COST)
     pieces: list[tuple[Draft, Draft | None]] = []
     for block, state in zip(orphan.blocks, path):

@@ -38,7 +38,7 @@ class Assembler:
             handler = getattr(self, f"on_{unit.kind}")
             handler(unit, index)
         self.flush_pending_as_sections()
-        return [d for d in self.drafts if d.has_head or d.blocks], self.furniture
+        return [d for d in self.drafts if d.has_head or d.blocks or d.markers], self.furniture
 
     def open(self, draft: Draft) -> Draft:
         self.flush_pending_into(draft)

@@ -40,7 +40,7 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
 
 def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence) -> list[tuple[Draft, Draft | None]]:
     """Cut an orphan run into pieces, each with the article it belongs to (None: its own)."""
-    if not homes:
+    if not homes or not orphan.blocks:
         return [(orphan, None)]
     rows = [[ALONE_SCORE] + [score(block, home, evidence) for home in homes] for block in orphan.blocks]
     if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):

@@ -29,14 +29,15 @@ class TitleGroup:
 
 def read_title_group(units: list[Unit]) -> TitleGroup:
     lines = [(u.text, u.lines[0].heading) for u in units]
-    column = next((t for t, _ in lines if is_column_form(t)), "")
-    if not column and len(lines) >= 2:
+    col = next((i for i, (t, _) in enumerate(lines) if is_column_form(t)), None)
+    if col is None and len(lines) >= 2:
         longest = max(len(t) for t, _ in lines)
-        column = next((t for t, _ in lines if _short_column(t) and longest - len(t) >= 6), "")
-    rest = [(t, level) for t, level in lines if t != column]
+        col = next((i for i, (t, _) in enumerate(lines) if _short_column(t) and longest - len(t) >= 6), None)
+    column = lines[col][0] if col is not None else ""
+    rest = [line for i, line in enumerate(lines) if i != col]  # by position: a repeated line is kept
     kickers = [t for t, _ in rest if is_kicker_form(t)]
-    subtitles = [t for t, _ in rest if is_subtitle_form(t)]
-    plain = [(t, level) for t, level in rest if t not in kickers and t not in subtitles]
+    subtitles = [t for t, _ in rest if is_subtitle_form(t) and not is_kicker_form(t)]
+    plain = [(t, level) for t, level in rest if not is_kicker_form(t) and not is_subtitle_form(t)]
     if not plain:
         return TitleGroup(kicker=" ".join(kickers), subtitle=" ".join(subtitles), column=column)
     main = _main_line(plain)

@@ -5,39 +5,55 @@ import argparse
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from .adding import AddError, add_files
 from .config import load_config
 from .contentio import ContentError
 from .ingest import InputError
 from .pipeline import BuildError, build
 from .site.writer import OutputError
 
-COMMANDS = ("build", "parse", "serve")
+PROJECT = Path(__file__).resolve().parents[1]  #: the checkout build.py lives in: pyproject.toml, templates/
+COMMANDS = ("build", "parse", "serve", "add")
 
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="dibao: newspaper issues → static digest")
     parser.add_argument("command", nargs="?", default="build", choices=COMMANDS,
                         help="build: seeds → content → site (default); parse: seeds → content only; "
-                             "serve: build, serve site/ locally and rebuild on changes")
+                             "serve: build, serve site/ locally and rebuild on changes; "
+                             "add FILE…: import new issue files into seeds/, then build")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="issue files for add")
     parser.add_argument("--seeds", help="folder of raw issue files (default seeds/)")
     parser.add_argument("--content", help="folder of per-article Markdown (default content/)")
     parser.add_argument("--out", help="folder for the static site (default site/)")
     parser.add_argument("--base-url", dest="base_url", help="absolute site URL, for feeds and sitemap only")
     parser.add_argument("--quiet", action="store_true", default=None, help="print nothing but errors")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--force", action="append", default=[], metavar="ISSUE",
+                        help="re-parse this issue (id or seeds file name) and discard hand edits to it; repeatable")
+    parser.add_argument("--clean", action="store_true", help="ignore all caches and rebuild everything")
+    parser.add_argument("--force-add", action="store_true", dest="force_add",
+                        help="add: accept a near-duplicate issue (most of its articles already present)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if bool(args.files) != (args.command == "add"):
+        parser.error("add takes one or more FILE arguments; other commands take none")
     try:
-        config = load_config(Path("."), seeds=args.seeds, content=args.content, out=args.out,
-                             base_url=args.base_url, quiet=args.quiet)
-        report = build(config, parse_only=args.command == "parse")
+        config = load_config(PROJECT, seeds=absolute(args.seeds), content=absolute(args.content),
+                             out=absolute(args.out), base_url=args.base_url, quiet=args.quiet)
+        if args.command == "add":
+            add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add))
+        report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force), clean=args.clean)
         if args.command == "serve":
             return serve_site(config, args.port)
-    except (BuildError, InputError, ContentError, OutputError, ValueError) as exc:
-        problems = exc.problems if isinstance(exc, BuildError) else [str(exc)]
+    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError) as exc:
+        problems = exc.problems if isinstance(exc, BuildError) else [template_problem(exc) if isinstance(exc, TemplateError) else str(exc)]
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"dibao: build failed ({len(problems)} problem{'s' if len(problems) != 1 else ''})", file=sys.stderr)
@@ -59,3 +75,20 @@ def serve_site(config, port: int) -> int:
 
     serve(config.out, port, watch=[config.seeds, config.content, config.templates], rebuild=rebuild)
     return 0
+
+
+def add_issues(config, files: list[Path], force: bool) -> None:
+    for added in add_files(files, config.seeds, config.content, force=force):
+        if not config.quiet:
+            print(f"added {added.source} as {added.target.as_posix()} ({added.articles} articles)")
+
+
+def absolute(path: str | None) -> str | None:
+    """Command-line folders are relative to where the user is, not to the project."""
+    return str(Path(path).resolve()) if path else None
+
+
+def template_problem(exc: TemplateError) -> str:
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
+    return f"templates: {type(exc).__name__}: {exc}"

@@ -1,7 +1,9 @@
-"""The build, one line per stage: ingest → segment → enrich → write content → render → index → write site.
+"""The build, one line per stage: plan → ingest+segment → enrich → write content → render → index → write site.
 
-Like mkdocs' ``build()``, the whole model is gathered first; rendering reads
-the content/ tree back so an editor's hand edits are what gets published.
+Like mkdocs' ``build()``, the whole model is gathered before anything is
+rendered, and rendering reads content/ back, so an editor's hand edits are
+what gets published.  Only issues whose source, parser or config changed are
+parsed again; everything archive-wide is recomputed every time.
 """
 from __future__ import annotations
 
@@ -11,89 +13,83 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
-from .conserve import lost_characters
-from .contentio import read_content, write_issue
-from .enrich import EnrichConfig, enrich
-from .ingest import InputError, discover, ingest
+from .contentio import read_issue
+from .contentstore import ContentReport, ContentStore
+from .enrich import EnrichConfig, relate
 from .model import Issue
-from .segment import segment
+from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .site import site_config_from, write_site_atomically
+from .state import BuildState
 
-
-class BuildError(Exception):
-    """The build stopped; ``problems`` are ``file:line: message`` lines for the user."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+__all__ = ["BuildError", "BuildReport", "build"]
 
 
 @dataclass(frozen=True)
 class BuildReport:
     issues: int
     articles: int
+    parsed: int  #: issues parsed this time (the rest came from content/ unchanged)
     pages: int
     seconds: float
+    content: ContentReport
     warnings: tuple[str, ...]
 
     def summary(self) -> str:
-        return (f"dibao: {self.issues} issues, {self.articles} articles, {self.pages} pages "
-                f"in {self.seconds:.2f}s")
+        cached = self.issues - self.parsed
+        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached), {self.articles} articles, "
+                f"{len(self.content.written)} content files written, {self.pages} pages in {self.seconds:.2f}s")
 
 
-def parse_issues(seeds_dir: Path, root: Path) -> tuple[Issue, ...]:
-    """Ingest and segment every issue file; input errors are collected, not raised one by one."""
-    issues, problems = [], []
-    for path in discover(seeds_dir):
-        try:
-            issue = segment(ingest(path, display_path(path, root)))
-        except InputError as exc:
-            problems.append(str(exc))
-            continue
-        problems += lost_characters(issue)
-        issues.append(issue)
-    if problems:
-        raise BuildError(problems)
-    return tuple(issues)
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def enrich_issues(issues: tuple[Issue, ...], config: Config, root: Path = Path(".")) -> tuple[Issue, ...]:
-    """Regions, themes, keywords, summaries and related articles, from ``[tool.dibao.enrich]``."""
-    return enrich(issues, EnrichConfig.from_mapping(config.extra.get("enrich"), base=root))
-
-
-def write_content(issues: tuple[Issue, ...], content_dir: Path) -> None:
-    content_dir.mkdir(parents=True, exist_ok=True)
-    for issue in issues:
-        write_issue(issue, content_dir)
-
-
-def parse(config: Config, root: Path = Path(".")) -> tuple[Issue, ...]:
-    """seeds/ → content/ only."""
-    issues = parse_issues(config.seeds, root)
-    issues = enrich_issues(issues, config, root)
-    write_content(issues, config.content)
-    return issues
-
-
-def build(config: Config, root: Path = Path("."), parse_only: bool = False) -> BuildReport:
+def build(config: Config, root: Path = Path("."), parse_only: bool = False, force: tuple[str, ...] = (),
+          clean: bool = False) -> BuildReport:
     started = time.perf_counter()
-    issues = parse_issues(config.seeds, root)
-    issues = enrich_issues(issues, config, root)
-    write_content(issues, config.content)
-    pages = 0
-    if not parse_only:
-        archive = read_content(config.content)
-        pages = write_site_atomically(archive, config.out, site_config_from(config)).pages
-    warnings = tuple(w for i in issues for w in i.warnings)
-    for warning in warnings:
+    enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=root)
+    state = BuildState() if clean else BuildState.load(config.content)
+    plan = plan_build(config, root, state, force, enrich_config)
+    parsed = parse_issues(plan.to_parse, root, enrich_config)
+    archive = relate(sorted_archive(parsed + read_unchanged(config.content, plan)), enrich_config)
+    content = write_content(archive, parsed, config.content, state, plan)
+    pages = 0 if parse_only else render(config)
+    warnings = tuple(w for issue in parsed for w in issue.warnings)
+    report = BuildReport(len(archive), sum(len(i.articles) for i in archive), len(parsed), pages,
+                         time.perf_counter() - started, content, warnings)
+    print_notes(report, config.quiet)
+    return report
+
+
+def read_unchanged(content_dir: Path, plan: BuildPlan) -> tuple[Issue, ...]:
+    return tuple(read_issue(content_dir / issue_id) for issue_id in plan.unchanged)
+
+
+def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
+    return tuple(sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id)))
+
+
+def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content_dir: Path, state: BuildState,
+                  plan: BuildPlan) -> ContentReport:
+    store = ContentStore(content_dir, state)
+    fresh = {issue.id for issue in parsed}
+    for issue_id in plan.removed:
+        store.remove_issue(issue_id)
+    for issue in archive:
+        if issue.id in fresh:
+            store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
+        else:
+            store.refresh_archive_keys(issue)
+    state.save(content_dir)
+    return store.report
+
+
+def render(config: Config) -> int:
+    from .contentio import read_content
+
+    return write_site_atomically(read_content(config.content), config.out, site_config_from(config)).pages
+
+
+def print_notes(report: BuildReport, quiet: bool) -> None:
+    for warning in report.warnings:
         print(warning, file=sys.stderr)
-    return BuildReport(len(issues), sum(len(i.articles) for i in issues), pages,
-                       time.perf_counter() - started, warnings)
+    for kept in report.content.kept:
+        print(f"kept hand edit: {kept}", file=sys.stderr)
+    for conflict in report.content.conflicts:
+        print(f"conflict (hand edit kept, source changed too): {conflict}", file=sys.stderr)

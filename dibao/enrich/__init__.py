@@ -11,6 +11,7 @@ computed across every issue it is given.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from typing import Sequence
 
@@ -24,7 +25,7 @@ from .summary import summarize
 from .terms import keywords, terms
 from .themes import article_themes, load_taxonomy
 
-__all__ = ["EnrichConfig", "Person", "article_id", "enrich", "people_index"]
+__all__ = ["EnrichConfig", "Person", "article_id", "enrich", "enrich_articles", "people_index", "relate"]
 
 
 def article_id(article: Article) -> str:
@@ -35,9 +36,14 @@ def article_id(article: Article) -> str:
 def enrich(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple[Issue, ...]:
     """Every article of ``issues`` with its enrichment fields set."""
     config = config or EnrichConfig()
+    return relate(enrich_articles(issues, config), config)
+
+
+def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple[Issue, ...]:
+    """The fields that depend on one article alone: regions, places, themes, keywords, summary, length."""
+    config = config or EnrichConfig()
     gazetteer = load_gazetteer()
     taxonomy = load_taxonomy(*config.taxonomy_paths())
-    words: dict[str, list[str]] = {}
     done: list[Issue] = []
     for issue in issues:
         home = config.home_province or home_province(issue, gazetteer)
@@ -46,16 +52,38 @@ def enrich(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple
             parts = zones(article)
             found = article_regions(article, gazetteer, home)
             article_words = terms("\n".join(text for _, text in parts), gazetteer)
-            words[article_id(article)] = article_words
             articles.append(replace(
                 article, regions=found.regions, places=found.places, mentions=found.mentions,
                 themes=article_themes(parts, taxonomy), keywords=keywords(article_words, config.keywords),
                 summary=summarize(lead_text(article), article.byline, article.dateline),
                 length=body_length(article)))
         done.append(replace(issue, articles=tuple(articles), home_province=issue.home_province or home))
-    similar = related(words, config.related) if config.related else {}
+    return tuple(done)
+
+
+def relate(issues: Sequence[Issue], config: EnrichConfig | None = None,
+           cache: dict[str, list[str]] | None = None) -> tuple[Issue, ...]:
+    """``related`` for every article, over the whole archive.  ``cache`` maps a hash of an
+    article's text to its terms, so unchanged articles are not segmented again."""
+    config = config or EnrichConfig()
+    if not config.related:
+        return tuple(issues)
+    gazetteer = load_gazetteer()
+    words = {article_id(a): article_terms(a, gazetteer, cache) for issue in issues for a in issue.articles}
+    similar = related(words, config.related)
     return tuple(replace(issue, articles=tuple(replace(a, related=similar.get(article_id(a), ()))
-                                                for a in issue.articles)) for issue in done)
+                                                for a in issue.articles)) for issue in issues)
+
+
+def article_terms(article: Article, gazetteer, cache: dict[str, list[str]] | None) -> list[str]:
+    text = "\n".join(text for _, text in zones(article))
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    if cache is not None and key in cache:
+        return cache[key]
+    found = terms(text, gazetteer)
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 def lead_text(article: Article) -> str:

@@ -1,0 +1,89 @@
+"""``build.py add FILE…``: bring new issue files into seeds/ under normalised names.
+
+An exact duplicate (same bytes as an issue already in seeds/) is refused.  A
+near duplicate — most of its articles already in the archive, as when the
+same page is pasted twice or re-OCR'd — is refused unless ``--force``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .contentio import read_content
+from .ingest import InputError, discover, ingest
+from .model import Article, Issue
+from .segment import segment
+from .slugs import slugify
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+PROBE = 24  #: Han characters at the start and end of a body that identify an article
+NEAR_SHARE = 0.5  #: share of articles already present that makes an issue a near duplicate
+
+
+class AddError(Exception):
+    """A file that cannot be added; the message names it."""
+
+
+@dataclass(frozen=True)
+class Added:
+    source: Path  #: the file the user named
+    target: Path  #: where it now is in seeds/
+    articles: int
+
+
+def probes(article: Article) -> set[str]:
+    text = "".join(HAN.findall(article.text))
+    if len(text) < PROBE:
+        return set()
+    return {hashlib.sha1(text[:PROBE].encode()).hexdigest(), hashlib.sha1(text[-PROBE:].encode()).hexdigest()}
+
+
+def normalised_name(issue: Issue, original: Path) -> str:
+    """Date first when known (``2025-04-15-hebei-fazhibao.txt``), else the original stem as ASCII."""
+    stem = slugify(issue.paper, 24) if issue.paper else ""
+    base = slugify(original.stem, 40) if not re.fullmatch(r"[A-Za-z0-9_.-]+", original.stem) else original.stem
+    if issue.date:
+        return f"{issue.date}-{stem or base}.txt"
+    return f"{base}.txt"
+
+
+def free_name(seeds: Path, name: str) -> Path:
+    path, n = seeds / name, 2
+    while path.exists():
+        path = seeds / f"{Path(name).stem}-{n}{Path(name).suffix}"
+        n += 1
+    return path
+
+
+def add_files(files: list[Path], seeds: Path, content: Path, force: bool = False) -> list[Added]:
+    """Check every file first, then copy them all: a refused file adds nothing."""
+    existing = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in discover(seeds)} if seeds.exists() else {}
+    known = {probe for issue in (read_content(content) if content.exists() else ()) for a in issue.articles
+             for probe in probes(a)}
+    planned: list[tuple[Path, str, Issue]] = []
+    for path in files:
+        if not path.is_file():
+            raise AddError(f"{path}: no such file")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in existing:
+            raise AddError(f"{path}: already in the archive as {existing[digest].as_posix()} (same content); not added")
+        try:
+            issue = segment(ingest(path, path.as_posix()))
+        except InputError as exc:
+            raise AddError(str(exc)) from None
+        present = [a for a in issue.articles if probes(a) & known]
+        if issue.articles and len(present) / len(issue.articles) > NEAR_SHARE and not force:
+            raise AddError(f"{path}: {len(present)} of {len(issue.articles)} articles are already in the archive "
+                           f"(a near duplicate); add it anyway with --force")
+        existing[digest] = path
+        planned.append((path, normalised_name(issue, path), issue))
+    seeds.mkdir(parents=True, exist_ok=True)
+    added = []
+    for path, name, issue in planned:
+        target = free_name(seeds, name)
+        shutil.copyfile(path, target)
+        added.append(Added(path, target, len(issue.articles)))
+    return added

@@ -1,0 +1,134 @@
+"""Writing content/ without losing editors' work.
+
+Issues re-parsed from changed sources are merged field by field with any hand
+edits (:mod:`.editmerge`).  Issues whose source did not change are left as
+the editor has them; only archive-wide keys (``related``) are refreshed, and
+only where the editor did not change them.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .contentio import article_filename, dump_yaml, render_article, render_issue_index
+from .editmerge import MISSING, edited_parts, is_edited, merge, record_for, split, value_hash
+from .enrich import article_id
+from .model import Issue
+from .state import BuildState, FileRecord, IssueRecord
+
+ARCHIVE_KEYS = ("related",)
+
+
+@dataclass
+class ContentReport:
+    written: list[str] = field(default_factory=list)  #: files written (relative to content/)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  #: ``path: keys`` where hand edits were kept
+    conflicts: list[str] = field(default_factory=list)  #: kept edits whose source changed too
+
+
+class ContentStore:
+    def __init__(self, root: Path, state: BuildState):
+        self.root, self.state, self.report = root, state, ContentReport()
+
+    def write(self, path: Path, text: str) -> None:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            self.report.written.append(self.rel(path))
+
+    def remove(self, path: Path) -> None:
+        if path.exists():
+            path.unlink()
+            self.report.removed.append(self.rel(path))
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def put_parsed(self, issue: Issue, key: str, force: bool = False) -> None:
+        """A freshly parsed issue: merge each article with the editor's version of it."""
+        old = self.state.issues.get(issue.id)
+        folder = self.root / issue.id
+        self.write(folder / "_index.md", render_issue_index(issue))
+        records: dict[str, FileRecord] = {}
+        for article in issue.articles:
+            aid = article_id(article)
+            base = None if force or old is None else old.articles.get(aid)
+            path = self.root / base.path if base and (self.root / base.path).exists() else folder / article_filename(article)
+            new_text = render_article(article, issue)
+            current = path.read_text(encoding="utf-8") if path.exists() else None
+            result = merge(new_text, current, base)
+            self.note(path, result.kept, result.conflicts)
+            if base is None or not result.kept:
+                path = folder / article_filename(article)
+            self.write(path, result.text)
+            records[aid] = record_for(self.rel(path), new_text)
+        self.drop_strays(folder, records, None if force else old)
+        self.state.issues[issue.id] = IssueRecord(issue.source, key, records)
+
+    def note(self, path: Path, kept: list[str], conflicts: list[str]) -> None:
+        if kept:
+            self.report.kept.append(f"{self.rel(path)}: {', '.join(kept)}")
+        if conflicts:
+            self.report.conflicts.append(f"{self.rel(path)}: edited {', '.join(kept)}; "
+                                         f"the source changed {', '.join(conflicts)}")
+
+    def drop_strays(self, folder: Path, records: dict[str, FileRecord], old: IssueRecord | None) -> None:
+        """Article files the issue no longer has; an edited one is kept and reported."""
+        live = {r.path for r in records.values()}
+        previous = {r.path: r for r in (old.articles.values() if old else ())}  # no old record: edits discarded
+        for path in sorted(folder.glob("*.md")):
+            rel = self.rel(path)
+            if path.name == "_index.md" or rel in live:
+                continue
+            base = previous.get(rel)
+            if base is not None and _edited(path, base):
+                self.report.conflicts.append(f"{rel}: edited, but the parser no longer produces this article; kept")
+                continue
+            self.remove(path)
+
+    def refresh_archive_keys(self, issue: Issue) -> None:
+        """An unchanged issue: update ``related`` in files whose editor left it alone."""
+        record = self.state.issues.get(issue.id)
+        if record is None:
+            return
+        for article in issue.articles:
+            base = record.articles.get(article_id(article))
+            if base is None or not (self.root / base.path).exists():
+                continue
+            path = self.root / base.path
+            current = path.read_text(encoding="utf-8")
+            self.note(path, edited_parts(current, base), [])
+            front, body = split(current)
+            for key in ARCHIVE_KEYS:
+                if value_hash(front.get(key, MISSING)) != base.fields.get(key, value_hash(MISSING)):
+                    continue  # the editor changed it: theirs stands
+                value = list(getattr(article, key))
+                if value:
+                    front[key], base.fields[key] = value, value_hash(value)
+                else:
+                    front.pop(key, None)
+                    base.fields.pop(key, None)
+            front = _ordered(front)
+            self.write(path, f"---\n{dump_yaml(front)}---\n{body if body.startswith(chr(10)) else chr(10) + body}")
+
+    def remove_issue(self, issue_id: str) -> None:
+        self.state.issues.pop(issue_id, None)
+        folder = self.root / issue_id
+        if folder.exists():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    self.report.removed.append(self.rel(path))
+            shutil.rmtree(folder)
+
+
+def _edited(path: Path, base: FileRecord) -> bool:
+    return is_edited(path.read_text(encoding="utf-8"), base)
+
+
+def _ordered(front: dict) -> dict:
+    from .contentio import ARTICLE_KEYS
+
+    order = {k: i for i, k in enumerate(ARTICLE_KEYS + ("source",))}
+    return dict(sorted(front.items(), key=lambda kv: order.get(kv[0], len(order))))

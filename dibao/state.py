@@ -1,0 +1,94 @@
+"""Build state: what dibao last generated, so rebuilds can skip work and keep hand edits.
+
+The state lives in ``content/.dibao/state.json`` and travels with content/ in
+version control, so a fresh clone still knows which files an editor changed.
+For every issue it records the key its content was generated from (source
+hash + parser version + config); for every article file, the hashes of the
+front-matter values and the body as generated.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATE_PATH = Path(".dibao") / "state.json"
+PARSER_SOURCES = ("ingest.py", "normalize.py", "contentio.py", "slugs.py", "textseg.py", "segment", "enrich",
+                  "data")
+
+
+def digest(data: bytes | str) -> str:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A hash of the code and data that turn an issue file into content: any change re-parses."""
+    package = Path(__file__).parent
+    files = []
+    for name in PARSER_SOURCES:
+        path = package / name
+        files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc") if path.is_dir() else [path]
+    hasher = hashlib.sha256()
+    for path in files:
+        hasher.update(path.relative_to(package).as_posix().encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:16]
+
+
+@dataclass
+class FileRecord:
+    """One generated article file: where it is and the hashes of what dibao wrote."""
+
+    path: str  #: relative to content/
+    fields: dict[str, str]  #: front-matter key → hash of its generated value
+    body: str  #: hash of the generated body
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "fields": dict(sorted(self.fields.items())), "body": self.body}
+
+
+@dataclass
+class IssueRecord:
+    source: str  #: the seeds/ file
+    key: str  #: hash of source bytes, parser version and parse config
+    articles: dict[str, FileRecord] = field(default_factory=dict)  #: article id → record
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "key": self.key,
+                "articles": {k: v.to_json() for k, v in sorted(self.articles.items())}}
+
+
+@dataclass
+class BuildState:
+    issues: dict[str, IssueRecord] = field(default_factory=dict)  #: issue id → record
+
+    @classmethod
+    def load(cls, content_dir: Path) -> "BuildState":
+        path = content_dir / STATE_PATH
+        if not path.exists():
+            return cls()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return cls()  # a damaged state only costs a full rebuild; edits are then taken as generated
+        issues = {}
+        for issue_id, rec in data.get("issues", {}).items():
+            articles = {aid: FileRecord(a["path"], dict(a["fields"]), a["body"])
+                        for aid, a in rec.get("articles", {}).items()}
+            issues[issue_id] = IssueRecord(rec["source"], rec["key"], articles)
+        return cls(issues)
+
+    def save(self, content_dir: Path) -> None:
+        path = content_dir / STATE_PATH
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": 1, "issues": {k: v.to_json() for k, v in sorted(self.issues.items())}}
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+    def by_source(self) -> dict[str, str]:
+        return {rec.source: issue_id for issue_id, rec in self.issues.items()}

@@ -1,0 +1,144 @@
+"""Regeneration: issues arrive, editors fix articles, issues go away — lists and edits stay right."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dibao.config import load_config
+from dibao.contentio import read_content
+from dibao.pipeline import build
+from dibao.parsing import BuildError
+
+SAMPLES = ["000_80dad41c4292ae7e.txt", "001_f9f47dea094d4ac6.txt", "004_8b1d6b65a05df4bf.txt"]
+
+
+@pytest.fixture()
+def project(root, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in SAMPLES[:2]:
+        shutil.copy(root / "seeds" / name, seeds / name)
+    config = load_config(root, seeds=str(seeds), content=str(tmp_path / "content"), out=str(tmp_path / "site"),
+                         quiet=True)
+    build(config, root=tmp_path)
+    return config, tmp_path
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def article_file(content: Path, issue_prefix: str, order: int) -> Path:
+    return next((content).glob(f"{issue_prefix}*/{order:02d}-*.md"))
+
+
+def test_noop_rebuild_writes_nothing(project):
+    config, _ = project
+    before = snapshot(config.content)
+    report = build(config)
+    assert report.parsed == 0 and report.content.written == [] and report.content.removed == []
+    assert snapshot(config.content) == before
+
+
+def test_adding_an_issue_parses_only_it_and_updates_archive_lists(project, root):
+    config, _ = project
+    shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
+    report = build(config)
+    assert report.parsed == 1 and report.issues == 3
+    issues = read_content(config.content)
+    assert [i.source.split("/")[-1] for i in sorted(issues, key=lambda i: i.id)] == sorted(SAMPLES)
+    ids = {f"{i.id}/{a.order:02d}" for i in issues for a in i.articles}
+    for issue in issues:
+        for article in issue.articles:
+            assert set(article.related) <= ids
+    new_ids = {f"{i.id}/{a.order:02d}" for i in issues if i.source.endswith(SAMPLES[2]) for a in i.articles}
+    old_related = {r for i in issues if not i.source.endswith(SAMPLES[2]) for a in i.articles for r in a.related}
+    assert old_related & new_ids, "older articles never point at the new issue: related lists were not recomputed"
+    home = (config.out / "index.html").read_text(encoding="utf-8")
+    assert "大连" in home or "柳州" in home or "警力跟着警情走" in home
+
+
+def test_deleting_an_issue_removes_it_everywhere(project):
+    config, _ = project
+    (config.seeds / SAMPLES[1]).unlink()
+    report = build(config)
+    assert report.issues == 1
+    assert not list(config.content.glob("001_*"))
+    site_text = "".join(p.read_text(encoding="utf-8") for p in config.out.rglob("*.html"))
+    assert "鄂州公安" not in site_text
+    for issue in read_content(config.content):
+        assert all(not r.startswith("001_") for a in issue.articles for r in a.related)
+
+
+def test_hand_edit_survives_regeneration_and_is_reported(project):
+    config, _ = project
+    path = article_file(config.content, "001_", 3)
+    text = path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: 【校】", 1) + "\n编辑补记一段。\n"
+    path.write_text(text, encoding="utf-8")
+    report = build(config)
+    assert any(path.name in kept for kept in report.content.kept)
+    after = path.read_text(encoding="utf-8")
+    assert "title: 【校】" in after and "编辑补记一段。" in after
+    article = next(a for i in read_content(config.content) for a in i.articles if a.title.startswith("【校】"))
+    html = "".join(p.read_text(encoding="utf-8") for p in config.out.rglob("*.html"))
+    assert article.title in html and "编辑补记一段。" in html
+
+
+def test_edit_kept_with_conflict_when_source_changes_then_force_discards(project):
+    config, _ = project
+    path = article_file(config.content, "001_", 3)
+    path.write_text(path.read_text(encoding="utf-8") + "\n编辑补记。\n", encoding="utf-8")
+    seed = config.seeds / SAMPLES[1]
+    seed.write_text(seed.read_text(encoding="utf-8").replace("重庆四中院优化诉讼服务", "重庆四中院持续优化诉讼服务"),
+                    encoding="utf-8")
+    report = build(config)
+    assert report.parsed == 1
+    assert any(path.name in c for c in report.content.conflicts)
+    assert "编辑补记。" in path.read_text(encoding="utf-8")
+    report = build(config, force=("001_f9f47dea094d4ac6",))
+    texts = "".join(p.read_text(encoding="utf-8") for p in config.content.glob("001_*/*.md"))
+    assert "编辑补记。" not in texts and "重庆四中院持续优化诉讼服务" in texts
+
+
+def test_force_names_an_unknown_issue(project):
+    config, _ = project
+    with pytest.raises(BuildError, match="no issue named nope"):
+        build(config, force=("nope",))
+
+
+def test_changed_source_is_detected_by_content_not_mtime(project):
+    config, _ = project
+    seed = config.seeds / SAMPLES[0]
+    seed.touch()
+    assert build(config).parsed == 0
+
+
+def run_cli(root, *args, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, str(root / "build.py"), *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_add_normalises_names_and_refuses_duplicates(root, tmp_path):
+    seeds, content, out = tmp_path / "seeds", tmp_path / "content", tmp_path / "site"
+    common = ["--seeds", str(seeds), "--content", str(content), "--out", str(out), "--quiet"]
+    incoming = tmp_path / "incoming.txt"
+    incoming.write_bytes((root / "seeds" / "003_46bd6e34c8861008.txt").read_bytes())
+    first = run_cli(root, "add", str(incoming), *common, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert [p.name for p in seeds.iterdir()] == ["2025-04-15-hebei-fazhi-bao.txt"]
+    assert (out / "index.html").exists()
+    again = run_cli(root, "add", str(incoming), *common, cwd=tmp_path)
+    assert again.returncode == 1 and "same content" in again.stderr
+    near = tmp_path / "near.txt"
+    near.write_text(incoming.read_text(encoding="utf-8").replace("公安周刊", "公安专刊"), encoding="utf-8")
+    refused = run_cli(root, "add", str(near), *common, cwd=tmp_path)
+    assert refused.returncode == 1 and "near duplicate" in refused.stderr
+    forced = run_cli(root, "add", str(near), "--force-add", *common, cwd=tmp_path)
+    assert forced.returncode == 0 and len(list(seeds.iterdir())) == 2
+
+
+def test_add_without_files_is_a_usage_error(root, tmp_path):
+    result = run_cli(root, "add", cwd=tmp_path)
+    assert result.returncode == 2 and "usage:" in result.stderr

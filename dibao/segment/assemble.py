@@ -167,7 +167,7 @@ class Assembler:
         """A caption after an article's last paragraph illustrates it only if it shares its words;
         otherwise it is photo news of its own, placed between two stories."""
         caption = unit.data["caption"] or unit.text
-        return self.evidence.coverage(caption, draft.text()) >= CAPTION_HOME_MIN
+        return self.evidence.coverage(caption, draft.texts()) >= CAPTION_HOME_MIN
 
     def on_body(self, unit: Unit, index: int) -> None:
         if self.pending:
@@ -211,8 +211,8 @@ class Assembler:
         A column break is by far the commoner cause, so the bar is high: the text ahead must share
         almost nothing with the open article and clearly more with an earlier one."""
         ahead = self.lookahead(index)
-        own = self.evidence.coverage(ahead, self.current.text())
-        others = [self.evidence.coverage(ahead, d.text()) for d in self.drafts
+        own = self.evidence.coverage(ahead, self.current.texts())
+        others = [self.evidence.coverage(ahead, d.texts()) for d in self.drafts
                   if d is not self.current and not d.orphan and d.kind != "photo"]
         return own < FOREIGN_MAX and bool(others) and max(others) >= own + BREAK_MARGIN
 
@@ -227,8 +227,8 @@ class Assembler:
                       and not d.closed and d.kind != "photo"]
         if not unfinished:
             return False
-        own = self.evidence.coverage(unit.text, self.current.text())
-        best = max(self.evidence.coverage(unit.text, d.text()) for d in unfinished)
+        own = self.evidence.coverage(unit.text, self.current.texts())
+        best = max(self.evidence.coverage(unit.text, d.texts()) for d in unfinished)
         return own < FOREIGN_MAX and best >= FRAGMENT_EVIDENCE_MIN
 
     def add_paragraph(self, draft: Draft, unit: Unit) -> None:

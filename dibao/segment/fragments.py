@@ -65,7 +65,7 @@ def score(block: DraftBlock, home: Draft, evidence: Evidence) -> float:
         return ALONE_SCORE  # a bare subhead carries too little text to decide anything
     text = block.figure.caption if block.figure else block.text
     bonus = OPEN_BONUS if looks_unfinished(home) else 0.0
-    return evidence.coverage(text, home.text()) + bonus
+    return evidence.coverage(text, home.texts()) + bonus
 
 
 def looks_unfinished(draft: Draft) -> bool:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .cache import BuildCache, tree_digest
 from .config import Config
-from .contentio import read_issue
 from .contentstore import ContentReport, ContentStore
 from .enrich import EnrichConfig, relate
 from .model import Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .site import site_config_from, write_site_atomically
-from .state import BuildState
+from .state import BuildState, digest
 
 __all__ = ["BuildError", "BuildReport", "build"]
 
@@ -45,11 +45,14 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     started = time.perf_counter()
     enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=root)
     state = BuildState() if clean else BuildState.load(config.content)
+    cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
     plan = plan_build(config, root, state, force, enrich_config)
     parsed = parse_issues(plan.to_parse, root, enrich_config)
-    archive = relate(sorted_archive(parsed + read_unchanged(config.content, plan)), enrich_config)
+    archive = relate_archive(sorted_archive(parsed + read_unchanged(config.content, plan, cache)), enrich_config,
+                             cache)
     content = write_content(archive, parsed, config.content, state, plan)
-    pages = 0 if parse_only else render(config)
+    pages = 0 if parse_only else render(config, cache)
+    cache.save(config.content)
     warnings = tuple(w for issue in parsed for w in issue.warnings)
     report = BuildReport(len(archive), sum(len(i.articles) for i in archive), len(parsed), pages,
                          time.perf_counter() - started, content, warnings)
@@ -57,8 +60,20 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     return report
 
 
-def read_unchanged(content_dir: Path, plan: BuildPlan) -> tuple[Issue, ...]:
-    return tuple(read_issue(content_dir / issue_id) for issue_id in plan.unchanged)
+def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tuple[Issue, ...]:
+    return tuple(cache.read_issue(content_dir / issue_id) for issue_id in plan.unchanged)
+
+
+def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cache: BuildCache) -> tuple[Issue, ...]:
+    """``related`` over the whole archive; skipped when no article's text changed since last time."""
+    key = digest(repr(enrich_config) + "".join(
+        f"{a.issue}/{a.order}:{digest(a.title + a.text)}" for issue in archive for a in issue.articles))
+    if key != cache.related_key:
+        related = relate(archive, enrich_config, cache.terms)
+        cache.related_key = key
+        cache.related = {f"{a.issue}/{a.order:02d}": a.related for issue in related for a in issue.articles}
+    return tuple(replace(issue, articles=tuple(replace(a, related=cache.related.get(f"{a.issue}/{a.order:02d}", ()))
+                                               for a in issue.articles)) for issue in archive)
 
 
 def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
@@ -80,10 +95,17 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content
     return store.report
 
 
-def render(config: Config) -> int:
-    from .contentio import read_content
-
-    return write_site_atomically(read_content(config.content), config.out, site_config_from(config)).pages
+def render(config: Config, cache: BuildCache) -> int:
+    """Render content/ as it now is; skipped when neither content, templates nor code changed."""
+    archive = cache.read_archive(config.content)
+    site_config = site_config_from(config)
+    key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), repr(replace(site_config, quiet=False)),
+                       tree_digest(site_config.templates_dir, site_config.static_dir, Path(__file__).parent / "site")]))
+    if key == cache.site_key and (config.out / ".dibao-site").exists():
+        return 0
+    pages = write_site_atomically(archive, config.out, site_config).pages
+    cache.site_key = key
+    return pages
 
 
 def print_notes(report: BuildReport, quiet: bool) -> None:

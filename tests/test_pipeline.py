@@ -10,8 +10,9 @@ from dibao.pipeline import build
 
 
 def tree_digest(folder: Path) -> dict:
+    """Every output file's hash; the local build cache (never committed, never published) is not output."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".dibao/cache" not in p.as_posix()}
 
 
 def test_samples_build_with_every_article_sourced(built_samples):

@@ -10,7 +10,6 @@ import functools
 import re
 from collections import Counter
 
-import jieba.analyse
 
 from ..textseg import get_jieba
 from .gazetteer import DATA, Gazetteer, read_words
@@ -26,7 +25,9 @@ def stopwords() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def jieba_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median (the IDF of unknown words)."""
-    # jieba.analyse loads its table into default_tfidf on import; only read it
+    # jieba.analyse loads its table (about 1.7 s) on import: only when keywords are wanted
+    import jieba.analyse
+
     return jieba.analyse.default_tfidf.idf_freq, jieba.analyse.default_tfidf.median_idf
 
 

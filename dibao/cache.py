@@ -1,0 +1,101 @@
+"""A local cache that makes rebuilds of a large archive cheap.
+
+It holds what can always be recomputed: the content model of each issue
+folder (keyed by the folder's file names, sizes and mtimes), jieba terms by
+text hash, the last related-articles result, and the key of the last site
+render.  It lives in ``content/.dibao/cache/`` and is never committed; losing
+it only costs time.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .contentio import read_issue
+from .model import Issue
+from .state import parser_version
+
+CACHE_DIR = Path(".dibao") / "cache"
+CACHE_FILE = "model.pickle"
+
+
+def folder_fingerprint(folder: Path) -> tuple:
+    return tuple((p.name, st.st_size, st.st_mtime_ns) for p in sorted(folder.glob("*.md")) for st in [p.stat()])
+
+
+def tree_digest(*folders: Path) -> str:
+    """Hash of every file's path and bytes under the folders (templates, static assets)."""
+    hasher = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else ():
+            hasher.update(path.relative_to(folder).as_posix().encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:32]
+
+
+@dataclass
+class BuildCache:
+    version: str = ""
+    issues: dict[str, tuple[tuple, Issue]] = field(default_factory=dict)  #: id → (fingerprint, model)
+    terms: dict[str, list[str]] = field(default_factory=dict)  #: text hash → jieba terms
+    related_key: str = ""
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    site_key: str = ""
+    loaded_signature: str = ""
+
+    @staticmethod
+    def current_version() -> str:
+        return f"{parser_version()}-{sys.version_info[:2]}"
+
+    @classmethod
+    def load(cls, content_dir: Path) -> "BuildCache":
+        path = content_dir / CACHE_DIR / CACHE_FILE
+        try:
+            with path.open("rb") as handle:
+                cache = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return cls(version=cls.current_version())
+        if not isinstance(cache, cls) or cache.version != cls.current_version():
+            return cls(version=cls.current_version())
+        cache.loaded_signature = cache.signature()
+        return cache
+
+    def save(self, content_dir: Path) -> None:
+        """Write the cache, but only when it changed: a no-op build writes nothing at all."""
+        folder = content_dir / CACHE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+        target = folder / CACHE_FILE
+        if target.exists() and self.signature() == self.loaded_signature:
+            return
+        temp = folder / f"{CACHE_FILE}.tmp"
+        temp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        temp.replace(target)
+        self.loaded_signature = self.signature()
+
+    def signature(self) -> str:
+        """What changed since loading (pickled bytes are not stable enough to compare)."""
+        fingerprints = sorted((k, v[0]) for k, v in self.issues.items())
+        return repr((fingerprints, len(self.terms), self.related_key, self.site_key))
+
+    def read_issue(self, folder: Path) -> Issue:
+        """The issue in ``folder``, from the cache when no file in it changed."""
+        fingerprint = folder_fingerprint(folder)
+        hit = self.issues.get(folder.name)
+        if hit and hit[0] == fingerprint:
+            return hit[1]
+        issue = read_issue(folder)
+        self.issues[folder.name] = (fingerprint, issue)
+        return issue
+
+    def read_archive(self, content_dir: Path) -> tuple[Issue, ...]:
+        folders = sorted(p.parent for p in content_dir.glob("*/_index.md"))
+        live = {f.name for f in folders}
+        self.issues = {k: v for k, v in self.issues.items() if k in live}
+        issues = [self.read_issue(f) for f in folders]
+        return tuple(sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id)))

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lr",{"lr":["连日"],"lrl":["连日来"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ri",{"rilai":["日来"]});

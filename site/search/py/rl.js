@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/rl",{"rl":["日来"]});

@@ -1,3 +1,4 @@
+from dibao.enrich.people import person_slug
 import csv
 import filecmp
 import json
@@ -152,7 +153,7 @@ def test_base_url_appears_only_in_metadata(site_with_base):
 def test_article_page_shows_credits_notes_and_citation(site):
     pages = page_of_each_type(site)
     html = pages["article"].read_text(encoding="utf-8")
-    assert '<a href="../../people/liuzhiyue/index.html">刘志月</a>' in html
+    assert f'<a href="../../people/{person_slug("刘志月")}/index.html">刘志月</a>' in html
     assert "下转第7版（本期未收）" in html
     assert "seeds/001_demo.txt:12-48" in html and "《法治周刊》2025年11月4日（第853期）" in html
     assert "hangzhou-jingfang" in html  # related article from the next issue

@@ -97,7 +97,11 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def read_issue_file(path: Path, display: str | None = None) -> RawIssue:
     source = display or path.as_posix()
-    text, encoding = decode(path.read_bytes(), source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(source, 1, f"cannot read the file: {exc.strerror or exc}") from None
+    text, encoding = decode(data, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     return RawIssue(source, text, encoding)
 

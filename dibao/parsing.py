@@ -84,6 +84,8 @@ def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Is
         issue = segment(ingest(path, display))
     except InputError as exc:
         return None, [str(exc)]
+    except Exception as exc:  # a parser bug must still name the file, not end the build in a traceback
+        return None, [f"{display}:1: internal error while parsing ({type(exc).__name__}: {exc}); please report it"]
     problems = lost_characters(issue)
     return enrich_articles((issue,), enrich_config)[0], problems
 

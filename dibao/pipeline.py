@@ -11,14 +11,17 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, Sequence
 
-from .cache import BuildCache, tree_digest
+from .cache import CACHE_DIR, BuildCache, tree_digest
 from .config import Config
 from .contentstore import ContentReport, ContentStore
 from .enrich import EnrichConfig, relate
 from .model import Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
+from .search import build_search, docs_from_issues
 from .site import site_config_from, write_site_atomically
+from .site.urls import article_paths
 from .state import BuildState, digest
 
 __all__ = ["BuildError", "BuildReport", "build"]
@@ -100,12 +103,21 @@ def render(config: Config, cache: BuildCache) -> int:
     archive = cache.read_archive(config.content)
     site_config = site_config_from(config)
     key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), repr(replace(site_config, quiet=False)),
-                       tree_digest(site_config.templates_dir, site_config.static_dir, Path(__file__).parent / "site")]))
+                       tree_digest(site_config.templates_dir, site_config.static_dir, Path(__file__).parent / "site",
+                                   Path(__file__).parent / "search")]))
     if key == cache.site_key and (config.out / ".dibao-site").exists():
         return 0
-    pages = write_site_atomically(archive, config.out, site_config).pages
+    search = search_writer(archive, config.content / CACHE_DIR / "search")
+    pages = write_site_atomically(archive, config.out, site_config, extra_writers=[search]).pages
     cache.site_key = key
     return pages
+
+
+def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[Path], object]:
+    """Writes ``search/`` into a freshly rendered site; index parts are cached in ``cache_dir``."""
+    paths = {issue.id: article_paths(issue.articles) for issue in archive}
+    docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+    return lambda site: build_search(docs, site / "search", cache_dir=cache_dir)
 
 
 def print_notes(report: BuildReport, quiet: bool) -> None:

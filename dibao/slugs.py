@@ -29,6 +29,7 @@ def _load_phrases() -> None:
     load_phrases_dict(phrases)
 
 
+@functools.lru_cache(maxsize=65536)
 def word_pinyin(word: str) -> str:
     """A word's toneless pinyin run together, or its ASCII letters and digits lowercased."""
     _load_phrases()

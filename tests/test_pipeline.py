@@ -1,4 +1,5 @@
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,58 @@ def test_failed_build_leaves_previous_site(root, tmp_path):
     except Exception:
         pass
     assert tree_digest(out) == before
+
+
+def run_cli(root, cwd, *args):
+    return subprocess.run([sys.executable, str(root / "build.py"), *args], capture_output=True, text=True, cwd=cwd)
+
+
+def assert_located_failure(result, *names):
+    """Non-zero exit, no traceback, and every problem line starts with ``file:line:``."""
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    *problems, summary = result.stderr.strip().splitlines()
+    assert summary.startswith("dibao: build failed") and problems
+    for problem in problems:
+        assert re.match(r"^\S[^:]*:\d+: \S", problem), problem
+    for name in names:
+        assert any(name in p.split(":")[0] for p in problems), (name, problems)
+
+
+def test_cli_reports_every_bad_file_in_one_run(root, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (seeds / "b_front.txt").write_text("---\npaper: [x\n---\n正文。\n", encoding="utf-8")
+    (seeds / "c_good.txt").write_text("某县法院开展普法活动\n本报讯 近日，某县法院开展普法活动。\n", encoding="utf-8")
+    (seeds / "d_dir.txt").mkdir()  # a folder named like an issue file cannot be read
+    result = run_cli(root, tmp_path, "parse", "--seeds", str(seeds), "--content", str(tmp_path / "content"))
+    assert_located_failure(result, "a_binary.txt", "b_front.txt")
+    assert "c_good.txt" not in result.stderr
+
+
+def test_cli_missing_seeds_folder_is_located(root, tmp_path):
+    result = run_cli(root, tmp_path, "parse", "--seeds", str(tmp_path / "nope"), "--content", str(tmp_path / "c"))
+    assert_located_failure(result, "nope")
+
+
+def test_config_errors_name_the_pyproject_line(tmp_path):
+    import pytest
+
+    from dibao.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.dibao]\nseedz = "s"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pyproject.toml:5: unknown \[tool.dibao\] key"):
+        load_config(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.dibao\nseeds = "s"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pyproject.toml:1: not valid TOML"):
+        load_config(tmp_path)
+
+
+def test_unreadable_path_is_an_input_error(tmp_path):
+    import pytest
+
+    from dibao.ingest import InputError, ingest
+
+    (tmp_path / "x.txt").mkdir()
+    with pytest.raises(InputError, match=r"^seeds/x.txt:1: cannot read"):
+        ingest(tmp_path / "x.txt", "seeds/x.txt")

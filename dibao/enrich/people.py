@@ -59,22 +59,17 @@ def plain_slug(name: str, style: Style = Style.NORMAL) -> str:
     return "-".join(p for p in parts if p).lower() or "person"
 
 
+def person_slug(name: str) -> str:
+    """``liu-zhiyue-8c1f``: pinyin, then four hex digits of the name's hash.
+
+    A pure function of the name, so a person's URL never moves when issues that
+    credit a homophone (刘欢 and 柳欢) arrive later, in any order."""
+    return f"{plain_slug(name)}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:4]}"
+
+
 def assign_slugs(names: list[str]) -> dict[str, str]:
-    """A unique slug per name, independent of the order names arrive in."""
-    by_plain: dict[str, list[str]] = {}
-    for name in sorted(set(names)):
-        by_plain.setdefault(plain_slug(name), []).append(name)
-    slugs = {}
-    for plain, group in by_plain.items():
-        if len(group) == 1:
-            slugs[group[0]] = plain
-            continue
-        toned = {name: plain_slug(name, Style.TONE3) for name in group}
-        for name in group:
-            clash = sum(1 for other in group if toned[other] == toned[name]) > 1
-            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
-            slugs[name] = f"{toned[name]}-{digest}" if clash else toned[name]
-    return slugs
+    """A unique slug per name, independent of the order names arrive in and of other names."""
+    return {name: person_slug(name) for name in sorted(set(names))}
 
 
 def people_index(issues: Sequence[Issue]) -> tuple[Person, ...]:

@@ -6,6 +6,7 @@ drafts into :class:`~dibao.model.Article` values with titles and source maps.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Article, Block, Issue, SourceSpan
@@ -14,9 +15,11 @@ from .assemble import Assembler
 from .draft import Draft
 from .fragments import reattach
 from .issue_meta import with_issue_meta
+from .patterns import SENTENCE_END, starts_mid_sentence
 from .titles import key_phrase, read_title_group
 from .units import tag_lines
 
+UNKNOWN_PAGE = "前版"  #: continued_from of a fragment whose head is on a page no marker names
 COMMENTARY_MARKS = ("评论", "时评", "短评", "观察", "论坛")
 
 
@@ -61,6 +64,7 @@ def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> A
     title, generated = group.title, False
     if not title:
         title, generated = _generated_title(kind, body), True
+    continued_from = draft.continued_from or (UNKNOWN_PAGE if kind == "continuation" else "")
     numbers = sorted(set(draft.lines()))
     people = draft.people
     return Article(
@@ -69,7 +73,7 @@ def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> A
         byline=" ".join(draft.bylines), dateline=draft.dateline, reporters=tuple(people.reporters),
         correspondents=tuple(people.correspondents), authors=tuple(people.authors),
         photographers=tuple(people.photographers), author_title=draft.author_title,
-        continued_from=draft.continued_from, continues_to=draft.continues_to, markers=tuple(draft.markers),
+        continued_from=continued_from, continues_to=draft.continues_to, markers=tuple(draft.markers),
         slug=slugify(title))
 
 
@@ -85,6 +89,14 @@ def _kind(draft: Draft, title: str, column: str) -> str:
     return "report"
 
 
+def _complete_part(lead: str) -> str:
+    """A continuation opens inside a sentence; its first whole sentence says more than that stub."""
+    if not starts_mid_sentence(lead):
+        return lead
+    rest = re.split(f"[{SENTENCE_END}]", lead, maxsplit=1)
+    return rest[1] if len(rest) > 1 and rest[1].strip() else lead
+
+
 def _generated_title(kind: str, body: tuple[Block, ...]) -> str:
     section = next((b.text for b in body if b.kind == "section"), "")
     lead = next((b.figure.caption if b.figure else b.text for b in body if b.kind in ("paragraph", "figure")), "")
@@ -92,5 +104,5 @@ def _generated_title(kind: str, body: tuple[Block, ...]) -> str:
     if kind == "photo":
         return f"图片新闻：{phrase}"
     if kind == "continuation":
-        return f"（续）{section or phrase}"
+        return f"（续）{section or (key_phrase(_complete_part(lead)) if lead else phrase)}"
     return phrase

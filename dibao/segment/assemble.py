@@ -11,16 +11,14 @@ from ..model import Figure
 from .bylines import People, split_sign_off
 from .draft import Draft, DraftBlock
 from .patterns import ends_sentence
+from .placement import PlacementEvidence, self_contained
 from .similarity import Evidence
 from .units import Unit
 
 HEAD_KINDS = ("byline", "author", "dateline", "marker")
-FOREIGN_MAX = 0.1  #: below this share of shared evidence, text ahead is foreign to the open article
-BREAK_MARGIN = 0.2  #: how much better another article must explain it to break a sentence join
-NEW_SUBJECT_MAX = 0.08 #: below this coverage by the open article, an unmarked heading opens a new article
 
 
-class Assembler:
+class Assembler(PlacementEvidence):
     def __init__(self, units: list[Unit]):
         self.units = units
         self.drafts: list[Draft] = []
@@ -37,7 +35,7 @@ class Assembler:
             handler = getattr(self, f"on_{unit.kind}")
             handler(unit, index)
         self.flush_pending_as_sections()
-        return [d for d in self.drafts if d.has_head or d.blocks], self.furniture
+        return [d for d in self.drafts if d.has_head or d.blocks or d.markers], self.furniture
 
     def open(self, draft: Draft) -> Draft:
         self.flush_pending_into(draft)
@@ -135,23 +133,25 @@ class Assembler:
         data = unit.data
         figure = Figure(data["caption"], data["credit"], data["label"], tuple(data["people"].photographers))
         block = DraftBlock("figure", lines=[line.number for line in unit.lines], figure=figure)
-        target = self.figure_home(unit)
+        target = self.figure_home(unit, index)
         target.blocks.append(block)
         target.people.merge(_as_photographers(data["people"]))
 
-    def figure_home(self, unit: Unit) -> Draft:
+    def figure_home(self, unit: Unit, index: int) -> Draft:
         """Inside a broken sentence a photo belongs to that article; elsewhere it may be photo news."""
         draft = self.current
         if self.pending:
             return self.open(Draft(kind="photo"))
-        if draft and draft.kind == "photo" and not draft.has_body:
+        if draft and draft.kind == "photo":
             return draft
         if draft and not draft.closed and draft.dangling() and not draft.orphan:
             self.join_next = True
             return draft
-        photo_news = unit.data["label"] or not unit.data["caption"].startswith("图为") or draft is None \
-            or draft.closed
-        return self.open(Draft(kind="photo")) if photo_news else draft
+        if draft is None or draft.closed or self_contained(unit):
+            return self.open(Draft(kind="photo"))
+        if self.body_follows(index) or self.on_subject(unit, draft):
+            return draft
+        return self.open(Draft(kind="photo"))
 
     def on_body(self, unit: Unit, index: int) -> None:
         if self.pending:
@@ -160,6 +160,8 @@ class Assembler:
         if draft is None or draft.closed or draft.kind == "photo":
             draft = self.open_orphan()
         elif draft.dangling() and not self.join_next and self.belongs_elsewhere(index):
+            draft = self.open_orphan()
+        elif not draft.dangling() and draft.has_body and not draft.orphan and self.starts_fragment(unit):
             draft = self.open_orphan()
         self.add_paragraph(draft, unit)
 
@@ -175,28 +177,6 @@ class Assembler:
             self.open(Draft())
         else:
             self.flush_pending_as_sections()
-
-    def lookahead(self, index: int, limit: int = 4) -> str:
-        texts = []
-        for unit in self.units[index:]:
-            if unit.kind not in ("body", "item", "caption", "credit"):
-                break
-            if unit.kind in ("body", "item"):
-                texts.append(unit.text)
-            if len(texts) >= limit:
-                break
-        return "\n".join(texts)
-
-    def belongs_elsewhere(self, index: int) -> bool:
-        """After a broken sentence, is what follows foreign to this article and at home in another?
-
-        A column break is by far the commoner cause, so the bar is high: the text ahead must share
-        almost nothing with the open article and clearly more with an earlier one."""
-        ahead = self.lookahead(index)
-        own = self.evidence.coverage(ahead, self.current.text())
-        others = [self.evidence.coverage(ahead, d.text()) for d in self.drafts
-                  if d is not self.current and not d.orphan and d.kind != "photo"]
-        return own < FOREIGN_MAX and bool(others) and max(others) >= own + BREAK_MARGIN
 
     def add_paragraph(self, draft: Draft, unit: Unit) -> None:
         kind = "item" if unit.kind == "item" else "paragraph"

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from .patterns import HAN, NAME
 
 BOX = "□■◇◆○●◎☆★"
-ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|文图|图/文|文|图)\s*[/／]?\s*")
+# 文/图 alone are roles only before a separator: 周文静 and 文明驾驶 hold no role.
+ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|图/文|"
+                  r"(?:文图|文|图)(?=[\s/／:：]))\s*[/／:：]?\s*")
 ROLE_KEY = {"见习记者": "reporters", "实习记者": "reporters", "记者": "reporters", "通讯员": "correspondents",
             "实习生": "correspondents", "摄影": "photographers", "图": "photographers"}
 DATELINE = re.compile(
@@ -20,8 +22,8 @@ DATELINE = re.compile(
 PAREN_ROLE = r"(?:本报)?(?:见习记者|实习记者|记者|通讯员)?"
 PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*[{HAN}·]{{2,12}}(?:[\s、，]+{PAREN_ROLE}\s*[{HAN}·]{{2,12}})*)\s*[）)]")
 NAME_TOKEN = re.compile(rf"^{NAME}$")
-CREDIT_TAIL = re.compile(rf"(?:^|(?<=[。！？”）)\s]))\s*((?:(?:本报|本刊)?(?:见习记者|记者|通讯员|特约摄影|摄影)?\s*"
-                         rf"{NAME}(?:\s+{NAME})*\s*)+)摄$")
+CREDIT_MAX = 60  #: a photo credit (roles and names before 摄) is never longer than this
+CREDIT_AFTER = "。！？”）)"  #: a credit glued to the caption starts right after one of these
 SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME})(?:\s+{NAME}){{0,3}})[）)]?$")
 
 
@@ -120,7 +122,7 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
             role = ROLE_KEY[role_match.group(1)]
             pos += len(rest) - len(rest.lstrip()) + role_match.end()
             continue
-        token = re.match(r"\s*(\S+)(?=\s|$)", rest)
+        token = re.match(r"\s*、?\s*([^\s、]+)(?=[\s、]|$)", rest)
         if role and token and NAME_TOKEN.match(token.group(1)):
             people.add(role, token.group(1))
             pos += token.end()
@@ -130,20 +132,31 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
 
 def split_credit(text: str) -> tuple[str, str, People] | None:
     """``…图为民警讲解。 本报记者 张弛 范瑞恒 摄`` → (caption, credit, photographers)."""
-    if not text.endswith(("摄", "摄\n")):
-        return None  # CREDIT_TAIL needs 摄$; searching long lines for it backtracks for a long time
-    match = CREDIT_TAIL.search(text)
-    if not match:
+    stripped = text.rstrip()
+    if not stripped.endswith("摄"):
         return None
-    credit = match.group(0).strip()
+    start = _credit_start(stripped[:-1])
+    if start is None:
+        return None
+    credit = stripped[start:].strip()
     people = parse_role_names(credit[:-1], default_role="photographers")
-    if people is None:
-        return None
     photographers = People()
     for role in ("reporters", "correspondents", "authors", "photographers"):
         for name in getattr(people, role):
             photographers.add("photographers", name)
-    return text[:match.start()].strip(), credit, photographers
+    return text[:start].strip(), credit, photographers
+
+
+def _credit_start(head: str) -> int | None:
+    """Where the credit begins: the earliest clause boundary (line start, a space, or the end of the
+    caption's last sentence) from which only roles and names follow.  A plain scan, no backtracking
+    regex: captions can be long and a nested-quantifier pattern explodes on them."""
+    first = max(0, len(head) - CREDIT_MAX)
+    for start in range(first, len(head)):
+        at_boundary = start == 0 or head[start - 1].isspace() or head[start - 1] in CREDIT_AFTER
+        if at_boundary and not head[start].isspace() and parse_role_names(head[start:], "photographers"):
+            return start
+    return None
 
 
 def split_sign_off(text: str) -> tuple[str, str] | None:

@@ -57,9 +57,12 @@ class Draft:
         return last is not None and not ends_sentence(last.text)
 
     def text(self) -> str:
+        return "\n".join(self.texts())
+
+    def texts(self) -> list[str]:
+        """Headline lines, then every block's text: the pieces text evidence is computed from."""
         heads = " ".join(u.text for u in self.title_units)
-        body = "\n".join(b.figure.caption if b.figure else b.text for b in self.blocks)
-        return f"{heads}\n{body}"
+        return [heads] + [b.figure.caption if b.figure else b.text for b in self.blocks]
 
     def lines(self) -> list[int]:
         numbers = list(self.head_lines)

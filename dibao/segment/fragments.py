@@ -9,7 +9,7 @@ as ``continuation`` articles: never dropped, never glued to the wrong story.
 from __future__ import annotations
 
 from .draft import Draft, DraftBlock
-from .patterns import ends_sentence
+from .patterns import ends_sentence, starts_mid_sentence
 from .similarity import Evidence, best_path
 
 ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
@@ -40,9 +40,12 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
 
 def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence) -> list[tuple[Draft, Draft | None]]:
     """Cut an orphan run into pieces, each with the article it belongs to (None: its own)."""
-    if not homes:
+    if not homes or not orphan.blocks:
         return [(orphan, None)]
     rows = [[ALONE_SCORE] + [score(block, home, evidence) for home in homes] for block in orphan.blocks]
+    if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):
+        # the rest of a sentence can only continue an article whose last sentence is unfinished
+        rows[0] = [ALONE_SCORE] + [s if home.dangling() else 0.0 for s, home in zip(rows[0][1:], homes)]
     path = best_path(rows, SWITCH_COST)
     pieces: list[tuple[Draft, Draft | None]] = []
     for block, state in zip(orphan.blocks, path):
@@ -62,7 +65,7 @@ def score(block: DraftBlock, home: Draft, evidence: Evidence) -> float:
         return ALONE_SCORE  # a bare subhead carries too little text to decide anything
     text = block.figure.caption if block.figure else block.text
     bonus = OPEN_BONUS if looks_unfinished(home) else 0.0
-    return evidence.coverage(text, home.text()) + bonus
+    return evidence.coverage(text, home.texts()) + bonus
 
 
 def looks_unfinished(draft: Draft) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import HAN
+from .patterns import HAN, NAME
 
 DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(星期[一二三四五六日天]|周[一二三四五六日]))?"
                   rf"(?:\s*(?:农历[{HAN}]+|第?\d+版|{'[A-Za-z0-9 ]'}+))*$")
@@ -17,12 +17,18 @@ PAGES = re.compile(r"(?:本刊|本报|本期)?今日\s*(\d+)\s*版|本期\s*(\d+
 CN = re.compile(r"CN\s*(\d{2}\s*-\s*\d{4})(?:/[A-Z]+)?")
 ISSN = re.compile(r"ISSN\s*\d{4}-\d{3}[\dXx]")
 POSTAL = re.compile(r"邮发代号\s*[:：]?\s*(\d+\s*-\s*\d+)")
-FOLIO_WORDS = re.compile(r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|本刊今日|本报今日|本期\s*\d+\s*版|第\s*\d+\s*期")
-PAPER = re.compile(rf"([{HAN}]{{2,8}}(?:日报|晚报|晨报|法治报|法制报|时报|商报|周报))")
+FOLIO_WORDS = re.compile(r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|(?:本刊|本报|本期)?今日\s*\d+\s*版|"
+                         r"本期\s*\d+\s*版|共\s*\d+\s*版|第\s*\d+\s*期")
+PAPER_KINDS = "日报|晚报|晨报|法治报|法制报|时报|商报|周报|公安报|法院报|检察报|政法报|青年报|工人报|农民报"
+PAPER = re.compile(rf"([{HAN}]{{2,8}}(?:{PAPER_KINDS}))")
+PAPER_LINE = re.compile(rf"^([{HAN}]{{1,8}}(?:{PAPER_KINDS}))(?:社?(?:出版|主办|主管))?$")
 SECTION = re.compile(rf"^[{HAN}]{{2,6}}(?:周刊|专刊|专版|副刊|特刊)$")
 FOOTER_LABEL = re.compile(
     r"^(?:省厅|本版|本期)?(?:副?编审|副?主编|编辑|责编|责任编辑|美编|校对|版式|编辑部主任|副?主任|编辑部地址|地址|"
     r"社址|邮箱|电子邮箱|电话|传真|投稿|邮编|热线|新闻热线|广告热线|E-?mail)\s*[:：]", re.I)
+FOOTER_ROLE = r"(?:本版|本期)?(?:副?编审|副?主编|责任编辑|责编|编辑|责任校对|校对|美术编辑|美编|版式设计|版式|排版|组版|审读)"
+#: ``责任编辑 吴敏 版式设计 高远``: footer roles and names, no colons
+FOOTER_PAIRS = re.compile(rf"^(?:{FOOTER_ROLE}\s*[/／]?\s*{NAME}(?:[ 、]{NAME})*\s*)+$")
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 SLOGAN = re.compile(rf"^(?:[{HAN}]{{4}}\s+)+[{HAN}]{{4}}$")
@@ -61,7 +67,7 @@ def folio_facts(text: str) -> FolioFacts | None:
 
 def is_footer_line(text: str) -> bool:
     """Editor and contact lines: labelled (编审：…), or just names with phone numbers or e-mails."""
-    if FOOTER_LABEL.match(text):
+    if FOOTER_LABEL.match(text) or FOOTER_PAIRS.match(text):
         return True
     if len(text) > 40:
         return False
@@ -69,6 +75,11 @@ def is_footer_line(text: str) -> bool:
     if (PHONE.search(text) or EMAIL.search(text)) and not re.search(f"[{HAN}]{{6,}}", bare):
         return True
     return False
+
+
+def is_paper_name(text: str) -> bool:
+    """A line that is only the paper's name (``法治日报``, ``人民公安报社出版``)."""
+    return bool(PAPER_LINE.match(text))
 
 
 def is_section_name(text: str) -> bool:

@@ -16,7 +16,10 @@ from .units import Unit
 
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
-TARGET_YEAR = re.compile(r"(?:到|至|于|在)\s*((?:19|20)\d{2})\s*年(?:前|底前|以前)?|((?:19|20)\d{2})\s*年(?:前|远景)")
+#: Years a plan aims at (到2035年, 2030年前, 力争于2027年) say nothing about when the issue was printed;
+#: 截至2024年 and 基于2022年 are statements about the past and count.
+TARGET_YEAR = re.compile(r"(?:(?<![截直])(?:到|至)|(?:计划|预计|力争|将|拟)于?)\s*((?:19|20)\d{2})\s*年"
+                         r"|((?:19|20)\d{2})\s*年(?:前|底前|以前|远景|目标)")
 PLAN = re.compile(r"(今年|明年|去年)[^。！？]{0,6}?“?十([一二三四五六七八九])五”?[^。！？]{0,8}?(开局|收官|起步|首|最后|末)")
 CHINESE_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 RELATIVE = {"今年": 0, "明年": 1, "去年": -1}
@@ -68,7 +71,8 @@ def masthead_from(furniture: list[Unit], front_matter: dict) -> Masthead:
     pick = lambda attr: next((getattr(f, attr) for f in facts if getattr(f, attr)), None)  # noqa: E731
     section = front_matter.get("section") or next((u.data["section"] for u in furniture if u.data.get("section")), "")
     return Masthead(
-        paper=str(front_matter.get("paper") or paper_name([u.text for u in furniture])),
+        paper=str(front_matter.get("paper") or paper_name([u.text for u in furniture if u.data.get("paper")])
+                  or paper_name([u.text for u in furniture])),
         issue_no=pick("issue_no"), pages=pick("pages"), section=str(section), cn=pick("cn") or "",
         postal_code=pick("postal_code") or "", weekday=pick("weekday") or "",
         slogans=tuple(u.text for u in furniture if u.data.get("slogan")),

@@ -29,6 +29,15 @@ def ends_sentence(text: str) -> bool:
     return False
 
 
+#: Characters no sentence starts with: particles, and punctuation that closes or continues a clause.
+_NO_SENTENCE_START = set("的了着地得之吗呢吧么，。、；：！？）》”’』」,.;:!?)")
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """The block opens inside a sentence (``的研判分析……``, ``，并……``): the page cut it."""
+    return bool(text) and text[0] in _NO_SENTENCE_START
+
+
 def han_count(text: str) -> int:
     return len(re.findall(f"[{HAN}]", text))
 

@@ -13,7 +13,10 @@ from .patterns import SENTENCE_END, is_column_form, is_kicker_form, is_subtitle_
 from .units import Unit
 
 SHORT_COLUMN = 8  #: an unpunctuated line this short beside a longer headline is a column name
-PHRASE_MAX = 20
+PHRASE_MAX = 24  #: a generated title is at most this long, like most printed headlines
+SHORT_OPENING = 4  #: a first clause this short (近日, 日前, 目前) is an adverbial, not the news
+TIME_OPENING = re.compile(r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|近年|连日|入夏|入冬|春节)"
+                          r"(?:以来|来|期间|前夕|上午|下午|晚|晚上|凌晨|中午|早上|一早|深夜|傍晚)?")
 
 
 @dataclass(frozen=True)
@@ -26,14 +29,15 @@ class TitleGroup:
 
 def read_title_group(units: list[Unit]) -> TitleGroup:
     lines = [(u.text, u.lines[0].heading) for u in units]
-    column = next((t for t, _ in lines if is_column_form(t)), "")
-    if not column and len(lines) >= 2:
+    col = next((i for i, (t, _) in enumerate(lines) if is_column_form(t)), None)
+    if col is None and len(lines) >= 2:
         longest = max(len(t) for t, _ in lines)
-        column = next((t for t, _ in lines if _short_column(t) and longest - len(t) >= 6), "")
-    rest = [(t, level) for t, level in lines if t != column]
+        col = next((i for i, (t, _) in enumerate(lines) if _short_column(t) and longest - len(t) >= 6), None)
+    column = lines[col][0] if col is not None else ""
+    rest = [line for i, line in enumerate(lines) if i != col]  # by position: a repeated line is kept
     kickers = [t for t, _ in rest if is_kicker_form(t)]
-    subtitles = [t for t, _ in rest if is_subtitle_form(t)]
-    plain = [(t, level) for t, level in rest if t not in kickers and t not in subtitles]
+    subtitles = [t for t, _ in rest if is_subtitle_form(t) and not is_kicker_form(t)]
+    plain = [(t, level) for t, level in rest if not is_kicker_form(t) and not is_subtitle_form(t)]
     if not plain:
         return TitleGroup(kicker=" ".join(kickers), subtitle=" ".join(subtitles), column=column)
     main = _main_line(plain)
@@ -56,12 +60,15 @@ def _main_line(plain: list[tuple[str, int]]) -> int:
 
 
 def key_phrase(text: str) -> str:
-    """The first clause of a lead, unquoted and cut at a word boundary, as a stand-in headline."""
+    """The lead's first substantial clause, unquoted and cut at a word boundary, as a stand-in headline.
+
+    Opening adverbials (``近日``, ``今年以来``, ``8月29日凌晨``) are skipped: they say when, not what."""
     from ..textseg import get_jieba
 
     sentence = re.split(f"[{SENTENCE_END}]", text.strip(), maxsplit=1)[0]
-    clause = re.split("[，；：,;:]", sentence)[0]
-    clause = re.sub("[“”‘’「」『』\"]", "", clause).strip()
+    clauses = [_unquoted(c) for c in re.split("[，；：,;:]", sentence)]
+    clauses = [c for c in clauses if c] or [_unquoted(sentence)]
+    clause = next((c for c in clauses if not _adverbial(c)), clauses[0])
     if len(clause) <= PHRASE_MAX:
         return clause
     phrase = ""
@@ -69,4 +76,13 @@ def key_phrase(text: str) -> str:
         if len(phrase) + len(word) > PHRASE_MAX:
             break
         phrase += word
-    return phrase + "……"
+    return (phrase or clause[:PHRASE_MAX]) + "……"
+
+
+def _unquoted(text: str) -> str:
+    return re.sub("[“”‘’「」『』\"]", "", text).strip()
+
+
+def _adverbial(clause: str) -> bool:
+    """A short opening that only sets the time: 近日, 今年以来, 3月21日凌晨, 日前."""
+    return len(clause) <= SHORT_OPENING or bool(TIME_OPENING.fullmatch(clause))

@@ -15,9 +15,11 @@ from . import bylines, furniture
 from .patterns import HAN, NAME, PAGE, headline_shaped, is_column_form, is_kicker_form, is_subtitle_form
 
 MARKER_WHOLE = re.compile(rf"^[（(]?\s*(上接|接上|续接|紧接|转自|接|下转|转|续)\s*({PAGE})\s*[）)]?$")
-MARKER_HEAD = re.compile(rf"^[（(]?\s*(上接|接上|续接|紧接|转自)\s*({PAGE})\s*[）)]?\s*")
+# Bare 接 only in brackets (``（接第一版）``): unbracketed, 接第一版 could open a sentence.
+MARKER_HEAD = re.compile(rf"^(?:[（(]\s*(上接|接上|续接|紧接|转自|接)\s*({PAGE})\s*[）)]|(上接|接上|续接|紧接|转自)\s*({PAGE}))\s*")
 MARKER_TAIL = re.compile(rf"\s*[（(]\s*(下转|转|续)\s*({PAGE})\s*[）)]\s*$|(?<=[。！？”])\s*(下转|转)({PAGE})\s*$")
-CAPTION_HEAD = re.compile(r"^(?:(图\s*[①-⑳\d一二三四五六七八九十]+)\s*[:：]?\s*|(?=图为|上图|下图|左图|右图|图片说明))")
+# The label keeps its printed separator (``图①：``) so no character of the caption line is lost.
+CAPTION_HEAD = re.compile(r"^(?:(图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]?)\s*|(?=图为|上图|下图|左图|右图|图片说明))")
 PHOTO_NOTE = re.compile(r"[（(](?:资料图片|资料照片|图片来源[^）)]*|新华社发[^）)]*|受访者供图|本报资料图片)[）)]$")
 AUTHOR_TITLE = re.compile(
     rf"^({NAME})\s+([^\s。！？]{{4,60}}(?:长|书记|主任|委员|主席|教授|研究员|律师|法官|检察官|部长|处长|科长|所长|队长|政委|专家|博士))$")
@@ -54,6 +56,10 @@ def rule_folio(line: Line) -> list[Unit] | None:
     return [Unit("furniture", [line], line.text, {"folio": facts})] if facts else None
 
 
+def rule_paper_name(line: Line) -> list[Unit] | None:
+    return [Unit("furniture", [line], line.text, {"paper": True})] if furniture.is_paper_name(line.text) else None
+
+
 def rule_footer(line: Line) -> list[Unit] | None:
     return [Unit("furniture", [line], line.text, {"footer": True})] if furniture.is_footer_line(line.text) else None
 
@@ -65,7 +71,8 @@ def rule_marker(line: Line) -> list[Unit] | None:
     head = MARKER_HEAD.match(line.text)
     if head and line.text[head.end():]:
         rest = line.text[head.end():]
-        return [marker_unit(line, line.text[:head.end()].strip(), head.group(1), head.group(2)),
+        word, page = (head.group(1), head.group(2)) if head.group(1) else (head.group(3), head.group(4))
+        return [marker_unit(line, line.text[:head.end()].strip(), word, page),
                 *classify(Line(line.number, rest, line.heading, line.bullet, False))]
     tail = MARKER_TAIL.search(line.text)
     if tail and tail.start() > 0:
@@ -138,7 +145,7 @@ def classify_body(line: Line) -> list[Unit]:
     return [Unit("item" if line.bullet else "body", [line], line.text)]
 
 
-RULES: tuple[Rule, ...] = (rule_folio, rule_footer, rule_marker, rule_byline, rule_author_title, rule_caption,
+RULES: tuple[Rule, ...] = (rule_folio, rule_paper_name, rule_footer, rule_marker, rule_byline, rule_author_title, rule_caption,
                            rule_dateline, rule_heading)
 
 

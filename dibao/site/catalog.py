@@ -10,10 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..enrich.people import person_slug
 from ..model import Article, Issue
 from . import people as people_mod
 from . import themes as themes_mod
-from .urls import article_paths, issue_path, region_slug, unique_slugs
+from .urls import article_paths, issue_path, region_slug
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
 
 def person_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     credits = people_mod.credits(entries)
-    slugs = unique_slugs(credits)  # credits is in first-seen order, so the oldest name keeps the plain slug
+    slugs = {name: person_slug(name) for name in credits}  # a pure function of the name: URLs never move
     groups = []
     for name, (mine, roles) in credits.items():
         counts = tuple((label, roles[label]) for _, label in people_mod.ROLES if roles[label])

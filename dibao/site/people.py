@@ -1,7 +1,7 @@
 """People credited in the archive: one person per name, across issues.
 
-The enrichment stage may later offer ``people_index()``; until the site can
-rely on it, the credits are read straight from the articles' name fields.
+Slugs come from :func:`dibao.enrich.people.person_slug`, a pure function of the name;
+the credits are read straight from the articles' name fields.
 """
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from dibao.contentio import read_content
+from dibao.pipeline import search_writer
 from dibao.site import SiteConfig, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +22,7 @@ def issues():
 def site(tmp_path_factory, issues) -> Path:
     out = tmp_path_factory.mktemp("render") / "site"
     render_site(issues, out, SiteConfig(quiet=True))
+    search_writer(issues, tmp_path_factory.mktemp("cache"))(out)  # the search page loads search/search.js
     return out
 
 
@@ -28,6 +30,7 @@ def site(tmp_path_factory, issues) -> Path:
 def site_with_base(tmp_path_factory, issues) -> Path:
     out = tmp_path_factory.mktemp("render-base") / "site"
     render_site(issues, out, SiteConfig(quiet=True, base_url="https://example.org/dibao"))
+    search_writer(issues, tmp_path_factory.mktemp("cache"))(out)
     return out
 
 
@@ -38,5 +41,7 @@ def real_site(tmp_path_factory) -> Path:
     if not any(content.glob("*/_index.md")):
         pytest.skip("content/ has no issues yet")
     out = tmp_path_factory.mktemp("render-real") / "site"
-    render_site(read_content(content), out, SiteConfig(quiet=True))
+    archive = read_content(content)
+    render_site(archive, out, SiteConfig(quiet=True))
+    search_writer(archive, tmp_path_factory.mktemp("cache"))(out)
     return out

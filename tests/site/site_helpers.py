@@ -1,6 +1,8 @@
 """Helpers shared by the site tests."""
 from __future__ import annotations
 
+from dibao.enrich.people import person_slug
+
 import shutil
 from pathlib import Path
 
@@ -19,7 +21,7 @@ def page_of_each_type(site: Path) -> dict[str, Path]:
         "hostile": issue / "ceshi-biaoti.html",
         "regions": site / "regions" / "index.html", "region": site / "regions" / "hubei" / "index.html",
         "themes": site / "themes" / "index.html", "theme": site / "themes" / "fanzha" / "index.html",
-        "people": site / "people" / "index.html", "person": site / "people" / "liuzhiyue" / "index.html",
+        "people": site / "people" / "index.html", "person": site / "people" / person_slug("刘志月") / "index.html",
         "search": site / "search" / "index.html", "about": site / "about" / "index.html",
         "404": site / "404.html",
     }

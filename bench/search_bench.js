@@ -1,0 +1,97 @@
+// Second half of bench/search_bench.py: bytes per query, query time, recall and precision.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const zlib = require("node:zlib");
+const { readShard, runtime, rng } = require("../tests/js/helpers");
+
+const out = process.argv[2];
+const docs = JSON.parse(fs.readFileSync(path.join(out, "docs.json"), "utf8"));
+const gz = new Map();
+const runtimeBytes = zlib.gzipSync(fs.readFileSync(path.join(out, "search/search.js")), { level: 9 }).length;
+const SHOWN = 10;
+
+function gzSize(file) {
+  if (!gz.has(file)) gz.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length);
+  return gz.get(file);
+}
+
+// An engine whose loader records which files a query fetched.
+function newEngine() {
+  const memo = new Map(), fetched = new Set();
+  const load = (key) => {
+    if (!memo.has(key)) {
+      const file = path.join(out, "search", key + ".js");
+      fetched.add(file);
+      memo.set(key, Promise.resolve().then(() => readShard(file)));
+    }
+    return memo.get(key);
+  };
+  return { eng: new (runtime().Engine)(load), fetched };
+}
+
+// What the page fetches for a query: index files plus the shown display records.
+async function queryBytes(ctx, query) {
+  const before = new Set(ctx.fetched);
+  const res = await ctx.eng.find(query);
+  const m = await ctx.eng.manifest;
+  const needles = res.runs.map((run) => run.map((t) => t.t).join(""));
+  await Promise.all(res.results.slice(0, SHOWN).map(async (r) => ctx.eng.excerpt(m, r, await ctx.eng.record(m, r), needles)));
+  let bytes = 0;
+  for (const f of ctx.fetched) if (!before.has(f)) bytes += gzSize(f);
+  return { bytes, res };
+}
+
+function drawQueries(count, seed) {
+  const next = rng(seed), queries = [];
+  while (queries.length < count) {
+    const body = docs[Math.floor(next() * docs.length)].fields[3];
+    const at = Math.floor(next() * (body.length - 6));
+    const q = body.slice(at, at + 2 + Math.floor(next() * 5));
+    if (/^\p{Script=Han}{2,6}$/u.test(q)) queries.push(q);
+  }
+  return queries;
+}
+
+function pct(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+
+async function main() {
+  const drawn = drawQueries(30, 9);
+  const typical = ["公安", "鄂州", "电信诈骗", "交通事故", "鄂州公安", "扫黑除恶", "派出所", "ezhou", "dxzp"];
+  const queries = [...typical, ...drawn];
+  const first = [], later = [], times = [];
+  for (const q of queries) {
+    const ctx = newEngine();
+    first.push(runtimeBytes + (await queryBytes(ctx, q)).bytes);
+  }
+  const warm = newEngine();
+  await queryBytes(warm, "公安局");
+  for (const q of queries) later.push((await queryBytes(warm, q)).bytes);
+  for (const q of queries) {
+    const t0 = process.hrtime.bigint();
+    await warm.eng.find(q);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  console.log(`first query (runtime included): median ${kb(pct(first, 0.5))} KB, p90 ${kb(pct(first, 0.9))} KB, max ${kb(Math.max(...first))} KB (budget 150 KB)`);
+  console.log(`later query: median ${kb(pct(later, 0.5))} KB, p90 ${kb(pct(later, 0.9))} KB, max ${kb(Math.max(...later))} KB (budget 60 KB)`);
+  queries.forEach((q, i) => console.log(`  ${q}\tfirst ${kb(first[i])} KB\tlater ${kb(later[i])} KB\t${times[i].toFixed(1)} ms`));
+  console.log(`query time after shards arrive (V8): median ${pct(times, 0.5).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (budget 50 ms)`);
+  let relevant = 0, found = 0, returned = 0;
+  for (const q of drawn) {
+    const ids = new Set(docs.filter((d) => d.fields.some((f) => f.includes(q))).map((d) => d.id));
+    const res = (await warm.eng.search(q)).results;
+    const m = await warm.eng.manifest;
+    const got = await Promise.all(res.map(async (r) => (await warm.eng.record(m, r)).id));
+    relevant += ids.size;
+    returned += got.length;
+    found += got.filter((id) => ids.has(id)).length;
+  }
+  console.log(`recall ${(100 * found / relevant).toFixed(2)}% (${found}/${relevant}), precision ${(100 * found / Math.max(returned, 1)).toFixed(2)}% over ${drawn.length} queries`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

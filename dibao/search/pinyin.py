@@ -1,0 +1,94 @@
+"""A small pinyin index: Latin keys to the Chinese strings they spell.
+
+The browser loads it only for Latin-letter queries, turns ``ezhou`` or
+``dxzp`` into 鄂州 / 电信诈骗, then runs the ordinary Chinese search.  Keys
+come from titles (runs of one to three adjacent words), regions, themes and
+people, as full pinyin and as initials.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Sequence
+
+from pypinyin import Style, lazy_pinyin
+
+from dibao.search.docs import SearchDoc
+from dibao.search.shards import jsonp, write_text
+from dibao.search.tokens import is_ideograph, utf16_key
+from dibao.slugs import word_pinyin
+from dibao.textseg import get_jieba
+
+#: Chinese strings kept per key, most frequent first.
+PER_KEY = 6
+MAX_WORDS = 2
+
+
+def _han_runs(text: str) -> list[str]:
+    runs, run = [], ""
+    for char in text:
+        if is_ideograph(char):
+            run += char
+        elif run:
+            runs.append(run)
+            run = ""
+    return runs + [run] if run else runs
+
+
+def _chains(run: str) -> set[str]:
+    """Strings made of one to ``MAX_WORDS`` adjacent dictionary words of two or more characters.
+
+    Every dictionary word jieba's DAG sees counts, not one segmentation, so
+    电信诈骗 is found inside 电信诈骗案 whichever way jieba would cut it.
+    """
+    dag = get_jieba().get_DAG(run)
+    found: set[str] = set()
+    frontier = {(k, k) for k in range(len(run))}  # (phrase start, where the next word starts)
+    for _ in range(MAX_WORDS):
+        step = set()
+        for start, at in frontier:
+            for end in dag.get(at, ()):
+                if end > at:
+                    found.add(run[start : end + 1])
+                    step.add((start, end + 1))
+        frontier = step
+    return found
+
+
+def phrases(doc: SearchDoc) -> set[str]:
+    """The Chinese strings of one doc that pinyin can find."""
+    found = set()
+    for value in (doc.title, *doc.regions, *doc.themes, *doc.people):
+        if value and all(is_ideograph(c) for c in value):
+            found.add(value)
+        for run in _han_runs(value):
+            found |= _chains(run)
+    return {p for p in found if 2 <= len(p) <= 12}
+
+
+def keys(phrase: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a Chinese string."""
+    initials = "".join(lazy_pinyin(phrase, style=Style.FIRST_LETTER, errors="ignore")).lower()
+    return word_pinyin(phrase), initials
+
+
+def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path) -> list[str]:
+    """Write ``py/<two letters>.js`` files; return the prefixes that have one."""
+    counts = Counter(p for doc in docs for p in phrases(doc))
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for phrase in counts:
+        for key in keys(phrase):
+            if len(key) >= 2 and key.isascii() and key.isalpha():
+                by_key[key].add(phrase)
+    shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for key in sorted(by_key):
+        ranked = sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))
+        shards[key[:2]][key] = ranked[:PER_KEY]
+    written = set()
+    for prefix in sorted(shards):
+        written.add(out_dir / f"py/{prefix}.js")
+        write_text(out_dir / f"py/{prefix}.js", jsonp(f"py/{prefix}", shards[prefix]))
+    for stale in sorted((out_dir / "py").glob("*.js")) if (out_dir / "py").exists() else []:
+        if stale not in written:
+            stale.unlink()
+    return sorted(shards)

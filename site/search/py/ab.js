@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ab",{"ab":["安保"]});

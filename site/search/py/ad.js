@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ad",{"ad":["安打"]});

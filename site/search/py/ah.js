@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ah",{"ah":["安徽"]});

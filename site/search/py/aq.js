@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/aq",{"aq":["安全"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ax",{"ax":["安心"]});

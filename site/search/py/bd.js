@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/bd",{"bd":["八大"],"bdgc":["八大工程"]});

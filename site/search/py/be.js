@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/be",{"beijing":["北京"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/bj",{"bj":["便捷","北京"]});

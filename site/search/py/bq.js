@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/bq",{"bqs":["不起诉"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/bu",{"buqisu":["不起诉"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ca",{"caotianjian":["曹天健"]});

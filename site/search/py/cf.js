@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/cf",{"cfz":["促发展"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/cz",{"cz":["处置"]});

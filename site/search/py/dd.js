@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/dd",{"dd":["弟弟"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/dj",{"dj":["打击"],"djfz":["打击犯罪"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/dm",{"dm":["东明"]});

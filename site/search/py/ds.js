@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ds",{"ds":["东升","电商"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/dt",{"dtt":["代婷婷"]});

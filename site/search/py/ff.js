@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ff",{"ff":["方法"],"ffcj":["方法创建"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fg",{"fg":["法规"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fl",{"fl":["分流","妇联"]});

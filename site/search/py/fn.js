@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fn",{"fn":["妇女"],"fnjz":["妇女救助"]});

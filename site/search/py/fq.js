@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fq",{"fq":["枫桥"],"fqjy":["枫桥经验"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fr",{"frh":["范瑞恒"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fs",{"fsj":["冯善军"]});

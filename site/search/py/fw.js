@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/fw",{"fw":["服务"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/gb",{"gb":["更便"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/gd",{"gd":["广东"]});

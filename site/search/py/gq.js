@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/gq",{"gq":["国强"]});

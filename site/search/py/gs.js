@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/gs",{"gs":["各市"]});

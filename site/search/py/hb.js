@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/hb",{"hb":["河北","湖北"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/hc",{"hc":["韩超"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/hf",{"hf":["海峰"]});

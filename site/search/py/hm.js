@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/hm",{"hm":["惠民"],"hmbm":["惠民便民"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ho",{"hongqi":["红旗"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/hq",{"hq":["红旗"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/hy",{"hy":["韩宇","海燕"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/jr",{"jr":["近日"],"jrzj":["近日走进"]});

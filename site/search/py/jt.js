@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/jt",{"jt":["家庭"]});

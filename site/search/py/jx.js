@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/jx",{"jx":["举行","江西"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/jy",{"jy":["经验"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/kj",{"kj":["科技"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/kn",{"kn":["困难"],"knfn":["困难妇女"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/kt",{"kt":["考题"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ku",{"kunnan":["困难"],"kunnanfunv":["困难妇女"]});

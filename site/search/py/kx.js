@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/kx",{"kx":["科学"]});

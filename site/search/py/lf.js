@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/lf",{"lf":["刘峰","李凡"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ll",{"ll":["理论"],"llyt":["理论研讨"]});

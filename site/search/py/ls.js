@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ls",{"lsy":["李双永"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/lt",{"lt":["炼铁"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/lu",{"luojie":["罗杰"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/lv",{"lvguobin":["吕国斌"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/lx",{"lx":["刘璇"]});

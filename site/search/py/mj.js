@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/mj",{"mj":["民警","面具"],"mjjj":["民警解决"]});

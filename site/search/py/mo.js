@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/mo",{"moshi":["模式"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ms",{"ms":["模式"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/mx",{"mx":["民心"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ni",{"ningxia":["宁夏"]});

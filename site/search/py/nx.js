@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/nx",{"nx":["宁夏"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/pe",{"peixiaoxia":["裴晓霞"]});

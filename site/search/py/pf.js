@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/pf",{"pf":["普法"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/pu",{"pufa":["普法"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/px",{"pxx":["裴晓霞"]});

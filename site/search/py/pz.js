@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/pz",{"pz":["骗子"]});

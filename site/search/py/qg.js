@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/qg",{"qg":["全国"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/qh",{"qh":["青海"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/qm",{"qm":["全民"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/qy",{"qy":["牵引"]});

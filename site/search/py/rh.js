@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/rh",{"rh":["融合"]});

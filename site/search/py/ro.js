@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ro",{"ronghe":["融合"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ru",{"ruanzhanjiang":["阮占江"]});

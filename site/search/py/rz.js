@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/rz",{"rzj":["阮占江"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/sb",{"sb":["帅标"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/se",{"se":["十二"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/sl",{"slhy":["孙立昊洋"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/so",{"songjianbin":["宋建彬"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/sp",{"sp":["审判"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/st",{"st":["十条"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/sx",{"sx":["陕西"]});

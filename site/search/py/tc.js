@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/tc",{"tcl":["田春雷"]});

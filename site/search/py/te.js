@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/te",{"tese":["特色"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/tr",{"tr":["唐荣"]});

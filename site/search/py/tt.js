@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/tt",{"tt":["婷婷"]});

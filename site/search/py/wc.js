@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/wc",{"wc":["王春"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/wj",{"wjl":["王佳丽"]});

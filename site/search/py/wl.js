@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/wl",{"wl":["伟伦"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xd",{"xd":["现代"],"xdh":["现代化"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xg",{"xgj":["新格局"]});

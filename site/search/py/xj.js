@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xj",{"xj":["下降","新疆"]});

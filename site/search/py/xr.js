@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xr",{"xrq":["谢瑞琴"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xt",{"xt":["协同"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xy",{"xy":["夏英"]});

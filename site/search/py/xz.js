@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/xz",{"xzz":["谢中真"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/yb",{"yb":["一帮"]});

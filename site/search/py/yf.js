@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/yf",{"yf":["预防"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/yl",{"yl":["引流","於洛"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/zc",{"zc":["张冲","张弛"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/ze",{"zengxiao":["增效"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/zg",{"zg":["助工"],"zgq":["张国强"]});

@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/zn",{"znd":["章宁旦"]});

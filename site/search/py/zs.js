@@ -1,0 +1,1 @@
+window.__dibaoSearch("py/zs",{"zs":["值守"]});

@@ -1,0 +1,501 @@
+// dibao search runtime. Loads index shards as scripts (works from file:// and
+// under a sub-path), segments the query by forward maximum matching against the
+// shipped vocabulary, ranks exactly as lunr.js 2.3.9 would on one index over the
+// whole archive, and keeps only articles where the terms are adjacent as typed.
+// Layout of the files it reads: dibao/search/README.md.
+(function (G) {
+  "use strict";
+  var WORD = /[\p{L}\p{M}\p{N}]/u;
+  var PINYIN = /^[a-z][a-z\s']*$/;
+  var HAS = Object.prototype.hasOwnProperty;
+  var got = {};
+  G.__dibaoSearch = function (key, data) { got[key] = data; };
+
+  function own(obj, key) { return obj && HAS.call(obj, key) ? obj[key] : undefined; }
+
+  // Python's round(x, 3), which lunr.py uses: nearest, ties to even.
+  function round3(x) {
+    var y = x * 2000;
+    if (Number.isInteger(y) && y % 2 && y / 2000 === x) {
+      var f = Math.floor(x * 1000);
+      return (f % 2 ? f + 1 : f) / 1000;
+    }
+    return +x.toFixed(3);
+  }
+
+  // Runs of word characters (letters, marks, numbers), as arrays of code points.
+  function wordRuns(text) {
+    var out = [], cur = [];
+    for (var ch of text.toLowerCase()) {
+      if (WORD.test(ch)) cur.push(ch);
+      else if (cur.length) { out.push(cur); cur = []; }
+    }
+    if (cur.length) out.push(cur);
+    return out;
+  }
+
+  // Index of the vocabulary file holding terms that start with ch.
+  function bucketOf(starts, ch) {
+    var lo = 0, hi = starts.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (starts[mid] <= ch) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function scriptLoader(base) {
+    var memo = {};
+    return function (key) {
+      return memo[key] || (memo[key] = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = base + key + ".js";
+        s.async = true;
+        s.onload = function () {
+          s.remove();
+          if (HAS.call(got, key)) { ok(got[key]); delete got[key]; } else fail(new Error("bad shard " + key));
+        };
+        s.onerror = function () { s.remove(); delete memo[key]; fail(new Error("cannot load " + s.src)); };
+        document.head.appendChild(s);
+      }));
+    };
+  }
+
+  function Engine(load) {
+    this.load = load;
+    this.manifest = load("manifest");
+  }
+
+  // Split each word run into vocabulary terms, longest match first.
+  Engine.prototype.segment = async function (query) {
+    var m = await this.manifest, load = this.load, runs = wordRuns(query), vocab = {};
+    var need = new Set();
+    runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
+    await Promise.all(Array.from(need, function (b) {
+      return load("v/" + b).then(function (v) { vocab[b] = v; });
+    }));
+    return runs.map(function (r) {
+      var terms = [], i = 0;
+      while (i < r.length) {
+        var voc = vocab[bucketOf(m.buckets, r[i])], len = Math.min(r.length - i, 24);
+        for (; len > 1 && !own(voc, r.slice(i, i + len).join("")); len--);
+        var t = r.slice(i, i + len).join("");
+        terms.push({ t: t, off: i, where: own(voc, t) });
+        i += len;
+      }
+      return terms;
+    });
+  };
+
+  // Postings of one term over all parts: per field, arrays of
+  // [docKey, tf, part, index in the part's posting, positions file].
+  // term.where lists (part, postings file, positions file) triples.
+  Engine.prototype.postings = async function (m, term) {
+    var load = this.load, where = term.where, fields = m.fields.map(function () { return []; });
+    var loaded = await Promise.all(where.filter(function (_, i) { return i % 3 === 0; }).map(function (p, i) {
+      return load("p/" + m.parts[p][0] + "/t" + where[3 * i + 1]);
+    }));
+    var index = null;
+    loaded.forEach(function (shard, i) {
+      var part = where[3 * i], entry = own(shard, term.t);
+      if (index === null) index = entry[0];
+      for (var f = 0; f < fields.length; f++) {
+        var flat = entry[f + 1], local = 0;
+        for (var j = 0; j < flat.length; j += 2) {
+          local += flat[j];
+          fields[f].push([part * 1e6 + local, flat[j + 1], part, j / 2, where[3 * i + 2]]);
+        }
+      }
+    });
+    return { t: term.t, key: [where[0], index], fields: fields };
+  };
+
+  function xKey(m, hit) { return "p/" + m.parts[hit[2]][0] + "/x" + hit[4]; }
+
+  // Load every positions file the run's terms need for these docs, up front,
+  // so the adjacency check itself runs without waiting.
+  Engine.prototype.preload = async function (m, run, posts, docs) {
+    var keys = new Set(), x = {}, load = this.load;
+    run.forEach(function (t) {
+      posts[t.t].fields.forEach(function (list) {
+        list.forEach(function (h) { if (docs.has(h[0])) keys.add(xKey(m, h)); });
+      });
+    });
+    await Promise.all(Array.from(keys, function (k) { return load(k).then(function (d) { x[k] = d; }); }));
+    return x;
+  };
+
+  // First position p of lists[0] with p + run[k].off in every lists[k]; -1 if none.
+  // Lists are ascending, so one pointer per list walks forward only.
+  function firstChain(lists, run) {
+    var ptr = lists.map(function () { return 0; });
+    for (var i = 0; i < lists[0].length; i++) {
+      var p = lists[0][i], k = 1;
+      for (; k < lists.length; k++) {
+        var want = p + run[k].off, l = lists[k];
+        while (ptr[k] < l.length && l[ptr[k]] < want) ptr[k]++;
+        if (l[ptr[k]] !== want) break;
+      }
+      if (k === lists.length) return p;
+    }
+    return -1;
+  }
+
+  function positions(m, x, post, f, hit) {
+    var at = 0;
+    return own(x[xKey(m, hit)], post.t)[f][hit[3]].map(function (d) { return (at += d); });
+  }
+
+  // Where the doc holds every term of the run adjacently, in order, in one
+  // field: {f: field, p: position}, or null.
+  function adjacent(m, x, run, posts, doc) {
+    for (var f = 0; f < m.fields.length; f++) {
+      var lists = [];
+      for (var k = 0; k < run.length; k++) {
+        var hit = posts[run[k].t].byDoc[f].get(doc);
+        if (!hit) break;
+        lists.push(positions(m, x, posts[run[k].t], f, hit));
+      }
+      if (lists.length < run.length) continue;
+      var at = firstChain(lists, run);
+      if (at >= 0) return { f: f, p: at };
+    }
+    return null;
+  }
+
+  // The ranked result list of a query: [{doc, part, local, score}].
+  Engine.prototype.search = async function (query) {
+    var m = await this.manifest, self = this;
+    var runs = await this.segment(query), terms = [].concat.apply([], runs);
+    var missing = terms.filter(function (t) { return !t.where; });
+    var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: missing.map(function (t) { return t.t; }), results: [] };
+    if (!terms.length || missing.length) return out;
+    var posts = {};
+    await Promise.all(terms.map(async function (t) {
+      if (!posts[t.t]) posts[t.t] = self.postings(m, t);
+      posts[t.t] = await posts[t.t];
+    }));
+    var distinct = Object.keys(posts).map(function (t) { return posts[t]; });
+    distinct.forEach(function (p) {
+      p.byDoc = p.fields.map(function (list) { return new Map(list.map(function (h) { return [h[0], h]; })); });
+    });
+    var docs = andDocs(distinct), body = m.fields.length - 1, at = new Map();
+    for (var r = 0; r < runs.length; r++) {
+      if (runs[r].length < 2) continue;
+      var kept = new Set(), x = await this.preload(m, runs[r], posts, docs);
+      for (var doc of docs) {
+        var hit = adjacent(m, x, runs[r], posts, doc);
+        if (hit) kept.add(doc);
+        if (hit && hit.f === body && !at.has(doc)) at.set(doc, hit.p);
+      }
+      docs = kept;
+    }
+    var parts = await this.partStats(m, docs);
+    out.results = rank(m, terms, posts, distinct, docs, parts);
+    out.results.forEach(function (res) { res.at = at.get(res.doc); });
+    return out;
+  };
+
+  function andDocs(distinct) {
+    var sets = distinct.map(function (p) {
+      var s = new Set();
+      p.fields.forEach(function (list) { list.forEach(function (h) { s.add(h[0]); }); });
+      return s;
+    }).sort(function (a, b) { return a.size - b.size; });
+    return new Set(Array.from(sets[0]).filter(function (d) {
+      return sets.every(function (s) { return s.has(d); });
+    }));
+  }
+
+  Engine.prototype.partStats = async function (m, docs) {
+    var want = new Set(), stats = {}, load = this.load;
+    docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
+    await Promise.all(Array.from(want, function (p) {
+      return load("p/" + m.parts[p][0] + "/docs").then(function (s) { stats[p] = s; });
+    }));
+    return stats;
+  };
+
+  // lunr.js 2.3.9 Index#query with every term REQUIRED, scored from raw counts
+  // with archive-wide statistics, summed in the order lunr sums.
+  function rank(m, terms, posts, distinct, docs, parts) {
+    var nf = m.fields.length, k1 = m.k1, b = m.b;
+    var avg = m.sums.map(function (s) { return s / m.n; });
+    var qv = {};
+    terms.forEach(function (t) { qv[t.t] = (qv[t.t] || 0) + 1; });
+    var ordered = distinct.slice().sort(function (x, y) { return x.key[0] - y.key[0] || x.key[1] - y.key[1]; });
+    var mag = Math.sqrt(ordered.reduce(function (s, p) { return s + qv[p.t] * qv[p.t]; }, 0));
+    ordered.forEach(function (p) {
+      var df = p.fields.reduce(function (s, l) { return s + l.length; }, 0);
+      p.idf = Math.log(1 + Math.abs((m.n - df + 0.5) / (df + 0.5)));
+    });
+    var seen = new Map();
+    terms.forEach(function (t) {
+      for (var f = 0; f < nf; f++) posts[t.t].fields[f].forEach(function (h) {
+        if (!docs.has(h[0])) return;
+        var s = seen.get(h[0]);
+        if (!s) seen.set(h[0], (s = { doc: h[0], fields: [] }));
+        if (s.fields.indexOf(f) < 0) s.fields.push(f);
+      });
+    });
+    var results = Array.from(seen.values());
+    results.forEach(function (s) {
+      var part = Math.floor(s.doc / 1e6), local = s.doc % 1e6, stats = parts[part];
+      s.part = part; s.local = local; s.score = 0;
+      s.fields.forEach(function (f) {
+        var dot = 0, len = stats["l" + f][local];
+        ordered.forEach(function (p) {
+          var hit = p.byDoc[f].get(s.doc);
+          if (!hit) return;
+          var tf = hit[1];
+          var w = p.idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (len / avg[f])) + tf);
+          dot += qv[p.t] * round3(w * m.fields[f][1]);
+        });
+        s.score += dot / mag || 0;
+      });
+    });
+    // Array#sort is stable: ties keep lunr's first-match order.
+    return results.sort(function (x, y) { return y.score - x.score; });
+  }
+
+  // A Latin-letter query may be pinyin: its Chinese readings, most frequent first.
+  Engine.prototype.pinyin = async function (query) {
+    var m = await this.manifest, q = query.trim().toLowerCase();
+    if (!PINYIN.test(q)) return [];
+    var key = q.replace(/[\s']+/g, "");
+    if (m.pinyin.indexOf(key.slice(0, 2)) < 0) return [];
+    return own(await this.load("py/" + key.slice(0, 2)), key) || [];
+  };
+
+  // Facet values of a result, from its part's stats.
+  Engine.prototype.facets = function (parts, r) {
+    var s = parts[r.part], y = Array.isArray(s.y) ? s.y[r.local] : s.y;
+    return {
+      region: [].concat(s.r[r.local]).map(function (i) { return s.rt[i]; }),
+      theme: [].concat(s.t[r.local]).map(function (i) { return s.tt[i]; }),
+      year: y ? String(y) : ""
+    };
+  };
+
+  Engine.prototype.record = function (m, r) {
+    return this.load("p/" + m.parts[r.part][0] + "/d/" + r.local);
+  };
+
+  // Body text around its first match: the piece holding it when adjacency
+  // found it, else pieces in order until one holds a needle.
+  Engine.prototype.excerpt = async function (m, r, rec, needles) {
+    var base = "p/" + m.parts[r.part][0] + "/d/" + r.local + "-", k = 0;
+    if (r.at !== undefined) {
+      k = Math.floor(r.at / m.piece);
+      var next = k + 1 < rec.pieces ? this.load(base + (k + 1)) : "";
+      return (k ? "…" : "") + (await this.load(base + k)) + (await next);
+    }
+    for (var text = ""; k < rec.pieces; k++) {
+      text += await this.load(base + k);
+      var low = text.toLowerCase();
+      if (needles.some(function (n) { return low.indexOf(n) >= 0; })) break;
+    }
+    return text;
+  };
+
+  // Chinese search, or pinyin readings searched in turn and merged.
+  Engine.prototype.find = async function (query) {
+    var out = await this.search(query);
+    out.readings = [];
+    if (out.results.length) return out;
+    var readings = await this.pinyin(query);
+    if (!readings.length) return out;
+    var merged = new Map(), runs = [];
+    for (var i = 0; i < readings.length; i++) {
+      var sub = await this.search(readings[i]);
+      runs = runs.concat(sub.runs);
+      sub.results.forEach(function (r) { if (!merged.has(r.doc)) merged.set(r.doc, r); });
+    }
+    return { runs: runs, terms: out.terms, missing: [], readings: readings, results: Array.from(merged.values()) };
+  };
+
+  G.dibaoSearch = { Engine: Engine, wordRuns: wordRuns, round3: round3, scriptLoader: scriptLoader };
+  if (!G.document) return;
+
+  // ---- Page UI: mounts on <form class="search" data-search-root> + #search-results.
+  var PAGE = 10, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // Append text to parent with every needle occurrence wrapped in <mark>; never parses HTML.
+  function highlight(parent, text, needles) {
+    var low = text.toLowerCase(), at = 0;
+    while (at < text.length) {
+      var best = -1, len = 0;
+      needles.forEach(function (n) {
+        var i = n ? low.indexOf(n, at) : -1;
+        if (i >= 0 && (best < 0 || i < best || (i === best && n.length > len))) { best = i; len = n.length; }
+      });
+      if (best < 0) break;
+      parent.appendChild(document.createTextNode(text.slice(at, best)));
+      parent.appendChild(el("mark", "", text.slice(best, best + len)));
+      at = best + len;
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function snippet(body, needles) {
+    var low = body.toLowerCase(), at = -1;
+    needles.forEach(function (n) { var i = low.indexOf(n); if (i >= 0 && (at < 0 || i < at)) at = i; });
+    if (at < 0) return body.slice(0, 100) + (body.length > 100 ? "…" : "");
+    var from = Math.max(0, at - 30), to = Math.min(body.length, at + 90);
+    return (from ? "…" : "") + body.slice(from, to).replace(/\s+/g, " ") + (to < body.length ? "…" : "");
+  }
+
+  function UI(form, box) {
+    this.input = form.querySelector('input[name="q"]');
+    this.root = form.getAttribute("data-search-root") || "";
+    this.engine = new Engine(scriptLoader(this.root + "search/"));
+    this.box = box;
+    this.status = box.appendChild(el("p", "search-status"));
+    this.status.setAttribute("role", "status");
+    this.facetBox = box.appendChild(el("div", "search-facets"));
+    this.list = box.appendChild(el("ol", "search-list"));
+    this.list.id = "search-list";
+    this.more = box.appendChild(el("button", "search-more", "更多结果"));
+    this.more.type = "button";
+    this.more.hidden = true;
+    this.filters = {};
+    this.seq = 0;
+    this.input.setAttribute("aria-controls", "search-list");
+    this.input.setAttribute("autocomplete", "off");
+    this.bind(form);
+  }
+
+  UI.prototype.bind = function (form) {
+    var ui = this, timer = 0;
+    form.addEventListener("submit", function (e) { e.preventDefault(); ui.run(); });
+    ui.input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { ui.run(); }, 150); });
+    ui.input.addEventListener("keydown", function (e) { ui.key(e); });
+    ui.list.addEventListener("keydown", function (e) { ui.key(e); });
+    ui.more.addEventListener("click", function () { ui.show(ui.shown + PAGE); });
+    var q = new URLSearchParams(location.search).get("q");
+    if (q) { ui.input.value = q; ui.run(); }
+  };
+
+  UI.prototype.key = function (e) {
+    var links = Array.from(this.list.querySelectorAll("a.search-hit"));
+    var i = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
+    else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i ? links[i - 1] : this.input).focus(); }
+    else if (e.key === "Escape") { this.input.focus(); }
+  };
+
+  UI.prototype.run = async function () {
+    var q = this.input.value, seq = ++this.seq;
+    try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (err) { /* file:// may refuse */ }
+    if (!q.trim()) return this.render(null, seq, q);
+    try { await this.render(await this.engine.find(q), seq, q); }
+    catch (err) { if (seq === this.seq) this.status.textContent = "搜索索引加载失败"; }
+  };
+
+  UI.prototype.render = async function (out, seq, q) {
+    if (seq !== this.seq) return;
+    // Tests and other scripts can tell which query the list shows.
+    this.box.setAttribute("data-query", q);
+    this.out = out;
+    this.filters = {};
+    if (!out) { this.status.textContent = ""; this.list.textContent = ""; this.facetBox.textContent = ""; this.more.hidden = true; return; }
+    var m = await this.engine.manifest;
+    this.parts = await this.engine.partStats(m, new Set(out.results.map(function (r) { return r.doc; })));
+    if (seq !== this.seq) return;
+    var ui = this;
+    out.results.forEach(function (r) { r.facets = ui.engine.facets(ui.parts, r); });
+    this.needles = out.runs.map(function (run) { return run.map(function (t) { return t.t; }).join(""); });
+    this.refresh();
+  };
+
+  UI.prototype.filtered = function () {
+    var f = this.filters;
+    return this.out.results.filter(function (r) {
+      return Object.keys(f).every(function (k) { var v = r.facets[k]; return Array.isArray(v) ? v.indexOf(f[k]) >= 0 : v === f[k]; });
+    });
+  };
+
+  UI.prototype.refresh = function () {
+    this.hits = this.filtered();
+    this.renderFacets();
+    var out = this.out, n = this.hits.length;
+    this.status.textContent = n ? "找到 " + n + " 篇文章" : "没有找到与“" + this.input.value.trim() + "”相关的文章";
+    if (!n) this.suggest();
+    this.list.textContent = "";
+    this.shown = 0;
+    this.show(PAGE);
+    if (out.readings.length) this.status.textContent += "(拼音:" + out.readings.join("、") + ")";
+  };
+
+  // Fallback hints: search a single found term, or a pinyin reading.
+  UI.prototype.suggest = function () {
+    var out = this.out, ui = this, words = out.readings.length ? out.readings : out.terms.filter(function (t) { return out.missing.indexOf(t) < 0 && t.length > 1; });
+    if (!words.length) { this.status.appendChild(el("span", "search-hint", "。请换个说法,或减少字数")); return; }
+    this.status.appendChild(el("span", "search-hint", "。试试:"));
+    words.slice(0, 5).forEach(function (w) {
+      var b = ui.status.appendChild(el("button", "search-suggest", w));
+      b.type = "button";
+      b.addEventListener("click", function () { ui.input.value = w; ui.run(); });
+    });
+  };
+
+  UI.prototype.renderFacets = function () {
+    var ui = this, all = this.out.results;
+    this.facetBox.textContent = "";
+    if (!all.length) return;
+    FACETS.forEach(function (pair) {
+      var name = pair[0], counts = new Map();
+      ui.hits.forEach(function (r) { [].concat(r.facets[name]).forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); }); });
+      if (!counts.size) return;
+      var group = ui.facetBox.appendChild(el("div", "search-facet"));
+      group.setAttribute("data-facet", name);
+      group.appendChild(el("span", "search-facet-name", pair[1]));
+      Array.from(counts).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).forEach(function (kv) {
+        var b = group.appendChild(el("button", "search-facet-value", kv[0] + " " + kv[1]));
+        b.type = "button";
+        b.setAttribute("aria-pressed", String(ui.filters[name] === kv[0]));
+        b.addEventListener("click", function () {
+          if (ui.filters[name] === kv[0]) delete ui.filters[name]; else ui.filters[name] = kv[0];
+          ui.refresh();
+        });
+      });
+    });
+  };
+
+  UI.prototype.show = function (upto) {
+    var ui = this, m = this.engine.manifest;
+    this.hits.slice(this.shown, upto).forEach(function (r) {
+      var li = ui.list.appendChild(el("li", "search-item"));
+      m.then(async function (man) {
+        var d = await ui.engine.record(man, r);
+        ui.fill(li, d, await ui.engine.excerpt(man, r, d, ui.needles));
+      });
+    });
+    this.shown = Math.min(upto, this.hits.length);
+    this.more.hidden = this.shown >= this.hits.length;
+  };
+
+  UI.prototype.fill = function (li, d, body) {
+    var a = li.appendChild(el("a", "search-hit"));
+    a.href = this.root + d.url;
+    highlight(a, d.title, this.needles);
+    var meta = [d.date].concat(d.regions.join("、"), d.themes.slice(0, 1)).filter(Boolean).join(" · ");
+    li.appendChild(el("p", "search-meta", meta));
+    highlight(li.appendChild(el("p", "search-snippet")), snippet(body || d.summary, this.needles), this.needles);
+  };
+
+  function mount() {
+    var box = document.getElementById("search-results");
+    if (!box) return;
+    var form = document.querySelector("form.search[data-search-root]");
+    if (form && form.querySelector('input[name="q"]')) G.dibaoSearch.ui = new UI(form, box);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
+})(typeof window !== "undefined" ? window : globalThis);

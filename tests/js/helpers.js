@@ -1,0 +1,69 @@
+// Shared helpers for the search runtime tests: build a fixture index with the
+// Python builder (once per process), load shards from disk, load the runtime.
+"use strict";
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+
+const ROOT = path.resolve(__dirname, "../..");
+const COUNT = Number(process.env.DIBAO_SEARCH_DOCS || 300);
+
+// Run a Python module that writes into a folder, once: test files run in
+// parallel, so each builds into its own folder and the first rename wins.
+function pythonBuilt(name, module, args, marker) {
+  const dir = path.join(os.tmpdir(), name);
+  if (!fs.existsSync(path.join(dir, marker))) {
+    const tmp = `${dir}.tmp-${process.pid}`;
+    execFileSync(process.env.PYTHON || "python3", ["-m", module, tmp, ...args], { cwd: ROOT, stdio: "inherit" });
+    try { fs.renameSync(tmp, dir); } catch (err) { fs.rmSync(tmp, { recursive: true, force: true }); }
+  }
+  return dir;
+}
+
+function fixtureDir() {
+  if (process.env.DIBAO_SEARCH_FIXTURE) return process.env.DIBAO_SEARCH_FIXTURE;
+  return pythonBuilt(`dibao-search-fixture-${COUNT}`, "dibao.search.reference", [String(COUNT)], "docs.json");
+}
+
+// The payload of one shard file: window.__dibaoSearch("key", data);
+function readShard(file) {
+  const text = fs.readFileSync(file, "utf8");
+  const [, data] = JSON.parse("[" + text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) + "]");
+  return data;
+}
+
+function fileLoader(searchDir, log) {
+  const memo = new Map();
+  return (key) => {
+    if (!memo.has(key)) {
+      const file = path.join(searchDir, key + ".js");
+      if (log) log.push(file);
+      memo.set(key, Promise.resolve().then(() => readShard(file)));
+    }
+    return memo.get(key);
+  };
+}
+
+function runtime() {
+  require(path.join(ROOT, "static/js/search.js"));
+  return globalThis.dibaoSearch;
+}
+
+function engine(dir, log) {
+  return new (runtime().Engine)(fileLoader(path.join(dir, "search"), log));
+}
+
+// Result refs (doc ids) of an engine answer.
+async function refs(eng, results) {
+  const m = await eng.manifest;
+  return Promise.all(results.map(async (r) => (await eng.record(m, r)).id));
+}
+
+// Deterministic PRNG for drawing queries.
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+module.exports = { ROOT, pythonBuilt, fixtureDir, readShard, fileLoader, runtime, engine, refs, rng };

@@ -1,0 +1,86 @@
+// Recall and precision on queries drawn from the corpus; odd characters; punctuation.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const lunr = require("lunr");
+const { fixtureDir, engine, refs, rng } = require("./helpers");
+
+const dir = fixtureDir();
+const docs = JSON.parse(fs.readFileSync(path.join(dir, "docs.json"), "utf8"));
+
+function containing(text) {
+  const needle = text.toLowerCase();
+  return new Set(docs.filter((d) => d.fields.some((f) => f.toLowerCase().includes(needle))).map((d) => d.id));
+}
+
+function drawQueries(count, seed) {
+  const next = rng(seed), out = [];
+  while (out.length < count) {
+    const body = docs[Math.floor(next() * docs.length)].fields[3];
+    const at = Math.floor(next() * (body.length - 6));
+    const query = body.slice(at, at + 2 + Math.floor(next() * 5));
+    if (/^\p{Script=Han}{2,6}$/u.test(query)) out.push(query);
+  }
+  return out;
+}
+
+test("30 corpus queries: 100% recall, at least 98% precision", async () => {
+  const eng = engine(dir);
+  let found = 0, relevant = 0, returned = 0, correct = 0;
+  for (const query of drawQueries(30, 3)) {
+    const expected = containing(query);
+    const got = await refs(eng, (await eng.search(query)).results);
+    relevant += expected.size;
+    returned += got.length;
+    found += got.filter((id) => expected.has(id)).length;
+    correct += got.filter((id) => expected.has(id)).length;
+    assert.equal(got.filter((id) => expected.has(id)).length, expected.size, `recall for ${query}`);
+  }
+  assert.equal(found, relevant);
+  assert.ok(correct / returned >= 0.98, `precision ${correct}/${returned}`);
+});
+
+test("full-width and supplementary-plane terms load into lunr.js and are found", async () => {
+  const reference = JSON.parse(fs.readFileSync(path.join(dir, "reference.json"), "utf8"));
+  const terms = reference.invertedIndex.map((p) => p[0]);
+  assert.ok(terms.includes("𠮷") && terms.includes("ａｂｃ"), "odd terms indexed");
+  // Code-point order (what Python's sorted() gives) is refused by lunr.js.
+  const byCodePoint = Array.from(terms).sort((a, b) => {
+    const x = Array.from(a, (c) => c.codePointAt(0)), y = Array.from(b, (c) => c.codePointAt(0));
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  });
+  assert.ok(byCodePoint.join() !== terms.join(), "fixture mixes the two orders");
+  assert.throws(() => lunr.TokenSet.fromArray(byCodePoint), /Out of order word insertion/);
+  assert.doesNotThrow(() => lunr.Index.load(reference));
+  const eng = engine(dir);
+  for (const [query, id] of [["𠮷野家", "odd/1"], ["ＡＢＣ", "odd/1"], ["𩸽鱼", "odd/2"], ["ｆｕｌｌ", "odd/2"], ["𠮷𠮷", "odd/1"]]) {
+    assert.ok((await refs(eng, (await eng.search(query)).results)).includes(id), `${query} finds ${id}`);
+  }
+});
+
+test("ASCII punctuation in queries is never a term and never an operator", async () => {
+  const eng = engine(dir);
+  for (const [query, terms] of [["ＡＢＣ公司:食品安全", null], ["食品安全*检查+通过", null], ["c++", ["c"]], ["a:b", ["a", "b"]], [":*+", []]]) {
+    const out = await eng.search(query);
+    assert.ok(out.terms.every((t) => /^[\p{L}\p{M}\p{N}]+$/u.test(t)), `terms of ${query}: ${out.terms}`);
+    if (terms) assert.deepEqual(out.terms, terms);
+    // Punctuation separates runs: each run must occur, the runs need not be adjacent.
+    if (!terms) assert.ok((await refs(eng, out.results)).includes("odd/1"), query);
+  }
+  assert.deepEqual((await eng.search(":*+")).results, [], "empty token list finds nothing");
+  assert.deepEqual((await eng.search("")).results, []);
+});
+
+test("pinyin: full syllables and initials turn into Chinese searches", async () => {
+  const eng = engine(dir);
+  for (const [query, reading] of [["ezhou", "鄂州"], ["dianxinzhapian", "电信诈骗"], ["dxzp", "电信诈骗"], ["hubei", "湖北"], ["han yu", "韩宇"]]) {
+    const out = await eng.find(query);
+    assert.ok(out.readings.includes(reading), `${query}: ${out.readings}`);
+    const ids = await refs(eng, out.results);
+    assert.ok(ids.length && ids.every((id) => out.readings.some((r) => containing(r).has(id))), query);
+  }
+  assert.deepEqual((await eng.find("zzzzqq")).results, []);
+});

@@ -136,7 +136,9 @@ def count_articles(content: Path) -> int:
 
 def measure_sizes(work: Path, m: Measurements) -> None:
     site = work / "site"
-    m.sizes = {"content/": folder_size(work / "content"), "site/": folder_size(site),
+    m.sizes = {"content/ articles and issue files (.md)": folder_size(work / "content", ".md"),
+               "content/.dibao (build state and caches)": folder_size(work / "content" / ".dibao"),
+               "site/": folder_size(site),
                "site/ HTML": folder_size(site, ".html")}
     payload = folder_size(site / "search", with_gzip=True, skip_suffix=".html")
     if payload.files:
@@ -153,7 +155,8 @@ def search_bench(m: Measurements, work: Path) -> None:
     command = [sys.executable, str(script), "--docs", str(m.articles), "--out", str(work / "search-bench")]
     print(f"$ {shown(command)}", flush=True)
     done = run(command, cwd=ROOT, log=work / "logs" / "search-bench")
-    m.search_bench = f"$ {shown(command)}\n{done.stdout.strip()}\n{done.stderr.strip()[-1500:]}".strip()
+    summary = [line for line in done.stdout.splitlines() if not line.startswith(" ")]  # not the per-query lines
+    m.search_bench = "\n".join([f"$ {shown(command)}", *summary, done.stderr.strip()[-1500:]]).strip()
 
 
 def compare_renderers(work: Path, m: Measurements) -> None:

@@ -36,6 +36,7 @@ STAGES = (
     ("BuildCache.save", "build cache load + save"),
     ("render_site", "render pages"),
     ("build_search", "search index"),
+    ("docs_from_issues", "search index"),
     ("write_site_atomically", "write site"),
 )
 #: Functions called inside the parse workers: (module, function name, counter index).

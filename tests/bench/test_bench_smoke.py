@@ -14,7 +14,7 @@ BUILD_ROWS = ("full build (clean)", "no-op rebuild", "add one issue (build.py ad
 OTHER_ROWS = ("start-up and imports", "other (between stages, exit)", "**total**",
               "articles per second (full build)", "peak memory, full build",
               "parse (ingest+segment) per issue, seeds/", "parse (ingest+segment) per issue, synthetic",
-              "| content/ ", "| site/ ", "| site/ HTML ")
+              "| content/ articles", "| site/ ", "| site/ HTML ")
 
 
 def test_bench_reports_every_row(tmp_path, root):

@@ -82,7 +82,8 @@ def build_table(m: Measurements) -> str:
             continue
         target = targets.get(name)
         rows.append([label, seconds(done.seconds), seconds(done.cpu), megabytes(done.peak_rss_mb),
-                     megabytes(done.peak_tree_mb or None),  # 0: ended before the first sample f"≤ {target:.0f} s" if target else "—",
+                     megabytes(done.peak_tree_mb or None),  # 0: the build ended before the first sample
+                     f"≤ {target:.0f} s" if target else "—",
                      ratio(done.seconds, target) if target else "—", summary_counts(done)])
     return table(["build", "wall s", "CPU s", "peak MB (largest process)", "peak MB (tree PSS)", "target",
                   "ratio", "what it did"], rows)

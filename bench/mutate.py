@@ -100,7 +100,7 @@ def renumber(line: str, rng: random.Random, year: int) -> str:
 
 
 def new_number(number: str, unit: str, rng: random.Random, year: int) -> str:
-    if number in HOTLINES or unit in ("版", "期") or rng.random() < 0.2:
+    if number in HOTLINES or unit in ("版", "期"):
         return number
     if unit == "年" and len(number) == 4:
         return str(year - rng.randint(0, 4))
@@ -110,6 +110,8 @@ def new_number(number: str, unit: str, rng: random.Random, year: int) -> str:
         return str(rng.randint(1, 28))
     if unit == "时":
         return str(rng.randint(0, 23))
+    if rng.random() < 0.2:
+        return number  # some quantities stay as printed (a month or day always changes: 2月31日 is no date)
     whole, _, fraction = number.partition(".")
     if unit == "%" and float(number) <= 100:
         whole = str(rng.randint(1, 99))

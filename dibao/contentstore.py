@@ -11,8 +11,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contentio import article_filename, dump_yaml, render_article, render_issue_index
-from .editmerge import MISSING, edited_parts, is_edited, merge, record_for, split, value_hash
+from .contentio import article_filename, article_front_matter, dump_yaml, render_body, render_issue_index
+from .editmerge import MISSING, edited_parts, is_edited, merge, record_from, split, value_hash
 from .enrich import article_id
 from .model import Issue
 from .state import BuildState, FileRecord, IssueRecord
@@ -56,14 +56,15 @@ class ContentStore:
             aid = article_id(article)
             base = None if force or old is None else old.articles.get(aid)
             path = self.root / base.path if base and (self.root / base.path).exists() else folder / article_filename(article)
-            new_text = render_article(article, issue)
+            front, body = article_front_matter(article, issue), render_body(article.body)
+            new_text = f"---\n{dump_yaml(front)}---\n\n{body}"
             current = path.read_text(encoding="utf-8") if path.exists() else None
             result = merge(new_text, current, base)
             self.note(path, result.kept, result.conflicts)
             if base is None or not result.kept:
                 path = folder / article_filename(article)
             self.write(path, result.text)
-            records[aid] = record_for(self.rel(path), new_text)
+            records[aid] = record_from(self.rel(path), front, body)
         self.drop_strays(folder, records, None if force else old)
         self.state.issues[issue.id] = IssueRecord(issue.source, key, records)
 

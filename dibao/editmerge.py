@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .contentio import FRONT_MATTER, dump_yaml
+from .contentio import FAST_LOADER, FRONT_MATTER, dump_yaml
 from .state import FileRecord, digest
 
 MISSING = "\x00missing"
@@ -32,7 +32,7 @@ def split(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        data = yaml.load(match.group(1), Loader=FAST_LOADER) or {}
     except yaml.YAMLError:
         data = {}
     return (data if isinstance(data, dict) else {}), match.group(2)
@@ -44,6 +44,11 @@ def value_hash(value) -> str:
 
 def record_for(path: str, text: str) -> FileRecord:
     front, body = split(text)
+    return record_from(path, front, body)
+
+
+def record_from(path: str, front: dict, body: str) -> FileRecord:
+    """The record of a file from the values it was written from (no YAML parsing needed)."""
     return FileRecord(path, {k: value_hash(v) for k, v in front.items()}, digest(body.strip()))
 
 

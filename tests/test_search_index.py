@@ -1,6 +1,7 @@
 """The search index builder: tokens, term order, shards, manifest, determinism."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -9,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from dibao.search import SearchDoc, build_search
-from dibao.search.reference import odd_docs
+from dibao.search.build import ordered_parts, year_part
+from dibao.search.docs import FIELDS
+from dibao.search.reference import TokenBuilder, odd_docs
+from dibao.search.parts import DIGITS
+from dibao.search.shards import CHUNK, RECORDS
 from dibao.search.synthetic import make_docs
 from dibao.search.tokens import tokenize, utf16_key
 from tests.js_shards import read_shard
@@ -57,6 +62,20 @@ def test_two_builds_are_byte_identical_whatever_the_input_order(tmp_path, small_
     assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
 
 
+def _vocab(folder: Path, number: int) -> dict:
+    return read_shard(folder / f"v/{number}.js")
+
+
+def _entry(folder: Path, kind: str, key: str):
+    """A key's entry in the postings (t) or gram (g) files, found as the browser finds it."""
+    manifest = read_shard(folder / "manifest.js")
+    starts = [utf16_key(s) for s in manifest["buckets"]]
+    bucket = max(0, bisect.bisect_right(starts, utf16_key(key[0])) - 1)
+    firsts = _vocab(folder, bucket)[kind]
+    number = sum(1 for first in firsts if utf16_key(first) <= utf16_key(key))
+    return read_shard(folder / f"{kind}/{bucket}-{number}.js")[key]
+
+
 def test_manifest_and_vocabulary_shards(tmp_path, small_docs):
     stats = build_search(small_docs, tmp_path)
     manifest = read_shard(tmp_path / "manifest.js")
@@ -65,24 +84,46 @@ def test_manifest_and_vocabulary_shards(tmp_path, small_docs):
     assert manifest["buckets"] == sorted(manifest["buckets"], key=utf16_key)
     seen = []
     for number, first in enumerate(manifest["buckets"]):
-        vocab = read_shard(tmp_path / f"v/{number}.js")
-        assert all(t[0] >= first for t in vocab), "every term sits in its first character's bucket"
-        seen += list(vocab)
+        words = _vocab(tmp_path, number)["w"].split("\n")
+        assert all(utf16_key(t[0]) >= utf16_key(first) for t in words), "every term sits in its first character's bucket"
+        seen += words
     assert seen == sorted(seen, key=utf16_key) and len(seen) == stats.terms
     assert "𠮷" in seen and "ａｂｃ" in seen
 
 
-def test_postings_positions_and_lengths_agree(tmp_path, small_docs):
+def test_postings_and_field_lengths_agree_with_lunr(tmp_path, small_docs):
     build_search(small_docs, tmp_path)
+    builder = TokenBuilder()
+    for key, docs in ordered_parts(small_docs, year_part):
+        for local, doc in enumerate(docs):
+            builder.add_doc(f"{key}:{local}", doc)
     manifest = read_shard(tmp_path / "manifest.js")
-    vocab = next(read_shard(p) for p in sorted(tmp_path.glob("v/*.js")) if "野" in read_shard(p))
-    where = vocab["野"]
-    part = manifest["parts"][where[0]][0]
-    post = read_shard(tmp_path / f"p/{part}/t{where[1]}.js")["野"]
-    pos = read_shard(tmp_path / f"p/{part}/x{where[2]}.js")["野"]
-    title_docs, body_docs = post[1], post[4]
-    assert title_docs == [0, 1] and body_docs == [0, 1]  # doc 0 of part 2020: once in title, once in body
-    assert pos[0] == [[1]] and pos[3] == [[1]]  # 𠮷 is one code point: 野 starts at 1
+    keys = [p[0] for p in manifest["parts"]]
+    for term in ("野", "公安", "𠮷", "ａｂｃ", "的"):
+        entry = _entry(tmp_path, "t", term)
+        ours = {}
+        for part, *fields in entry[2:]:
+            for (name, _boost), flat in zip(FIELDS, fields):
+                local = 0
+                for delta, tf in zip(flat[::2], flat[1::2]):
+                    local += delta
+                    ours[(name, f"{keys[part]}:{local}")] = tf
+        theirs = {(name, ref): len(meta["position"]) for name, _b in FIELDS for ref, meta in builder.inverted_index[term][name].items()}
+        assert ours == theirs, term
+    stats = read_shard(tmp_path / "p/2020/s.js")
+    title = stats["l0"]  # packed column: offset + base-64 digits
+    assert title["o"] + DIGITS.index(title["s"][title["w"] - 1]) + (64 * DIGITS.index(title["s"][0]) if title["w"] == 2 else 0) \
+        == builder.field_lengths["title/2020:0"]
+    assert manifest["sums"][3] == sum(v for k, v in builder.field_lengths.items() if k.startswith("body/"))
+
+
+def test_grams_hold_positions_and_neighbours(tmp_path, small_docs):
+    build_search(small_docs, tmp_path)
+    count, (part, *fields) = _entry(tmp_path, "g", "野家")[0], _entry(tmp_path, "g", "野家")[1]
+    assert count == 2 and part == 0  # doc 0 of part 2020: title 𠮷野家门店…, body 𠮷野家在…
+    assert fields == [0, [0, 1, 1], "𠮷门", 3, [0, 1, 1], "𠮷在"]  # title and body; 𠮷 is one code point
+    edge = _entry(tmp_path, "g", "𠮷𠮷")  # the body ends with 。𠮷𠮷: punctuation and the end are edges
+    assert edge[1][-1] == "  "
 
 
 def test_changing_one_part_rebuilds_only_that_part(tmp_path, small_docs):
@@ -93,7 +134,8 @@ def test_changing_one_part_rebuilds_only_that_part(tmp_path, small_docs):
     assert stats.rebuilt == ("2021",)
     after = _tree(tmp_path)
     touched = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-    assert touched and all(k.startswith(("p/2021/", "v/", "py/", "manifest.js")) for k in touched)
+    assert touched and all(k.startswith(("p/2021/", "parts/2021", "v/", "t/", "g/", "py/", "manifest.js")) for k in touched)
+    assert sum(1 for k in touched if k.startswith(("t/", "g/"))) < 0.2 * sum(1 for k in after if k.startswith(("t/", "g/")))
 
 
 def test_removed_part_leaves_no_files(tmp_path, small_docs):
@@ -122,4 +164,14 @@ def test_cache_dir_builds_incrementally_and_copies_into_a_fresh_site(tmp_path, s
     second = build_search(small_docs, tmp_path / "site2/search", cache_dir=tmp_path / "cache")
     assert len(first.rebuilt) == first.parts and second.rebuilt == ()
     assert _tree(tmp_path / "site1/search") == _tree(tmp_path / "site2/search")
-    assert (tmp_path / "site2/search/search.js").exists() and not list((tmp_path / "site2").rglob("part.json"))
+    assert (tmp_path / "site2/search/search.js").exists() and not list((tmp_path / "site2").rglob("*.pickle"))
+
+
+def test_articles_share_files(tmp_path, small_docs):
+    """Per part: one stats file, records in groups, bodies in chunks; no file per article."""
+    stats = build_search(small_docs, tmp_path)
+    for key, docs in ordered_parts(small_docs, year_part):
+        chars = sum(len(d.body) for d in docs)
+        expected = 1 + -(-len(docs) // RECORDS) + -(-chars // CHUNK)
+        assert len(list((tmp_path / f"p/{key}").iterdir())) == expected
+    assert stats.files == sum(1 for p in tmp_path.rglob("*") if p.is_file() and "parts" not in p.relative_to(tmp_path).parts)

@@ -4,25 +4,35 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
+import multiprocessing
+import os
+import pickle
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
 from dibao.search.docs import FIELDS, SearchDoc
-from dibao.search.parts import build_part
+from dibao.search.parts import PartData, build_part, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.shards import PIECE, POSITIONS_TARGET, POSTINGS_TARGET, body_pieces, jsonp, write_part, write_text
+from dibao.search.shards import (
+    CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, RECORDS, by_bucket, grams_entry, jsonp, postings_entry,
+    write_packed, write_part_files, write_text,
+)
 from dibao.search.tokens import utf16_key
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-2"
+FORMAT = "dibao-search-3"
 #: Target size (characters) of one vocabulary file.
-VOCAB_TARGET = 6000
+VOCAB_TARGET = 2500
 K1, B = 1.2, 0.75
+#: Build cache folder inside the build folder (never copied into the site).
+CACHE = "parts"
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,7 @@ class SearchStats:
     parts: int  #: parts in the index
     rebuilt: tuple[str, ...]  #: keys of the parts whose shards were (re)built
     terms: int  #: distinct terms over the whole archive
-    files: int  #: files under out_dir
+    files: int  #: files under out_dir (the build cache aside)
     bytes: int  #: their total size
 
 
@@ -66,7 +76,7 @@ def _tokenizer_fingerprint() -> bytes:
 
 
 def _digest(docs: Sequence[SearchDoc]) -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {POSITIONS_TARGET} {PIECE}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK}".encode())
     h.update(_tokenizer_fingerprint())
     for doc in docs:
         h.update(json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True).encode())
@@ -80,59 +90,65 @@ def _clean(folder: Path, keep: set[Path]) -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    if folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
 
 
-def _part_files(key: str, docs: list[SearchDoc], out_dir: Path) -> tuple[dict, bool]:
-    """Build a part, or reuse it when its docs are unchanged. Returns (part info, rebuilt)."""
-    info_path = out_dir / f"p/{key}/part.json"
-    digest = _digest(docs)
-    if info_path.exists():
-        info = json.loads(info_path.read_text(encoding="utf-8"))
-        if info["digest"] == digest:
-            return info, False
-    part = build_part(key, docs)
-    files = write_part(part, out_dir, f"p/{key}")
-    sums = [sum(lengths[i] for lengths in part.lengths) for i in range(len(FIELDS))]
-    info = {"digest": digest, "n": len(docs), "sums": sums, "files": files}
-    write_text(info_path, json.dumps(info, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    written = {info_path}
-    written |= {out_dir / f"p/{key}/t{t}.js" for t, _x in files.values()}
-    written |= {out_dir / f"p/{key}/x{x}.js" for _t, x in files.values()}
-    written |= {out_dir / f"p/{key}/docs.js", *(out_dir / f"p/{key}/d/{i}.js" for i in range(len(docs)))}
-    written |= {out_dir / f"p/{key}/d/{i}-{k}.js" for i, d in enumerate(docs) for k in range(len(body_pieces(d.body)))}
-    _clean(out_dir / f"p/{key}", written)
-    return info, True
+def _cached(path: Path, digest: str) -> PartData | None:
+    try:
+        with path.open("rb") as stream:
+            stored, part = pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        return None
+    return part if stored == digest else None
 
 
-def _vocab_buckets(vocab: dict[str, list[int]]) -> list[tuple[str, dict]]:
-    """Terms grouped by first character into files of about ``VOCAB_TARGET`` characters.
+def _build_one(job: tuple[str, list[SearchDoc]]) -> PartData:
+    return build_part(*job)
 
-    A character's terms never straddle two files, so the browser finds the one
-    file for a character by its first character alone.
+
+def _parts(parts: list[tuple[str, list[SearchDoc]]], cache: Path) -> tuple[list[PartData], list[str]]:
+    """Every part, from the cache when its docs are unchanged, else built (in parallel)."""
+    digests = [_digest(docs) for _key, docs in parts]
+    found = [_cached(cache / f"{key}.pickle", d) for (key, _docs), d in zip(parts, digests)]
+    todo = [i for i, part in enumerate(found) if part is None]
+    jobs = [parts[i] for i in todo]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        get_jieba(), word_patterns()  # loaded once, shared by the forked workers
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            built = pool.map(_build_one, jobs, chunksize=1)
+    else:
+        built = [_build_one(job) for job in jobs]
+    cache.mkdir(parents=True, exist_ok=True)
+    for i, part in zip(todo, built):
+        found[i] = part
+        with (cache / f"{part.key}.pickle").open("wb") as stream:
+            pickle.dump((digests[i], part), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    for stale in sorted(cache.glob("*.pickle")):
+        if stale.stem not in {key for key, _docs in parts}:
+            stale.unlink()
+    return found, [parts[i][0] for i in todo]
+
+
+def _vocab_buckets(terms: list[str], extra: dict[str, int]) -> list[tuple[str, list[str]]]:
+    """Terms (UTF-16 order) grouped by first character into buckets of about ``VOCAB_TARGET`` characters.
+
+    ``extra`` is what else a first character adds to its vocabulary file
+    (gram counts and file boundaries).
+
+    A character's terms never straddle two buckets, so the browser finds the
+    one file for a character by its first character alone.
     """
-    buckets: list[tuple[str, dict]] = []
+    buckets: list[tuple[str, list[str]]] = []
     size = 0
-    for first, terms in _by_first_char(sorted(vocab, key=utf16_key)):
-        cost = sum(len(t) + 3 * len(vocab[t]) + 4 for t in terms)
+    for first, group in itertools.groupby(terms, key=lambda t: t[0]):
+        group = list(group)
+        cost = sum(len(t) + 1 for t in group) + extra.get(first, 0)
         if not buckets or size + cost > VOCAB_TARGET:
-            buckets.append((first, {}))
+            buckets.append((first, []))
             size = 0
-        buckets[-1][1].update((t, vocab[t]) for t in terms)
+        buckets[-1][1].extend(group)
         size += cost
     return buckets
-
-
-def _by_first_char(terms: list[str]):
-    group: list[str] = []
-    for term in terms:
-        if group and group[0][0] != term[0]:
-            yield group[0][0], group
-            group = []
-        group.append(term)
-    if group:
-        yield group[0][0], group
 
 
 def build_search(
@@ -157,56 +173,78 @@ def build_search(
 
 
 def _mirror(source: Path, target: Path) -> None:
-    """Copy the built index (not the build cache files) into the site."""
+    """Copy the built index (not the build cache) into the site."""
     for path in sorted(source.rglob("*")):
-        if path.is_file() and path.name != "part.json":
-            write_text(target / path.relative_to(source), path.read_text(encoding="utf-8"))
+        relative = path.relative_to(source)
+        if path.is_file() and relative.parts[0] != CACHE:
+            write_text(target / relative, path.read_text(encoding="utf-8"))
+
+
+def _write_keys(out_dir: Path, datas: list[PartData], buckets: list[tuple[str, list[str]]]) -> set[Path]:
+    """Vocabulary, postings and gram files, bucket by bucket."""
+    starts = [first for first, _terms in buckets]
+    grams = by_bucket(set().union(*(d.grams for d in datas)), starts)
+    written: set[Path] = set()
+    for number, (_first, terms) in enumerate(buckets):
+        post_firsts, paths = write_packed(
+            out_dir, "t", number, [(t, postings_entry(t, datas)) for t in terms], POSTINGS_TARGET)
+        written |= paths
+        entries = [(g, *grams_entry(g, datas)) for g in grams[number]]
+        gram_firsts, paths = write_packed(out_dir, "g", number, [(g, body) for g, _n, body in entries], GRAMS_TARGET)
+        written |= paths
+        vocab = {"w": "\n".join(terms), "t": post_firsts, "g": gram_firsts,
+                 "c": {g: n for g, n, _body in entries if n > COUNTED}}
+        write_text(out_dir / f"v/{number}.js", jsonp(f"v/{number}", vocab))
+        written.add(out_dir / f"v/{number}.js")
+    return written
+
+
+def _gram_costs(datas: list[PartData]) -> dict[str, int]:
+    """Characters each first character's grams add to its vocabulary file (counts and file starts)."""
+    counts: Counter = Counter()
+    for data in datas:
+        for gram, (count, _fragment) in data.grams.items():
+            counts[gram] += count
+    costs: Counter = Counter()
+    for gram, count in counts.items():
+        costs[gram[0]] += (len(gram) + 6 if count > COUNTED else 0) + 4 * (8 * count) // GRAMS_TARGET
+    return costs
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
     parts = ordered_parts(docs, part_key)
-    vocab: dict[str, list[int]] = {}
-    manifest_parts, rebuilt, sums = [], [], [0] * len(FIELDS)
-    for number, (key, part_docs) in enumerate(parts):
-        info, fresh = _part_files(key, part_docs, out_dir)
-        if fresh:
-            rebuilt.append(key)
-        for term, (posts, positions) in info["files"].items():
-            vocab.setdefault(term, []).extend((number, posts, positions))
-        sums = [a + b for a, b in zip(sums, info["sums"])]
-        manifest_parts.append([key, info["n"]])
-    keep = {out_dir / f"p/{key}" for key, _ in parts}
-    for stale in sorted((out_dir / "p").iterdir()) if (out_dir / "p").exists() else []:
-        if stale not in keep:
-            _clean(stale, set())
-    buckets = _vocab_buckets(vocab)
-    written = set()
-    for number, (_first, terms) in enumerate(buckets):
-        written.add(out_dir / f"v/{number}.js")
-        write_text(out_dir / f"v/{number}.js", jsonp(f"v/{number}", terms))
-    if (out_dir / "v").exists():
-        _clean(out_dir / "v", written)
+    datas, rebuilt = _parts(parts, out_dir / CACHE)
+    terms = sorted(set().union(*(d.postings for d in datas)), key=utf16_key)
+    buckets = _vocab_buckets(terms, _gram_costs(datas))
+    written = _write_keys(out_dir, datas, buckets)
+    for data in datas:
+        written |= write_part_files(out_dir, data)
     letters = write_pinyin([d for _, ds in parts for d in ds], out_dir)
     manifest = {
         "format": FORMAT,
         "fields": [list(f) for f in FIELDS],
         "k1": K1,
         "b": B,
-        "n": sum(n for _, n in manifest_parts),
-        "sums": sums,
-        "parts": manifest_parts,
+        "n": sum(d.n for d in datas),
+        "sums": [sum(d.sums[i] for d in datas) for i in range(len(FIELDS))],
+        "parts": [[d.key, d.n] for d in datas],
         "buckets": [first for first, _ in buckets],
         "pinyin": letters,
-        "piece": PIECE,
+        "counted": COUNTED,
+        "records": RECORDS,
+        "chunk": CHUNK,
     }
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
-    all_files = [p for p in out_dir.rglob("*") if p.is_file()]
+    for folder in ("t", "g", "v", "p"):
+        if (out_dir / folder).exists():
+            _clean(out_dir / folder, written)
+    site_files = [p for p in out_dir.rglob("*") if p.is_file() and p.relative_to(out_dir).parts[0] != CACHE]
     return SearchStats(
         docs=manifest["n"],
         parts=len(parts),
         rebuilt=tuple(rebuilt),
-        terms=len(vocab),
-        files=len(all_files),
-        bytes=sum(p.stat().st_size for p in all_files),
+        terms=len(terms),
+        files=len(site_files),
+        bytes=sum(p.stat().st_size for p in site_files),
     )

@@ -9,13 +9,46 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Sequence
 
+import lunr.builder
+from lunr.field_ref import FieldRef
+
 from dibao.search.build import build_search, ordered_parts, year_part
-from dibao.search.docs import SearchDoc, field_texts
-from dibao.search.parts import TokenBuilder
-from dibao.search.tokens import utf16_key
+from dibao.search.docs import FIELDS, SearchDoc, field_texts
+from dibao.search.tokens import tokenize, utf16_key
+
+
+class TokenBuilder(lunr.builder.Builder):
+    """lunr's builder fed with our own tokens (lunr.py hard-wires its tokenizer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for name, boost in FIELDS:
+            self.field(name, boost)
+        self.metadata_whitelist = ["position"]
+
+    def add_doc(self, ref: str, doc: SearchDoc) -> None:
+        """Mirror of ``Builder.add`` (lunr.py 0.8) with ``tokenize`` for every field."""
+        self._documents[ref] = {}
+        self.document_count += 1
+        for (name, _boost), text in zip(FIELDS, field_texts(doc)):
+            tokens = tokenize(text)
+            field_ref = str(FieldRef(ref, name))
+            field_terms: dict[str, int] = defaultdict(int)
+            self.field_term_frequencies[field_ref] = field_terms
+            self.field_lengths[field_ref] = len(tokens)
+            for term, start in tokens:
+                field_terms[term] += 1
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {f: {} for f in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                posting[name].setdefault(ref, {"position": []})["position"].append(start)
 
 
 def reference_index(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str] = year_part) -> dict:

@@ -1,23 +1,37 @@
-"""Write one part's shards: postings, positions, per-doc stats and display records.
+"""Shard files: merge the parts' fragments into files the browser fetches by key.
 
 Every file is a script calling ``window.__dibaoSearch(key, data)``, so the
 browser can load it with a ``<script>`` element, which works from ``file://``
 where ``fetch()`` of local files is refused.
+
+Postings and grams are merged across parts (one entry per key holds every
+part), so a rare key costs one small file, not one per part.  Keys are grouped
+by the vocabulary bucket of their first character and packed, in UTF-16
+order, into files of about a target size; the bucket's vocabulary file lists
+the first key of each file, so the browser finds any key's file with the one
+vocabulary file it loads anyway to segment the query.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from pathlib import Path
+from typing import Iterable, Sequence
 
-from dibao.search.docs import FIELDS
-from dibao.search.parts import PartIndex
+from dibao.search.parts import PartData
+from dibao.search.tokens import utf16_key
 
-#: Target size (characters of JSON) of one postings file; a big term gets a file of its own.
-POSTINGS_TARGET = 2000
-#: Target size of one positions file.
-POSITIONS_TARGET = 3000
-#: Characters of body text per snippet piece.
-PIECE = 400
+#: Target size (bytes of JSON) of one postings file; a bigger entry gets a file of its own.
+POSTINGS_TARGET = 6000
+#: Target size of one gram file.
+GRAMS_TARGET = 8000
+#: Grams seen more often than this have their count in the vocabulary file (the browser
+#: picks the rarest grams of a query to check adjacency; unlisted ones are rarer).
+COUNTED = 200
+#: Display records per file.
+RECORDS = 8
+#: Code points of body text per snippet file.
+CHUNK = 600
 
 
 def jsonp(key: str, data) -> str:
@@ -26,119 +40,90 @@ def jsonp(key: str, data) -> str:
     return f"window.__dibaoSearch({json.dumps(key)},{body});\n"
 
 
+def jsonp_raw(key: str, body: str) -> str:
+    """A shard file around already-serialised JSON."""
+    return f"window.__dibaoSearch({json.dumps(key)},{body});\n"
+
+
 def write_text(path: Path, text: str) -> None:
-    """Write only when the bytes change, so an unchanged part keeps its files untouched."""
+    """Write only when the bytes change, so unchanged files keep their bytes and mtimes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
     if not path.exists() or path.read_bytes() != data:
         path.write_bytes(data)
 
 
-def _deltas(values) -> list[int]:
-    out, prev = [], 0
-    for v in values:
-        out.append(v - prev)
-        prev = v
+def bucket_of(starts_keys: Sequence[bytes], term: str) -> int:
+    """The vocabulary bucket of a key: the last bucket starting at or before its first character."""
+    return max(0, bisect.bisect_right(starts_keys, utf16_key(term[0])) - 1)
+
+
+def by_bucket(keys: Iterable[str], starts: Sequence[str]) -> list[list[str]]:
+    """Keys (sorted in UTF-16 order) split by bucket."""
+    starts_keys = [utf16_key(s) for s in starts]
+    out: list[list[str]] = [[] for _ in starts]
+    for key in sorted(keys, key=utf16_key):
+        out[bucket_of(starts_keys, key)].append(key)
     return out
 
 
-def _entry(index: int, per_field) -> tuple[list, list]:
-    """(postings entry, positions entry) of one term: doc ids delta-coded, positions delta-coded."""
-    post, pos = [index], []
-    for docs in per_field:
-        flat, prev = [], 0
-        for local, positions in docs:
-            flat += [local - prev, len(positions)]
-            prev = local
-        post.append(flat)
-        pos.append([_deltas(p) for _, p in docs])
-    return post, pos
-
-
-def _packed(items: list[tuple[str, object]], target: int) -> list[list[tuple[str, object]]]:
-    """Consecutive (term, entry) pairs packed into files of about ``target`` characters."""
+def pack(entries: list[tuple[str, str]], target: int) -> list[list[tuple[str, str]]]:
+    """Consecutive (key, JSON) entries packed into files of about ``target`` bytes."""
     groups, current, size = [], [], 0
-    for term, entry in items:
-        cost = len(term) + len(json.dumps(entry, separators=(",", ":")))
+    for key, body in entries:
+        cost = len(key.encode()) + len(body.encode()) + 4
         if current and size + cost > target:
             groups.append(current)
             current, size = [], 0
-        current.append((term, entry))
+        current.append((key, body))
         size += cost
     return groups + [current] if current else groups
 
 
-def group_terms(part: PartIndex) -> tuple[list, list]:
-    """(postings files, positions files), each a list of [(term, entry)], packed separately.
-
-    Positions are much bigger than postings and needed only for multi-term
-    queries, so they get their own packing: a query then loads little besides
-    the positions of its own terms.
-    """
-    entries = [(term, _entry(*part.postings[term])) for term in part.terms]
-    posts = _packed([(t, e[0]) for t, e in entries], POSTINGS_TARGET)
-    positions = _packed([(t, e[1]) for t, e in entries], POSITIONS_TARGET)
-    return posts, positions
-
-
-def _codes(values_per_doc) -> tuple[list[str], list]:
-    """Value table and, per doc, one code (one value) or a list of codes."""
-    table = sorted({v for values in values_per_doc for v in values})
-    index = {v: i for i, v in enumerate(table)}
-    codes = [[index[v] for v in values] for values in values_per_doc]
-    return table, [c[0] if len(c) == 1 else c for c in codes]
+def postings_entry(term: str, parts: Sequence[PartData]) -> str:
+    """[first part, lunr index in it, [part, per-field lists…]…] over every part holding the term."""
+    first, pieces = None, []
+    for number, part in enumerate(parts):
+        hit = part.postings.get(term)
+        if hit is not None:
+            if first is None:
+                first = f"{number},{hit[0]}"
+            pieces.append(f"[{number},{hit[1]}]")
+    return f"[{first},{','.join(pieces)}]"
 
 
-def doc_stats(part: PartIndex) -> dict:
-    """What scoring and facets need for every doc of the part."""
-    regions, region_codes = _codes([d.regions for d in part.docs])
-    themes, theme_codes = _codes([d.themes for d in part.docs])
-    years = [d.year for d in part.docs]
-    return {
-        "n": len(part.docs),
-        # One column per field: columns compress better than rows.
-        **{f"l{i}": [lengths[i] for lengths in part.lengths] for i in range(len(FIELDS))},
-        "rt": regions,
-        "r": region_codes,
-        "tt": themes,
-        "t": theme_codes,
-        "y": years[0] if len(set(years)) == 1 else years,
-    }
+def grams_entry(gram: str, parts: Sequence[PartData]) -> tuple[int, str]:
+    """(occurrences, [occurrences, [part, field, [doc delta, count, position deltas…], contexts, …]…])."""
+    total, pieces = 0, []
+    for number, part in enumerate(parts):
+        hit = part.grams.get(gram)
+        if hit is not None:
+            total += hit[0]
+            pieces.append(f"[{number},{hit[1]}]")
+    return total, f"[{total},{','.join(pieces)}]"
 
 
-def display_record(doc) -> dict:
-    """What a result line shows; fetched only for shown results."""
-    return {
-        "id": doc.id,
-        "url": doc.ref,
-        "title": doc.title,
-        "date": doc.date,
-        "regions": list(doc.regions),
-        "themes": list(doc.themes),
-        "summary": doc.summary,
-        "pieces": len(body_pieces(doc.body)),
-    }
+def write_packed(out_dir: Path, folder: str, bucket: int, entries: list[tuple[str, str]], target: int) -> tuple[list[str], set[Path]]:
+    """Write one bucket's files ``folder/<bucket>-<k>.js``; return (first key of files 1…, paths)."""
+    firsts, paths = [], set()
+    for number, group in enumerate(pack(entries, target)):
+        key = f"{folder}/{bucket}-{number}"
+        body = "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{v}" for k, v in group) + "}"
+        write_text(out_dir / f"{key}.js", jsonp_raw(key, body))
+        paths.add(out_dir / f"{key}.js")
+        if number:
+            firsts.append(group[0][0])
+    return firsts, paths
 
 
-def body_pieces(body: str) -> list[str]:
-    """The body in pieces of ``PIECE`` characters: a snippet loads only the pieces up to its match."""
-    return [body[i : i + PIECE] for i in range(0, len(body), PIECE)]
-
-
-def write_part(part: PartIndex, out_dir: Path, prefix: str) -> dict[str, list[int]]:
-    """Write the part under ``out_dir/prefix``; return term -> [postings file, positions file]."""
-    files: dict[str, list[int]] = {}
-    posts, positions = group_terms(part)
-    for letter, groups in (("t", posts), ("x", positions)):
-        for number, group in enumerate(groups):
-            key = f"{prefix}/{letter}{number}"
-            write_text(out_dir / f"{key}.js", jsonp(key, dict(group)))
-            for term, _entry in group:
-                files.setdefault(term, []).append(number)
-    write_text(out_dir / f"{prefix}/docs.js", jsonp(f"{prefix}/docs", doc_stats(part)))
-    for local, doc in enumerate(part.docs):
-        write_text(out_dir / f"{prefix}/d/{local}.js", jsonp(f"{prefix}/d/{local}", display_record(doc)))
-        for number, piece in enumerate(body_pieces(doc.body)):
-            key = f"{prefix}/d/{local}-{number}"
-            write_text(out_dir / f"{key}.js", jsonp(key, piece))
-    return files
+def write_part_files(out_dir: Path, part: PartData) -> set[Path]:
+    """A part's own files: per-doc stats, display records and body text chunks."""
+    prefix = f"p/{part.key}"
+    files = {f"{prefix}/s": part.stats}
+    for number in range(0, len(part.records), RECORDS):
+        files[f"{prefix}/r{number // RECORDS}"] = part.records[number : number + RECORDS]
+    for number in range(0, len(part.text), CHUNK):
+        files[f"{prefix}/b{number // CHUNK}"] = part.text[number : number + CHUNK]
+    for key, data in files.items():
+        write_text(out_dir / f"{key}.js", jsonp(key, data))
+    return {out_dir / f"{key}.js" for key in files}

@@ -15,6 +15,7 @@ spaces, symbols) never becomes a token.  Offsets count code points.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterator, NamedTuple
 
@@ -62,26 +63,64 @@ def _runs(text: str) -> Iterator[tuple[str, str, int]]:
         yield current, text[start:], start
 
 
-def _han_tokens(run: str, offset: int) -> Iterator[Token]:
-    dag = get_jieba().get_DAG(run)
-    for k in range(len(run)):
-        yield Token(run[k], offset + k)
-        for end in dag[k]:
-            if end > k:
-                yield Token(run[k : end + 1], offset + k)
+HAN_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+
+
+def _han_terms(run: str, offset: int, terms: list[str], starts: list[int]) -> None:
+    """Every character, then every dictionary word starting there (jieba's DAG, without building it).
+
+    ``FREQ`` holds every prefix of every word (count 0 for pure prefixes), so
+    the walk stops at the first fragment that starts no word, as ``get_DAG``
+    does; a lone character is emitted once, as the single-character token.
+    """
+    freq = get_jieba().FREQ
+    n = len(run)
+    for k in range(n):
+        terms.append(run[k])
+        starts.append(offset + k)
+        end = k + 2
+        while end <= n:
+            count = freq.get(run[k:end])
+            if count is None:
+                break
+            if count:
+                terms.append(run[k:end])
+                starts.append(offset + k)
+            end += 1
+
+
+def _other_terms(text: str, offset: int, terms: list[str], starts: list[int]) -> None:
+    """Tokens of text holding no ideograph: Latin/digit runs and single letters."""
+    for cls, run, start in _runs(text):
+        if cls == "latin":
+            terms.append(run.lower())
+            starts.append(offset + start)
+        elif cls == "other":
+            for i, char in enumerate(run):
+                terms.append(char.lower())
+                starts.append(offset + start + i)
+
+
+def term_lists(text: str) -> tuple[list[str], list[int]]:
+    """(terms, start offsets) of one field value, in text order: the fast form of ``tokenize``."""
+    terms: list[str] = []
+    starts: list[int] = []
+    at = 0
+    text = text or ""
+    for match in HAN_RUN.finditer(text):
+        if match.start() > at:
+            _other_terms(text[at : match.start()], at, terms, starts)
+        _han_terms(match.group(), match.start(), terms, starts)
+        at = match.end()
+    if at < len(text):
+        _other_terms(text[at:], at, terms, starts)
+    return terms, starts
 
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of one field value, in text order."""
-    tokens: list[Token] = []
-    for cls, run, start in _runs(text or ""):
-        if cls == "han":
-            tokens.extend(_han_tokens(run, start))
-        elif cls == "latin":
-            tokens.append(Token(run.lower(), start))
-        else:
-            tokens.extend(Token(c.lower(), start + i) for i, c in enumerate(run))
-    return tokens
+    terms, starts = term_lists(text)
+    return [Token(t, s) for t, s in zip(terms, starts)]
 
 
 def utf16_key(term: str) -> bytes:

@@ -142,3 +142,16 @@ def test_add_normalises_names_and_refuses_duplicates(root, tmp_path):
 def test_add_without_files_is_a_usage_error(root, tmp_path):
     result = run_cli(root, "add", cwd=tmp_path)
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_records_from_values_equal_records_from_written_files(built_samples):
+    """The state hashes what dibao wrote; computing them from the values must match re-reading the file."""
+    from dibao.contentio import article_front_matter, read_content, render_article, render_body
+    from dibao.editmerge import record_for, record_from
+
+    work, _ = built_samples
+    for issue in read_content(work / "content"):
+        for article in issue.articles:
+            text = render_article(article, issue)
+            assert record_for("x", text) == record_from("x", article_front_matter(article, issue),
+                                                        render_body(article.body))

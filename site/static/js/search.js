@@ -11,6 +11,14 @@
   var got = {};
   G.__dibaoSearch = function (key, data) { got[key] = data; };
 
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+  // Value i of a packed column {o: offset, w: digits per value, s: base-64 digits}.
+  function num(col, i) {
+    for (var v = 0, k = i * col.w; k < (i + 1) * col.w; k++) v = v * 64 + DIGITS.indexOf(col.s[k]);
+    return v + col.o;
+  }
+
   function own(obj, key) { return obj && HAS.call(obj, key) ? obj[key] : undefined; }
 
   // Python's round(x, 3), which lunr.py uses: nearest, ties to even.
@@ -64,132 +72,144 @@
   function Engine(load) {
     this.load = load;
     this.manifest = load("manifest");
+    this.vocabs = {};
+  }
+
+  // Vocabulary bucket b: term set, first keys of its postings and gram files, gram counts.
+  Engine.prototype.vocab = function (b) {
+    var vs = this.vocabs;
+    return vs[b] || (vs[b] = this.load("v/" + b).then(function (v) {
+      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: b };
+    }));
+  };
+
+  // Number of the file holding key: files are packed in key (UTF-16) order.
+  function fileOf(firsts, key) {
+    var k = 0;
+    while (k < firsts.length && firsts[k] <= key) k++;
+    return k;
   }
 
   // Split each word run into vocabulary terms, longest match first.
   Engine.prototype.segment = async function (query) {
-    var m = await this.manifest, load = this.load, runs = wordRuns(query), vocab = {};
+    var m = await this.manifest, self = this, runs = wordRuns(query), vocab = {};
     var need = new Set();
     runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
     await Promise.all(Array.from(need, function (b) {
-      return load("v/" + b).then(function (v) { vocab[b] = v; });
+      return self.vocab(b).then(function (v) { vocab[b] = v; });
     }));
-    return runs.map(function (r) {
-      var terms = [], i = 0;
+    var terms = runs.map(function (r) {
+      var out = [], i = 0;
       while (i < r.length) {
         var voc = vocab[bucketOf(m.buckets, r[i])], len = Math.min(r.length - i, 24);
-        for (; len > 1 && !own(voc, r.slice(i, i + len).join("")); len--);
+        for (; len > 1 && !voc.words.has(r.slice(i, i + len).join("")); len--);
         var t = r.slice(i, i + len).join("");
-        terms.push({ t: t, off: i, where: own(voc, t) });
+        out.push({ t: t, off: i, v: voc.words.has(t) ? voc : null });
         i += len;
       }
-      return terms;
+      return out;
     });
+    return { runs: terms, chars: runs, vocab: vocab };
   };
 
-  // Postings of one term over all parts: per field, arrays of
-  // [docKey, tf, part, index in the part's posting, positions file].
-  // term.where lists (part, postings file, positions file) triples.
-  Engine.prototype.postings = async function (m, term) {
-    var load = this.load, where = term.where, fields = m.fields.map(function () { return []; });
-    var loaded = await Promise.all(where.filter(function (_, i) { return i % 3 === 0; }).map(function (p, i) {
-      return load("p/" + m.parts[p][0] + "/t" + where[3 * i + 1]);
-    }));
-    var index = null;
-    loaded.forEach(function (shard, i) {
-      var part = where[3 * i], entry = own(shard, term.t);
-      if (index === null) index = entry[0];
-      for (var f = 0; f < fields.length; f++) {
-        var flat = entry[f + 1], local = 0;
+  // Postings of one term over all parts: per field, arrays of [docKey, tf].
+  // Entry: [first part, lunr index there, [part, per field: doc delta, tf, …]…].
+  Engine.prototype.postings = async function (term) {
+    var shard = await this.load("t/" + term.v.b + "-" + fileOf(term.v.t, term.t));
+    var entry = own(shard, term.t), fields = [];
+    for (var i = 2; i < entry.length; i++) {
+      var seg = entry[i], part = seg[0];
+      for (var f = 0; f + 1 < seg.length; f++) {
+        var flat = seg[f + 1], local = 0;
+        fields[f] = fields[f] || [];
         for (var j = 0; j < flat.length; j += 2) {
           local += flat[j];
-          fields[f].push([part * 1e6 + local, flat[j + 1], part, j / 2, where[3 * i + 2]]);
+          fields[f].push([part * 1e6 + local, flat[j + 1]]);
         }
       }
-    });
-    return { t: term.t, key: [where[0], index], fields: fields };
+    }
+    return { t: term.t, key: [entry[0], entry[1]], fields: fields };
   };
 
-  function xKey(m, hit) { return "p/" + m.parts[hit[2]][0] + "/x" + hit[4]; }
+  // Pairs of adjacent characters to fetch so that their windows (the pair and
+  // one neighbour each side) cover the run, cheapest total first: the browser
+  // never needs the long lists of common pairs unless nothing else covers.
+  function anchors(m, run, vocab) {
+    var n = run.length, best = [0], from = [];
+    for (var c = 0; c < n; c++) {
+      if (best[c] === undefined) continue;
+      for (var i = Math.max(0, c - 2); i <= Math.min(c + 1, n - 2); i++) {
+        var end = Math.min(n, i + 3), g = run[i] + run[i + 1];
+        var cost = best[c] + (own(vocab[bucketOf(m.buckets, run[i])].c, g) || m.counted);
+        if (end > c && (best[end] === undefined || cost < best[end])) { best[end] = cost; from[end] = [c, i]; }
+      }
+    }
+    var picked = [];
+    for (var at = n; at > 0; at = from[at][0]) picked.push(from[at][1]);
+    return picked;
+  }
 
-  // Load every positions file the run's terms need for these docs, up front,
-  // so the adjacency check itself runs without waiting.
-  Engine.prototype.preload = async function (m, run, posts, docs) {
-    var keys = new Set(), x = {}, load = this.load;
-    run.forEach(function (t) {
-      posts[t.t].fields.forEach(function (list) {
-        list.forEach(function (h) { if (docs.has(h[0])) keys.add(xKey(m, h)); });
-      });
+  // Docs where some field contains the run as typed: Map docKey -> first
+  // position in the body (-1 when only another field holds it).
+  Engine.prototype.verify = async function (m, run, vocab) {
+    var self = this, n = run.length, starts = null;
+    var picked = anchors(m, run, vocab);
+    var entries = await Promise.all(picked.map(function (i) {
+      var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
+      return self.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
+    }));
+    for (var a = 0; a < picked.length; a++) {
+      var i = picked[a], entry = entries[a], next = new Map();
+      if (!entry) return new Map();
+      for (var e = 1; e < entry.length; e++) {
+        var seg = entry[e], part = seg[0];
+        for (var s = 1; s < seg.length; s += 3) {
+          var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0;
+          for (var j = 0; j < flat.length; j += 2 + flat[j + 1]) {
+            local += flat[j];
+            var key = (part * 1e6 + local) * 8 + f, had = starts && starts.get(key), pos = 0;
+            for (var k = 0; k < flat[j + 1]; k++, o += 2) {
+              pos += flat[j + 2 + k];
+              if ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]) && (!starts || (had && had.has(pos - i)))) {
+                if (!next.has(key)) next.set(key, new Set());
+                next.get(key).add(pos - i);
+              }
+            }
+          }
+        }
+      }
+      starts = next;
+    }
+    var body = m.fields.length - 1, docs = new Map();
+    starts.forEach(function (set, key) {
+      var doc = Math.floor(key / 8), f = key % 8, at = f === body ? Math.min.apply(null, Array.from(set)) : -1;
+      if (!docs.has(doc) || (at >= 0 && (docs.get(doc) < 0 || at < docs.get(doc)))) docs.set(doc, at);
     });
-    await Promise.all(Array.from(keys, function (k) { return load(k).then(function (d) { x[k] = d; }); }));
-    return x;
+    return docs;
   };
 
-  // First position p of lists[0] with p + run[k].off in every lists[k]; -1 if none.
-  // Lists are ascending, so one pointer per list walks forward only.
-  function firstChain(lists, run) {
-    var ptr = lists.map(function () { return 0; });
-    for (var i = 0; i < lists[0].length; i++) {
-      var p = lists[0][i], k = 1;
-      for (; k < lists.length; k++) {
-        var want = p + run[k].off, l = lists[k];
-        while (ptr[k] < l.length && l[ptr[k]] < want) ptr[k]++;
-        if (l[ptr[k]] !== want) break;
-      }
-      if (k === lists.length) return p;
-    }
-    return -1;
-  }
-
-  function positions(m, x, post, f, hit) {
-    var at = 0;
-    return own(x[xKey(m, hit)], post.t)[f][hit[3]].map(function (d) { return (at += d); });
-  }
-
-  // Where the doc holds every term of the run adjacently, in order, in one
-  // field: {f: field, p: position}, or null.
-  function adjacent(m, x, run, posts, doc) {
-    for (var f = 0; f < m.fields.length; f++) {
-      var lists = [];
-      for (var k = 0; k < run.length; k++) {
-        var hit = posts[run[k].t].byDoc[f].get(doc);
-        if (!hit) break;
-        lists.push(positions(m, x, posts[run[k].t], f, hit));
-      }
-      if (lists.length < run.length) continue;
-      var at = firstChain(lists, run);
-      if (at >= 0) return { f: f, p: at };
-    }
-    return null;
-  }
-
-  // The ranked result list of a query: [{doc, part, local, score}].
+  // The ranked result list of a query: [{doc, part, local, score, at}].
   Engine.prototype.search = async function (query) {
-    var m = await this.manifest, self = this;
-    var runs = await this.segment(query), terms = [].concat.apply([], runs);
-    var missing = terms.filter(function (t) { return !t.where; });
+    var m = await this.manifest, self = this, seg = await this.segment(query);
+    var runs = seg.runs, terms = [].concat.apply([], runs);
+    var missing = terms.filter(function (t) { return !t.v; });
     var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: missing.map(function (t) { return t.t; }), results: [] };
     if (!terms.length || missing.length) return out;
     var posts = {};
-    await Promise.all(terms.map(async function (t) {
-      if (!posts[t.t]) posts[t.t] = self.postings(m, t);
-      posts[t.t] = await posts[t.t];
-    }));
+    terms.forEach(function (t) { if (!posts[t.t]) posts[t.t] = self.postings(t); });
+    var checks = runs.map(function (run, r) { return run.length < 2 ? null : self.verify(m, seg.chars[r], seg.vocab); });
+    await Promise.all(Object.keys(posts).map(async function (t) { posts[t] = await posts[t]; }));
+    checks = await Promise.all(checks);
     var distinct = Object.keys(posts).map(function (t) { return posts[t]; });
     distinct.forEach(function (p) {
-      p.byDoc = p.fields.map(function (list) { return new Map(list.map(function (h) { return [h[0], h]; })); });
+      p.byDoc = p.fields.map(function (list) { return new Map(list); });
     });
-    var docs = andDocs(distinct), body = m.fields.length - 1, at = new Map();
-    for (var r = 0; r < runs.length; r++) {
-      if (runs[r].length < 2) continue;
-      var kept = new Set(), x = await this.preload(m, runs[r], posts, docs);
-      for (var doc of docs) {
-        var hit = adjacent(m, x, runs[r], posts, doc);
-        if (hit) kept.add(doc);
-        if (hit && hit.f === body && !at.has(doc)) at.set(doc, hit.p);
-      }
-      docs = kept;
-    }
+    var docs = andDocs(distinct), at = new Map();
+    checks.forEach(function (found) {
+      if (!found) return;
+      docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
+      docs.forEach(function (d) { if (!at.has(d) && found.get(d) >= 0) at.set(d, found.get(d)); });
+    });
     var parts = await this.partStats(m, docs);
     out.results = rank(m, terms, posts, distinct, docs, parts);
     out.results.forEach(function (res) { res.at = at.get(res.doc); });
@@ -211,7 +231,7 @@
     var want = new Set(), stats = {}, load = this.load;
     docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
     await Promise.all(Array.from(want, function (p) {
-      return load("p/" + m.parts[p][0] + "/docs").then(function (s) { stats[p] = s; });
+      return load("p/" + m.parts[p][0] + "/s").then(function (s) { stats[p] = s; });
     }));
     return stats;
   };
@@ -243,11 +263,10 @@
       var part = Math.floor(s.doc / 1e6), local = s.doc % 1e6, stats = parts[part];
       s.part = part; s.local = local; s.score = 0;
       s.fields.forEach(function (f) {
-        var dot = 0, len = stats["l" + f][local];
+        var dot = 0, len = num(stats["l" + f], local);
         ordered.forEach(function (p) {
-          var hit = p.byDoc[f].get(s.doc);
-          if (!hit) return;
-          var tf = hit[1];
+          var tf = p.byDoc[f].get(s.doc);
+          if (!tf) return;
           var w = p.idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (len / avg[f])) + tf);
           dot += qv[p.t] * round3(w * m.fields[f][1]);
         });
@@ -271,27 +290,38 @@
   Engine.prototype.facets = function (parts, r) {
     var s = parts[r.part], y = Array.isArray(s.y) ? s.y[r.local] : s.y;
     return {
-      region: [].concat(s.r[r.local]).map(function (i) { return s.rt[i]; }),
-      theme: [].concat(s.t[r.local]).map(function (i) { return s.tt[i]; }),
+      region: s.rc[num(s.r, r.local)].map(function (i) { return s.rt[i]; }),
+      theme: s.tc[num(s.t, r.local)].map(function (i) { return s.tt[i]; }),
       year: y ? String(y) : ""
     };
   };
 
-  Engine.prototype.record = function (m, r) {
-    return this.load("p/" + m.parts[r.part][0] + "/d/" + r.local);
+  // Display record of a result: id, url, title, date, where its body starts
+  // in the part's text, its length, a summary when it has no body.
+  Engine.prototype.record = async function (m, r) {
+    var rows = await this.load("p/" + m.parts[r.part][0] + "/r" + Math.floor(r.local / m.records));
+    var row = rows[r.local % m.records];
+    return { id: row[0], url: row[1], title: row[2], date: row[3], start: row[4], len: row[5], summary: row[6] };
   };
 
-  // Body text around its first match: the piece holding it when adjacency
-  // found it, else pieces in order until one holds a needle.
+  // Code points [from, to) of a part's concatenated body text.
+  Engine.prototype.text = async function (m, part, from, to) {
+    var key = "p/" + m.parts[part][0] + "/b", c = m.chunk, first = Math.floor(from / c), chunks = [];
+    for (var k = first; k * c < to; k++) chunks.push(this.load(key + k));
+    return Array.from((await Promise.all(chunks)).join("")).slice(from - first * c, to - first * c).join("");
+  };
+
+  // Body text around its first match: the text near the position the
+  // adjacency check found, else chunk by chunk until one holds a needle.
   Engine.prototype.excerpt = async function (m, r, rec, needles) {
-    var base = "p/" + m.parts[r.part][0] + "/d/" + r.local + "-", k = 0;
+    var end = rec.start + rec.len, c = m.chunk;
     if (r.at !== undefined) {
-      k = Math.floor(r.at / m.piece);
-      var next = k + 1 < rec.pieces ? this.load(base + (k + 1)) : "";
-      return (k ? "…" : "") + (await this.load(base + k)) + (await next);
+      var from = rec.start + Math.max(0, r.at - 40);
+      return (from > rec.start ? "…" : "") + (await this.text(m, r.part, from, Math.min(end, from + 200)));
     }
-    for (var text = ""; k < rec.pieces; k++) {
-      text += await this.load(base + k);
+    for (var to = rec.start, text = ""; to < end;) {
+      to = Math.min(end, (Math.floor(to / c) + 1) * c);
+      text = await this.text(m, r.part, rec.start, to);
       var low = text.toLowerCase();
       if (needles.some(function (n) { return low.indexOf(n) >= 0; })) break;
     }
@@ -475,18 +505,18 @@
       var li = ui.list.appendChild(el("li", "search-item"));
       m.then(async function (man) {
         var d = await ui.engine.record(man, r);
-        ui.fill(li, d, await ui.engine.excerpt(man, r, d, ui.needles));
+        ui.fill(li, r, d, await ui.engine.excerpt(man, r, d, ui.needles));
       });
     });
     this.shown = Math.min(upto, this.hits.length);
     this.more.hidden = this.shown >= this.hits.length;
   };
 
-  UI.prototype.fill = function (li, d, body) {
+  UI.prototype.fill = function (li, r, d, body) {
     var a = li.appendChild(el("a", "search-hit"));
     a.href = this.root + d.url;
     highlight(a, d.title, this.needles);
-    var meta = [d.date].concat(d.regions.join("、"), d.themes.slice(0, 1)).filter(Boolean).join(" · ");
+    var meta = [d.date].concat(r.facets.region.join("、"), r.facets.theme.slice(0, 1)).filter(Boolean).join(" · ");
     li.appendChild(el("p", "search-meta", meta));
     highlight(li.appendChild(el("p", "search-snippet")), snippet(body || d.summary, this.needles), this.needles);
   };

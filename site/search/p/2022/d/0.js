@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/0",{"id":"001_f9f47dea094d4ac6/01-ezhou-gongan-qingzhiqinyu-yitihua-shouhu-da","url":"issues/001-f9f47dea094d4ac6/ezhou-gongan-qingzhiqinyu-yitihua-shouhu-da.html","title":"鄂州公安“情指勤舆”一体化守护“大平安”","date":"","regions":["湖北"],"themes":["警务改革"],"summary":"“不动！都举起双手！”一声怒喝，打破了夜的宁静。","pieces":5});

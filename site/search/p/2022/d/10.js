@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/10",{"id":"001_f9f47dea094d4ac6/11-longhuaqu-xuanchuan-diyu-xinxingdupin","url":"issues/001-f9f47dea094d4ac6/longhuaqu-xuanchuan-diyu-xinxingdupin.html","title":"龙华区宣传抵御新型毒品","date":"","regions":["海南"],"themes":["禁毒"],"summary":"近日，海南省海口市龙华区中山街道开展2022年“秋冬攻势”禁毒宣传活动，提高辖区群众识毒、防毒意识，助力创建更高标准的“无毒毒品危害的自由贸易港”，确保社会环境和諧稳定。","pieces":1});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/17",{"id":"002_24815d4482cdff9f/05-jiekai-pianzi-jiamianju-zhutui-fanzha-quanmin","url":"issues/002-24815d4482cdff9f/jiekai-pianzi-jiamianju-zhutui-fanzha-quanmin.html","title":"揭开骗子“假面具” 助推反诈“全民化”","date":"","regions":["福建"],"themes":["反诈"],"summary":"近日，福建省福州市公安局鼓楼分局举行电信网络诈骗案件被骗资金返还仪式，为3名群众集中发还被骗资金133万元。","pieces":4});

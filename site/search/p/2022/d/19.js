@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/19",{"id":"002_24815d4482cdff9f/07-tupian-xinwen-tianjinshi-jiedu-guanliju-lianhe","url":"issues/002-24815d4482cdff9f/tupian-xinwen-tianjinshi-jiedu-guanliju-lianhe.html","title":"图片新闻：天津市戒毒管理局联合河东区禁毒委员会组织开展健康……","date":"","regions":["天津"],"themes":["禁毒"],"summary":"近日，天津市戒毒管理局联合河东区禁毒委员会组织开展“健康人生 绿色无毒”主题禁毒宣传活动。","pieces":1});

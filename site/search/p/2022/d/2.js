@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/2",{"id":"001_f9f47dea094d4ac6/03-chongqing-sizhong-yuan-youhua-susongfuwu","url":"issues/001-f9f47dea094d4ac6/chongqing-sizhong-yuan-youhua-susongfuwu.html","title":"重庆四中院优化诉讼服务","date":"","regions":["重庆"],"themes":["法院审判"],"summary":"近日，重庆市第四中级人民法院出台《诉讼服务满意度评价工作实施细则》，进一步优化诉讼服务评价体系，落实评价跟踪督办效果，强化评价结果实质运用。","pieces":1});

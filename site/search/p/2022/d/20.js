@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/20",{"id":"002_24815d4482cdff9f/08-henan-xichuan-buqisu-jizhi-zhutui-shehui-zhili","url":"issues/002-24815d4482cdff9f/henan-xichuan-buqisu-jizhi-zhutui-shehui-zhili.html","title":"河南淅川『不起诉+』机制助推社会治理","date":"","regions":["河南"],"themes":["检察"],"summary":"“这一个月的交通志愿服务让我感悟颇多，在劝阻行人不文明交通现象过程中，我充分认识到交通安全的重要性。","pieces":3});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/3",{"id":"001_f9f47dea094d4ac6/04-xiapu-yanda-she-qiangbao-weifafanzui","url":"issues/001-f9f47dea094d4ac6/xiapu-yanda-she-qiangbao-weifafanzui.html","title":"霞浦严打涉枪爆违法犯罪","date":"","regions":["福建"],"themes":["打击犯罪"],"summary":"福建省霞浦县公安局聚焦排查清理，打击整治等重点环节，网上网下等重点领域，涉枪涉爆等重点物品，先后组织开展打击整治攻坚、枪爆危险物品排查清理整顿、公务用枪专项排查、危险物品风险隐患集中整治攻坚等专项行动。","pieces":1});

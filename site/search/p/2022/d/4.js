@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/4",{"id":"001_f9f47dea094d4ac6/05-binzhou-xinxing-zhihui-chengshi-jianshe-huimin","url":"issues/001-f9f47dea094d4ac6/binzhou-xinxing-zhihui-chengshi-jianshe-huimin.html","title":"滨州新型智慧城市建设惠民便民保安全","date":"","regions":["山东"],"themes":["政务服务"],"summary":"近年来，山东省滨州市贯彻落实省委、省政府数字强省战略部署和数字变革创新工作总要求，坚持以人民为中心开展新型智慧城市建设和应用。","pieces":3});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/6",{"id":"001_f9f47dea094d4ac6/07-nuanxin-bang-fuzhu-jiejie-renyuan-chonghuo","url":"issues/001-f9f47dea094d4ac6/nuanxin-bang-fuzhu-jiejie-renyuan-chonghuo.html","title":"暖心帮扶助解戒人员重获新生","date":"","regions":["陕西"],"themes":["禁毒"],"summary":"“感谢干警们的帮助，感谢你们帮助我弟弟戒掉了毒瘾……”近日，解戒人员王某的家属将一面锦旗送到了陕西省宝鸡强制隔离戒毒所。","pieces":2});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/7",{"id":"001_f9f47dea094d4ac6/08-wo-he-didi-de-jingjijiufen-xiang-zhao-cun","url":"issues/001-f9f47dea094d4ac6/wo-he-didi-de-jingjijiufen-xiang-zhao-cun.html","title":"我和弟弟的经济纠纷想找村警务室的民警解决","date":"","regions":["新疆"],"themes":["基层治理","矛盾纠纷化解"],"summary":"“我和弟弟的经济纠纷想找村警务室的民警解决，你们看行吗？”“行啊，我就这安排。”","pieces":3});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/d/8",{"id":"001_f9f47dea094d4ac6/09-tongzhou-shishi-pufa-shier-zijue","url":"issues/001-f9f47dea094d4ac6/tongzhou-shishi-pufa-shier-zijue.html","title":"通州实施普法“十二字诀”","date":"","regions":["北京"],"themes":["普法"],"summary":"近日，一场“群众点单，政府派单”的民法典主题法治宣传活动在北京市通州区武庙村开展，宣传活动紧扣村民所需，在解答法律问题的同时，对乡村治理难题给予法治化建议。","pieces":2});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2023/d/0",{"id":"004_8b1d6b65a05df4bf/01-jingli-genzhe-jingqing-zou-jingzhun-fa-libao","url":"issues/004-8b1d6b65a05df4bf/jingli-genzhe-jingqing-zou-jingzhun-fa-libao.html","title":"警力跟着警情走 精准发力保平安","date":"","regions":["广西"],"themes":["警务改革"],"summary":"龙城柳州，一座勇于探索的城市，活力迸发，生机勃勃；一座倍感安全的城市，和谐融洽，人和业兴。","pieces":5});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2023/d/3",{"id":"004_8b1d6b65a05df4bf/04-tupian-xinwen-henansheng-huixianshi","url":"issues/004-8b1d6b65a05df4bf/tupian-xinwen-henansheng-huixianshi.html","title":"图片新闻：河南省辉县市人民检察院联合公安、邮政等单位对电商……","date":"","regions":["河南"],"themes":["检察"],"summary":"连日来，河南省辉县市人民检察院联合公安、邮政等单位对电商物流企业的分拣中心站、快递网点开展寄递行业安全监管活动。","pieces":1});

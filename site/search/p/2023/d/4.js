@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2023/d/4",{"id":"004_8b1d6b65a05df4bf/05-shanghai-xianfaxuanchuanzhou-jiang-yingjin-500","url":"issues/004-8b1d6b65a05df4bf/shanghai-xianfaxuanchuanzhou-jiang-yingjin-500.html","title":"上海：宪法宣传周将迎近500场法治文化活动","date":"","regions":["上海"],"themes":["普法"],"summary":"记者从上海市司法局举行的新闻发布会上获悉，今年宪法宣传周将于12月1日拉开帷幕。","pieces":2});

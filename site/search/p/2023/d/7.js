@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2023/d/7",{"id":"004_8b1d6b65a05df4bf/08-shandong-yucheng-wu-huajizhi-tisheng-qunzhong","url":"issues/004-8b1d6b65a05df4bf/shandong-yucheng-wu-huajizhi-tisheng-qunzhong.html","title":"山东禹城“五化机制”提升群众信访满意度","date":"","regions":["山东"],"themes":["信访"],"summary":"“这条路修得又快又好，以前的‘泥泞路’变成了‘暖心路’，我们很满意。”近日，山东省禹城市辛寨镇大李村村民老李笑着说。","pieces":2});

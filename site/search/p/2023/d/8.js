@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2023/d/8",{"id":"004_8b1d6b65a05df4bf/09-ba-hao-siguan-yufang-he-huajie-xinfang","url":"issues/004-8b1d6b65a05df4bf/ba-hao-siguan-yufang-he-huajie-xinfang.html","title":"把好“四关”预防和化解信访矛盾纠纷","date":"","regions":["山东"],"themes":["矛盾纠纷化解","信访"],"summary":"近年来，山东省青岛市李沧区牢牢把握“注重源头治理化解矛盾”这一信访工作的治本之策，积极探索新时代“枫桥经验”的李沧模式，不断推动信访工作提质增效。","pieces":2});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/0",{"id":"000_80dad41c4292ae7e/01-liaoningshengwei-zhengfawei-zhaokai-ge-shiwei","url":"issues/000-80dad41c4292ae7e/liaoningshengwei-zhengfawei-zhaokai-ge-shiwei.html","title":"辽宁省委政法委召开各市委政法委书记座谈会要求 打造营商环境最佳口碑省份","date":"","regions":["辽宁"],"themes":["政法工作"],"summary":"近日，辽宁省委政法委员会召开各市委政法委书记座谈会，听取各市政法工作情况汇报，总结成绩，查摆问题，研究谋划下一步工作。","pieces":2});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/1",{"id":"000_80dad41c4292ae7e/02-110-jiechujing-gongzuo-gaozhiliang-fazhan-lilun","url":"issues/000-80dad41c4292ae7e/110-jiechujing-gongzuo-gaozhiliang-fazhan-lilun.html","title":"110接处警工作高质量发展理论研讨暨浙江“智慧110”现场观摩活动举行","date":"","regions":["浙江"],"themes":["警务改革"],"summary":"近日，由中国人民公安大学、浙江省公安厅主办的110接处警工作高质量发展理论研讨暨浙江“智慧110”现场观摩活动在湖州举行。","pieces":2});

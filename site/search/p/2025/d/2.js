@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/2",{"id":"000_80dad41c4292ae7e/03-xiang-xin-qianxing-tuijin-gongangongzuo","url":"issues/000-80dad41c4292ae7e/xiang-xin-qianxing-tuijin-gongangongzuo.html","title":"向“新”前行推进公安工作现代化","date":"","regions":["全国"],"themes":["警务改革"],"summary":"是科技驱动警务效能跃升的有力证明。","pieces":3});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/3",{"id":"000_80dad41c4292ae7e/04-xu-jiefen-qudao-geng-bianjie","url":"issues/000-80dad41c4292ae7e/xu-jiefen-qudao-geng-bianjie.html","title":"（续）解纷渠道更便捷","date":"","regions":["福建"],"themes":["矛盾纠纷化解"],"summary":"实现矛盾纠纷受理、分流、化解、结案、归档，结果告知等全链条闭环处置。”永泰县综治中心相关负责人表示。","pieces":2});

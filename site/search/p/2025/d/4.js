@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/4",{"id":"000_80dad41c4292ae7e/05-fengxian-jingzhun-yujing-jingqing-chixu-xiajiang","url":"issues/000-80dad41c4292ae7e/fengxian-jingzhun-yujing-jingqing-chixu-xiajiang.html","title":"风险精准预警 警情持续下降 十堰深化公安改革构建智慧防控新格局","date":"","regions":["湖北"],"themes":["警务改革","打击犯罪"],"summary":"“智慧预防平台预警，某小区发生入室盗窃！”","pieces":4});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/5",{"id":"000_80dad41c4292ae7e/06-tupian-xinwen-heilongjiangsheng-nongken","url":"issues/000-80dad41c4292ae7e/tupian-xinwen-heilongjiangsheng-nongken.html","title":"图片新闻：黑龙江省农垦中级法院干警近日走进哈尔滨市多个中学……","date":"","regions":["黑龙江","安徽","江西"],"themes":["普法","法院审判"],"summary":"黑龙江省农垦中级法院干警近日走进哈尔滨市多个中学开展普法宣传。图为法官为风华中学学生讲解宪法相关知识。","pieces":1});

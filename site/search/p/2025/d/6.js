@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/6",{"id":"000_80dad41c4292ae7e/07-fazhi-huhang-cufazhan-gaoxiao-fuwu-ying-minxin","url":"issues/000-80dad41c4292ae7e/fazhi-huhang-cufazhan-gaoxiao-fuwu-ying-minxin.html","title":"法治护航促发展 高效服务赢民心","date":"","regions":["河南"],"themes":["政务服务","营商环境"],"summary":"近年来，郑州市聚焦企业和群众办事“堵点、痛点、难点”，以提升政务服务现代化水平为抓手，通过流程再造、模式创新、技术赋能，持续提升政务服务便捷度与效率。","pieces":4});

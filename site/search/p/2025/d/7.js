@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/d/7",{"id":"003_46bd6e34c8861008/01-jizhi-qianyin-tixi-chongsu-keji-funeng","url":"issues/003-46bd6e34c8861008/jizhi-qianyin-tixi-chongsu-keji-funeng.html","title":"机制牵引 体系重塑 科技赋能","date":"2025-04-15","regions":["河北"],"themes":["警务改革"],"summary":"“事故已拍照取证，请您驾驶车辆到前方服务区等候。”4月5日，清明假期，我省多条高速公路迎来客流高峰。","pieces":6});

@@ -45,6 +45,7 @@ class BuildCache:
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_key: str = ""
     loaded_signature: str = ""
+    changed_on_disk: set[str] = field(default_factory=set)  #: folders re-read this build (edited or new)
 
     @staticmethod
     def current_version() -> str:
@@ -61,6 +62,7 @@ class BuildCache:
         if not isinstance(cache, cls) or cache.version != cls.current_version():
             return cls(version=cls.current_version())
         cache.loaded_signature = cache.signature()
+        cache.changed_on_disk = set()
         return cache
 
     def save(self, content_dir: Path) -> None:
@@ -91,6 +93,7 @@ class BuildCache:
             return hit[1]
         issue = read_issue(folder)
         self.issues[folder.name] = (fingerprint, issue)
+        self.changed_on_disk.add(folder.name)
         return issue
 
     def read_archive(self, content_dir: Path) -> tuple[Issue, ...]:

@@ -89,12 +89,14 @@ class ContentStore:
                 continue
             self.remove(path)
 
-    def refresh_archive_keys(self, issue: Issue) -> None:
-        """An unchanged issue: update ``related`` in files whose editor left it alone."""
+    def refresh_archive_keys(self, issue: Issue, changed: set[tuple[str, int]]) -> None:
+        """An unchanged issue: update ``related`` where it changed, in files whose editor left it alone."""
         record = self.state.issues.get(issue.id)
         if record is None:
             return
         for article in issue.articles:
+            if (article.issue, article.order) not in changed:
+                continue
             base = record.articles.get(article_id(article))
             if base is None or not (self.root / base.path).exists():
                 continue

@@ -132,14 +132,15 @@ def split_front_matter(raw: RawIssue) -> tuple[dict, list[str], int]:
 
 
 def issue_id_for(path: Path) -> str:
-    """A stable ASCII folder name from the file name: the id never depends on other issues."""
-    from .slugs import slugify
+    """A stable ASCII folder name from the file name: the id never depends on other issues.
 
-    stem = path.stem
-    ascii_stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower()
-    if ascii_stem and ascii_stem == stem.lower():
-        return ascii_stem
-    return slugify(stem, 60)
+    Chinese is spelled in pinyin run by run (法治日报 → fazhiribao); no word segmenter is
+    needed, so planning a build never loads jieba."""
+    from .slugs import word_pinyin
+
+    runs = re.findall(r"[\u3400-\u9fff]+|[A-Za-z0-9_]+", path.stem)
+    issue_id = "-".join(filter(None, (word_pinyin(run) if not run.isascii() else run.lower() for run in runs)))
+    return issue_id[:80] or "issue"
 
 
 def ingest(path: Path, display: str | None = None) -> Issue:

@@ -77,21 +77,24 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
     return plan
 
 
-def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Issue | None, list[str]]:
+def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Issue | None, list[str], dict]:
     """(issue, problems) for one file, enriched article by article; input errors come back as
     problems, not exceptions, so every file's problems are reported in one run."""
     try:
         issue = segment(ingest(path, display))
     except InputError as exc:
-        return None, [str(exc)]
+        return None, [str(exc)], {}
     except Exception as exc:  # a parser bug must still name the file, not end the build in a traceback
-        return None, [f"{display}:1: internal error while parsing ({type(exc).__name__}: {exc}); please report it"]
+        return None, [f"{display}:1: internal error while parsing ({type(exc).__name__}: {exc}); please report it"], {}
     problems = lost_characters(issue)
-    return enrich_articles((issue,), enrich_config)[0], problems
+    terms: dict[str, list[str]] = {}  # jieba's work, handed back so related articles reuse it
+    return enrich_articles((issue,), enrich_config, terms)[0], problems, terms
 
 
-def parse_issues(paths: list[Path], root: Path, enrich_config: EnrichConfig) -> tuple[Issue, ...]:
-    """Ingest, segment and enrich each issue; all problems are collected before the build stops."""
+def parse_issues(paths: list[Path], root: Path, enrich_config: EnrichConfig,
+                 terms_cache: dict[str, list[str]] | None = None) -> tuple[Issue, ...]:
+    """Ingest, segment and enrich each issue; all problems are collected before the build stops.
+    Each article's jieba terms are added to ``terms_cache``."""
     jobs = [(p, display_path(p, root), enrich_config) for p in paths]
     workers = min(os.cpu_count() or 1, len(jobs))
     if len(jobs) >= PARALLEL_FROM and workers > 1:
@@ -99,7 +102,10 @@ def parse_issues(paths: list[Path], root: Path, enrich_config: EnrichConfig) -> 
             results = list(pool.map(parse_one, *zip(*jobs), chunksize=4))
     else:
         results = [parse_one(*job) for job in jobs]
-    problems = [p for _, found in results for p in found]
+    problems = [p for _, found, _ in results for p in found]
     if problems:
         raise BuildError(problems)
-    return tuple(issue for issue, _ in results if issue is not None)
+    if terms_cache is not None:
+        for _, _, terms in results:
+            terms_cache.update(terms)
+    return tuple(issue for issue, _, _ in results if issue is not None)

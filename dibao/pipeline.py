@@ -50,10 +50,11 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     state = BuildState() if clean else BuildState.load(config.content)
     cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
     plan = plan_build(config, root, state, force, enrich_config)
-    parsed = parse_issues(plan.to_parse, root, enrich_config)
-    archive = relate_archive(sorted_archive(parsed + read_unchanged(config.content, plan, cache)), enrich_config,
-                             cache)
-    content = write_content(archive, parsed, config.content, state, plan)
+    parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
+    before = sorted_archive(parsed + read_unchanged(config.content, plan, cache))
+    archive = relate_archive(before, enrich_config, cache)
+    touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
+    content = write_content(archive, parsed, config.content, state, plan, touched)
     pages = 0 if parse_only else render(config, cache)
     cache.save(config.content)
     warnings = tuple(w for issue in parsed for w in issue.warnings)
@@ -79,12 +80,23 @@ def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cach
                                                for a in issue.articles)) for issue in archive)
 
 
+def changed_related(before: tuple[Issue, ...], after: tuple[Issue, ...]) -> set[tuple[str, int]]:
+    """(issue id, order) of the articles whose ``related`` list the archive-wide pass changed."""
+    return {(a.issue, a.order) for old, new in zip(before, after) for a, b in zip(old.articles, new.articles)
+            if a.related != b.related}
+
+
+def edited_articles(archive: tuple[Issue, ...], folders: set[str]) -> set[tuple[str, int]]:
+    """Articles of issue folders that changed on disk since the last build: check them for hand edits."""
+    return {(a.issue, a.order) for issue in archive if issue.id in folders for a in issue.articles}
+
+
 def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
     return tuple(sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id)))
 
 
 def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content_dir: Path, state: BuildState,
-                  plan: BuildPlan) -> ContentReport:
+                  plan: BuildPlan, related_changed: set[tuple[str, int]]) -> ContentReport:
     store = ContentStore(content_dir, state)
     fresh = {issue.id for issue in parsed}
     for issue_id in plan.removed:
@@ -93,7 +105,7 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content
         if issue.id in fresh:
             store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
         else:
-            store.refresh_archive_keys(issue)
+            store.refresh_archive_keys(issue, related_changed)
     state.save(content_dir)
     return store.report
 

@@ -39,8 +39,12 @@ def enrich(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple
     return relate(enrich_articles(issues, config), config)
 
 
-def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple[Issue, ...]:
-    """The fields that depend on one article alone: regions, places, themes, keywords, summary, length."""
+def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None,
+                    terms_cache: dict[str, list[str]] | None = None) -> tuple[Issue, ...]:
+    """The fields that depend on one article alone: regions, places, themes, keywords, summary, length.
+
+    ``terms_cache`` collects each article's jieba terms by text hash, so :func:`relate` need not
+    segment the same text again."""
     config = config or EnrichConfig()
     gazetteer = load_gazetteer()
     taxonomy = load_taxonomy(*config.taxonomy_paths())
@@ -51,7 +55,7 @@ def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None)
         for article in issue.articles:
             parts = zones(article)
             found = article_regions(article, gazetteer, home)
-            article_words = terms("\n".join(text for _, text in parts), gazetteer)
+            article_words = article_terms(article, gazetteer, terms_cache)
             articles.append(replace(
                 article, regions=found.regions, places=found.places, mentions=found.mentions,
                 themes=article_themes(parts, taxonomy), keywords=keywords(article_words, config.keywords),

@@ -72,3 +72,19 @@ def test_absolute_urls_drop_index_html():
 def test_unknown_article_slug_falls_back_to_order():
     paths = article_paths([replace(article("i", 2, "甲", ""), slug="")])
     assert paths[2] == "issues/i/article-02.html"
+
+
+def test_relative_agrees_with_posixpath_on_clean_site_paths():
+    import posixpath
+
+    from hypothesis import given, strategies as st
+
+    folders = st.lists(st.sampled_from(["a", "b", "issues", "x1"]), max_size=3)
+    files = st.sampled_from(["index.html", "page-2.html", "a.html"])
+    path = st.tuples(folders, files).map(lambda parts: "/".join([*parts[0], parts[1]]))  # files, never folders
+
+    @given(path, path)
+    def check(source, target):
+        assert relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+    check()

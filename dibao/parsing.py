@@ -49,7 +49,7 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, ...],
-               enrich_config: EnrichConfig) -> BuildPlan:
+               enrich_config: EnrichConfig, everything: bool = False) -> BuildPlan:
     plan = BuildPlan()
     settings = digest(json.dumps([parser_version(), repr(enrich_config)], ensure_ascii=False))
     seen: dict[str, Path] = {}
@@ -63,7 +63,8 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
         plan.keys[issue_id], plan.ids[path] = key, issue_id
         wanted = issue_id in force or path.name in force or display_path(path, root) in force
         record = state.issues.get(issue_id)
-        if wanted or record is None or record.key != key or not (config.content / issue_id / "_index.md").exists():
+        if everything or wanted or record is None or record.key != key \
+                or not (config.content / issue_id / "_index.md").exists():
             plan.to_parse.append(path)
             if wanted:
                 plan.forced.add(issue_id)

@@ -36,30 +36,32 @@ class BuildReport:
     seconds: float
     content: ContentReport
     warnings: tuple[str, ...]
+    reused: int = 0  #: pages taken over unchanged from the previous site
 
     def summary(self) -> str:
         cached = self.issues - self.parsed
         return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached), {self.articles} articles, "
-                f"{len(self.content.written)} content files written, {self.pages} pages in {self.seconds:.2f}s")
+                f"{len(self.content.written)} content files written, {self.pages} pages "
+                f"({self.pages - self.reused} rendered) in {self.seconds:.2f}s")
 
 
 def build(config: Config, root: Path = Path("."), parse_only: bool = False, force: tuple[str, ...] = (),
           clean: bool = False) -> BuildReport:
     started = time.perf_counter()
     enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=root)
-    state = BuildState() if clean else BuildState.load(config.content)
+    state = BuildState.load(config.content)  # even a clean build must know which files editors changed
     cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
-    plan = plan_build(config, root, state, force, enrich_config)
+    plan = plan_build(config, root, state, force, enrich_config, everything=clean)
     parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
     before = sorted_archive(parsed + read_unchanged(config.content, plan, cache))
     archive = relate_archive(before, enrich_config, cache)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, config.content, state, plan, touched)
-    pages = 0 if parse_only else render(config, cache)
+    pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
     warnings = tuple(w for issue in parsed for w in issue.warnings)
     report = BuildReport(len(archive), sum(len(i.articles) for i in archive), len(parsed), pages,
-                         time.perf_counter() - started, content, warnings)
+                         time.perf_counter() - started, content, warnings, reused)
     print_notes(report, config.quiet)
     return report
 
@@ -110,19 +112,26 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content
     return store.report
 
 
-def render(config: Config, cache: BuildCache) -> int:
+def render(config: Config, cache: BuildCache) -> tuple[int, int]:
     """Render content/ as it now is; skipped when neither content, templates nor code changed."""
     archive = cache.read_archive(config.content)
     site_config = site_config_from(config)
-    key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), repr(replace(site_config, quiet=False)),
-                       tree_digest(site_config.templates_dir, site_config.static_dir, Path(__file__).parent / "site",
-                                   Path(__file__).parent / "search")]))
+    key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), render_key(site_config)]))
     if key == cache.site_key and (config.out / ".dibao-site").exists():
-        return 0
+        return 0, 0
     search = search_writer(archive, config.content / CACHE_DIR / "search")
-    pages = write_site_atomically(archive, config.out, site_config, extra_writers=[search]).pages
-    cache.site_key = key
-    return pages
+    # page fingerprints are only comparable under the same templates, code and site settings
+    previous = cache.page_keys if cache.render_key == render_key(site_config) else None
+    stats = write_site_atomically(archive, config.out, site_config, extra_writers=[search], previous_keys=previous)
+    cache.site_key, cache.page_keys, cache.render_key = key, stats.page_keys, render_key(site_config)
+    return stats.pages, stats.reused
+
+
+def render_key(site_config) -> str:
+    """Everything besides the content that a rendered page depends on."""
+    return digest(repr([repr(replace(site_config, quiet=False)),
+                        tree_digest(site_config.templates_dir, site_config.static_dir, Path(__file__).parent / "site",
+                                    Path(__file__).parent / "search", Path(__file__).parent / "model.py")]))
 
 
 def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[Path], object]:

@@ -25,7 +25,6 @@ class Entry:
     issue: Issue
     path: str  #: site path of the article page
     id: str  #: ``<issue-id>/<NN>``, the id ``related`` uses
-    position: int  #: archive position (issues by date and id, then reading order); for sorting only
 
     @property
     def date(self) -> str:
@@ -98,7 +97,7 @@ def build_catalog(issues: Sequence[Issue]) -> Catalog:
         paths = article_paths(issue.articles)
         mine = []
         for article in sorted(issue.articles, key=lambda a: a.order):
-            entry = Entry(article, issue, paths[article.order], f"{issue.id}/{article.order:02d}", len(entries))
+            entry = Entry(article, issue, paths[article.order], f"{issue.id}/{article.order:02d}")
             entries.append(entry)
             mine.append(entry)
         issue_entries.append(IssueEntry(issue, issue_path(issue.id), tuple(mine)))

@@ -1,7 +1,7 @@
 """Settings of the render stage and the figures it reports."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping
 
@@ -64,10 +64,12 @@ class RenderStats:
     files: int  #: every file written, static assets included
     bytes: int  #: total size of the written files
     seconds: float = 0.0  #: wall time of the render
+    reused: int = 0  #: pages taken over unchanged from the previous site
+    page_keys: dict = field(default_factory=dict, compare=False, repr=False)  #: page path → fingerprint
 
     def summary(self) -> str:
-        return (f"site: {self.issues} issues, {self.articles} articles, {self.pages} pages, "
-                f"{self.files} files, {self.bytes / 1024:.0f} KiB in {self.seconds:.1f} s")
+        return (f"site: {self.issues} issues, {self.articles} articles, {self.pages} pages "
+                f"({self.reused} unchanged), {self.files} files, {self.bytes / 1024:.0f} KiB in {self.seconds:.1f} s")
 
 
 def site_config_from(config) -> SiteConfig:

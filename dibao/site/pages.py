@@ -17,6 +17,17 @@ NAV = (("home", "首页", "index.html"), ("issues", "报纸", "issues/index.html
 
 
 @dataclass(frozen=True)
+class Link:
+    """A named link: what an article page shows of its regions, themes and issue.
+
+    Article pages get these instead of whole groups, so adding an article to 湖北 does not
+    change the fingerprint of every other 湖北 article page (see :mod:`.fingerprint`)."""
+
+    name: str
+    path: str
+
+
+@dataclass(frozen=True)
 class Page:
     path: str  #: output path under the site root
     template: str
@@ -110,11 +121,13 @@ def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, 
     siblings = issue_entry.entries
     at = siblings.index(entry)
     canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
-    groups = lambda kind, names: [g for g in (catalog.group(kind, n) for n in names) if g is not None]
+    groups = lambda kind, names: [Link(g.name, g.path) for g in (catalog.group(kind, n) for n in names)
+                                  if g is not None]
     return make_page(
         entry.path, "article.html", config, entry.article.title, "issues",
         description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
-        issue=entry.issue, issue_entry=issue_entry, body=body.render_blocks(entry.article.body),
+        issue=entry.issue, issue_entry=Link(views.issue_label(entry.issue), issue_entry.path),
+        body=body.render_blocks(entry.article.body),
         prev_entry=siblings[at - 1] if at > 0 else None,
         next_entry=siblings[at + 1] if at + 1 < len(siblings) else None,
         credits=views.credits(entry, catalog), notes=views.continuation_notes(entry, issue_entry),

@@ -31,6 +31,18 @@ class SiteWriter:
         target.write_bytes(data)
         self.written[path] = len(data)
 
+    def reuse(self, path: str, source: Path) -> None:
+        """Take an unchanged file over from the previous site: a hard link, a copy where links fail."""
+        if path in self.written:
+            raise OutputError(f"output path written twice: {path}")
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        self.written[path] = source.stat().st_size
+
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file under ``source`` (sorted, dotfiles skipped) to ``<prefix>/…``."""
         if not source.is_dir():

@@ -155,3 +155,38 @@ def test_records_from_values_equal_records_from_written_files(built_samples):
             text = render_article(article, issue)
             assert record_for("x", text) == record_from("x", article_front_matter(article, issue),
                                                         render_body(article.body))
+
+
+def test_clean_build_still_keeps_hand_edits(project):
+    config, _ = project
+    path = article_file(config.content, "001_", 2)
+    path.write_text(path.read_text(encoding="utf-8") + "\n编辑补记。\n", encoding="utf-8")
+    report = build(config, clean=True)
+    assert report.parsed == 2
+    assert "编辑补记。" in path.read_text(encoding="utf-8")
+
+
+def test_incremental_render_equals_a_clean_render(project, root):
+    """Pages reused from the last site must be exactly what a fresh render writes."""
+    from dataclasses import replace
+
+    from dibao.cache import BuildCache
+    from dibao.pipeline import render
+
+    config, tmp = project
+    steps = [
+        lambda: shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2]),
+        lambda: edit_title(article_file(config.content, "004_", 3), "【校】"),
+        lambda: (config.seeds / SAMPLES[0]).unlink(),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        report = build(config)
+        assert 0 < report.reused < report.pages, "the incremental build should reuse some pages and render others"
+        fresh = replace(config, out=tmp / f"fresh-{number}")
+        render(fresh, BuildCache(version=BuildCache.current_version()))
+        assert snapshot(config.out) == snapshot(fresh.out), f"step {number}: incremental site differs"
+
+
+def edit_title(path: Path, prefix: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {prefix}", 1), encoding="utf-8")

@@ -1,0 +1,71 @@
+"""Page fingerprints: a hash of everything a page's template can read.
+
+A page whose fingerprint (plus the template set and the site config, which
+the pipeline hashes separately) is unchanged since the last build renders to
+the same bytes, so its old file is reused instead of rendered again.  Unknown
+value types raise: a context value the fingerprint cannot see would make a
+stale page possible, so it must be taught here first.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import PurePath
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import Article, Issue
+from .catalog import Catalog
+from .pages import Page
+
+SCALARS = (str, int, float, bool, type(None), Markup)
+
+
+class Fingerprinter:
+    """Hashes context values, memoising shared objects (articles, entries) by identity."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, str] = {}
+        self.keep: list[Any] = []  # memoised objects stay alive, so their ids cannot be reused
+
+    def page_key(self, page: Page) -> str:
+        context = {k: v for k, v in page.context.items() if not callable(v)}
+        return self.digest(repr((page.path, page.template, self.value(context))))
+
+    @staticmethod
+    def digest(text: str) -> str:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+    def value(self, value: Any) -> Any:
+        if isinstance(value, SCALARS):
+            return value
+        if isinstance(value, PurePath):
+            return str(value)
+        if isinstance(value, (list, tuple)):
+            return [self.value(v) for v in value]
+        if isinstance(value, dict):
+            return sorted((str(k), self.value(v)) for k, v in value.items())
+        if isinstance(value, (Article, Issue, Catalog)) or dataclasses.is_dataclass(value):
+            return self.shared(value)
+        if callable(value):
+            return "<function>"  # url(): it depends on the page path, which is in the key
+        raise TypeError(f"cannot fingerprint a {type(value).__name__} in a page context")
+
+    def shared(self, obj: Any) -> str:
+        key = id(obj)
+        if key not in self.memo:
+            self.keep.append(obj)
+            self.memo[key] = self.digest(self.describe(obj))
+        return self.memo[key]
+
+    def describe(self, obj: Any) -> str:
+        if isinstance(obj, Issue):  # its articles are fingerprinted through their own entries
+            return repr(dataclasses.replace(obj, articles=(), lines=()))
+        if isinstance(obj, Article):
+            return repr(obj)
+        if isinstance(obj, Catalog):
+            return repr([self.value(e) for e in obj.entries] + [self.value(g) for g in
+                                                                   (*obj.regions, *obj.themes, *obj.people)])
+        fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        return repr((type(obj).__name__, self.value(fields)))

@@ -26,12 +26,19 @@ def folder_fingerprint(folder: Path) -> tuple:
     return tuple((p.name, st.st_size, st.st_mtime_ns) for p in sorted(folder.glob("*.md")) for st in [p.stat()])
 
 
-def tree_digest(*folders: Path) -> str:
-    """Hash of every file's path and bytes under the folders (templates, static assets)."""
+def tree_digest(*places: Path) -> str:
+    """Hash of every source file's path and bytes under the folders (or of the files) given.
+
+    Compiled bytecode is left out: Python rewrites it as it pleases, and hashing it made
+    two builds of the same code disagree."""
     hasher = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else ():
-            hasher.update(path.relative_to(folder).as_posix().encode())
+    for place in places:
+        files = [place] if place.is_file() else sorted(p for p in place.rglob("*") if p.is_file()) \
+            if place.exists() else []
+        for path in files:
+            if path.suffix == ".pyc" or "__pycache__" in path.parts:
+                continue
+            hasher.update((path.relative_to(place).as_posix() if path != place else path.name).encode())
             hasher.update(path.read_bytes())
     return hasher.hexdigest()[:32]
 

@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import pickle
 import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,11 +174,23 @@ def build_search(
 
 
 def _mirror(source: Path, target: Path) -> None:
-    """Copy the built index (not the build cache) into the site."""
+    """Hard-link the built index (not the build cache) into the site; copy where links fail.
+
+    The cache never rewrites a file in place (see :func:`.shards.write_text`), so a linked
+    file in a published site keeps its bytes."""
+    made: set[Path] = set()
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source)
-        if path.is_file() and relative.parts[0] != CACHE:
-            write_text(target / relative, path.read_text(encoding="utf-8"))
+        if not path.is_file() or relative.parts[0] == CACHE or path.name.startswith("."):
+            continue
+        destination = target / relative
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
+        try:
+            os.link(path, destination)
+        except OSError:
+            shutil.copyfile(path, destination)
 
 
 def _write_keys(out_dir: Path, datas: list[PartData], buckets: list[tuple[str, list[str]]]) -> set[Path]:

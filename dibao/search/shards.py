@@ -14,6 +14,7 @@ vocabulary file it loads anyway to segment the query.
 from __future__ import annotations
 
 import bisect
+import os
 import json
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -46,11 +47,16 @@ def jsonp_raw(key: str, body: str) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write only when the bytes change, so unchanged files keep their bytes and mtimes."""
+    """Write only when the bytes change, so unchanged files keep their bytes and mtimes.
+
+    A changed file gets a new inode (write, then rename): the published site hard-links
+    these files, and rewriting one in place would change the live site mid-build."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
     if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+        temp = path.with_name(f".{path.name}.tmp")
+        temp.write_bytes(data)
+        os.replace(temp, path)
 
 
 def bucket_of(starts_keys: Sequence[bytes], term: str) -> int:

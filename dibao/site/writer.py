@@ -19,6 +19,12 @@ class SiteWriter:
     def __init__(self, root: Path):
         self.root = root
         self.written: dict[str, int] = {}
+        self.folders: set[Path] = set()  # made already: a mkdir per file cost seconds on big sites
+
+    def folder_for(self, target: Path) -> None:
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
 
     def write(self, path: str, content: str | bytes) -> None:
         if path in self.written:
@@ -27,7 +33,7 @@ class SiteWriter:
             raise OutputError(f"output path leaves the site: {path}")
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self.folder_for(target)
         target.write_bytes(data)
         self.written[path] = len(data)
 
@@ -36,7 +42,7 @@ class SiteWriter:
         if path in self.written:
             raise OutputError(f"output path written twice: {path}")
         target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self.folder_for(target)
         try:
             os.link(source, target)
         except OSError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parents[2] / "static/js/search.js"
+SOURCE = Path(__file__).resolve().parent / "search.js"
 
 
 def minify(source: str) -> str:

@@ -46,7 +46,7 @@ function fileLoader(searchDir, log) {
 }
 
 function runtime() {
-  require(path.join(ROOT, "static/js/search.js"));
+  require(path.join(ROOT, "dibao/search/search.js"));
   return globalThis.dibaoSearch;
 }
 

@@ -20,7 +20,7 @@ from .enrich import EnrichConfig, relate
 from .model import Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .search import build_search, docs_from_issues
-from .site import site_config_from, write_site_atomically
+from .site import site_config_from, site_is_current, write_site_atomically
 from .site.urls import article_paths
 from .state import BuildState, digest
 
@@ -113,17 +113,22 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content
 
 
 def render(config: Config, cache: BuildCache) -> tuple[int, int]:
-    """Render content/ as it now is; skipped when neither content, templates nor code changed."""
+    """Render content/ as it now is; skipped when neither content, templates nor code changed.
+
+    Only pages whose fingerprint changed are rendered, unless the cache is new (``--clean``):
+    then every file is.  The search index is built in its lasting cache folder first and
+    mirrored into the site with the pages, so a failure anywhere leaves ``site/`` as it was."""
     archive = cache.read_archive(config.content)
     site_config = site_config_from(config)
-    key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), render_key(site_config)]))
-    if key == cache.site_key and (config.out / ".dibao-site").exists():
+    current = render_key(site_config)
+    key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), current]))
+    if key == cache.site_key and site_is_current(config.out):
         return 0, 0
-    search = search_writer(archive, config.content / CACHE_DIR / "search")
-    # page fingerprints are only comparable under the same templates, code and site settings
-    previous = cache.page_keys if cache.render_key == render_key(site_config) else None
-    stats = write_site_atomically(archive, config.out, site_config, extra_writers=[search], previous_keys=previous)
-    cache.site_key, cache.page_keys, cache.render_key = key, stats.page_keys, render_key(site_config)
+    search_dir = config.content / CACHE_DIR / "search"
+    stats = write_site_atomically(archive, config.out, site_config, prepare=[search_writer(archive, search_dir)],
+                                  search_dir=search_dir, state_dir=config.content / CACHE_DIR / "site",
+                                  render_key=current, reuse=bool(cache.render_key))
+    cache.site_key, cache.render_key, cache.page_keys = key, current, {}
     return stats.pages, stats.reused
 
 
@@ -134,11 +139,12 @@ def render_key(site_config) -> str:
                                     Path(__file__).parent / "search", Path(__file__).parent / "model.py")]))
 
 
-def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[Path], object]:
-    """Writes ``search/`` into a freshly rendered site; index parts are cached in ``cache_dir``."""
+def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], object]:
+    """Builds the search index in ``cache_dir``, a lasting folder the site writer mirrors into
+    ``site/search/`` (its files are replaced, never rewritten in place, so links stay right)."""
     paths = {issue.id: article_paths(issue.articles) for issue in archive}
     docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
-    return lambda site: build_search(docs, site / "search", cache_dir=cache_dir)
+    return lambda: build_search(docs, cache_dir)
 
 
 def print_notes(report: BuildReport, quiet: bool) -> None:

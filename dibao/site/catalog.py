@@ -32,6 +32,33 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Brief:
+    """What a list shows of one article (group lists, related articles, previous/next links).
+
+    List pages get these instead of whole entries, so a page's fingerprint covers exactly what
+    it shows: a changed ``related`` list or body does not re-render every list the article is on."""
+
+    path: str
+    title: str
+    kicker: str
+    subtitle: str
+    kind: str
+    column: str
+    summary: str
+    names: tuple[str, ...]  #: authors, reporters and correspondents
+    iso_date: str  #: the issue's date when known, else empty
+    date: str  #: the issue's date, or its year
+    paper: str
+
+    @classmethod
+    def of(cls, entry: Entry) -> "Brief":
+        a = entry.article
+        return cls(entry.path, a.title, a.kicker, a.subtitle, a.kind, a.column, a.summary,
+                   tuple(a.authors + a.reporters + a.correspondents), entry.issue.date, entry.date,
+                   entry.issue.paper)
+
+
+@dataclass(frozen=True)
 class IssueEntry:
     issue: Issue
     path: str
@@ -58,6 +85,23 @@ class Group:
     def path(self) -> str:
         return f"{self.folder}/index.html"
 
+    @property
+    def head(self) -> "GroupHead":
+        return GroupHead(self.kind, self.name, self.slug, self.path, len(self.entries), self.description, self.counts)
+
+
+@dataclass(frozen=True)
+class GroupHead:
+    """A group without its articles: what indexes and list pages show about the group itself."""
+
+    kind: str
+    name: str
+    slug: str
+    path: str
+    count: int  #: number of articles
+    description: str = ""
+    counts: tuple[tuple[str, int], ...] = ()
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -68,6 +112,15 @@ class Catalog:
     people: tuple[Group, ...]
     by_id: dict = field(default_factory=dict, compare=False)  #: article id → Entry
     groups_of: dict = field(default_factory=dict, compare=False)  #: (kind, name) → Group
+    briefs: dict = field(default_factory=dict, compare=False)  #: article id → Brief, made once per build
+
+    def brief(self, entry: Entry) -> Brief:
+        return self.briefs[entry.id]
+
+    @property
+    def totals(self) -> dict:
+        return {"issues": len(self.issues), "entries": len(self.entries), "regions": len(self.regions),
+                "themes": len(self.themes), "people": len(self.people)}
 
     def related(self, entry: Entry) -> list[Entry]:
         found = (self.by_id.get(normalise_related(r)) for r in entry.article.related)
@@ -90,7 +143,8 @@ def newest_first(entries: Sequence[Entry]) -> tuple[Entry, ...]:
     return tuple(sorted(ordered, key=lambda e: (e.date, e.issue.id), reverse=True))
 
 
-def build_catalog(issues: Sequence[Issue]) -> Catalog:
+def build_catalog(issues: Sequence[Issue], slugs: dict | None = None) -> Catalog:
+    """``slugs`` (name → person slug) may come from the last build: pinyin for 18,000 names costs a second."""
     ordered = sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id))
     issue_entries, entries = [], []
     for issue in ordered:
@@ -103,10 +157,10 @@ def build_catalog(issues: Sequence[Issue]) -> Catalog:
         issue_entries.append(IssueEntry(issue, issue_path(issue.id), tuple(mine)))
     regions = region_groups(entries)
     themes = theme_groups(entries)
-    persons = person_groups(entries)
+    persons = person_groups(entries, slugs or {})
     groups_of = {(g.kind, g.name): g for g in (*regions, *themes, *persons)}
     return Catalog(tuple(issue_entries), tuple(entries), regions, themes, persons,
-                   {e.id: e for e in entries}, groups_of)
+                   {e.id: e for e in entries}, groups_of, {e.id: Brief.of(e) for e in entries})
 
 
 def by_count(groups: list[Group]) -> tuple[Group, ...]:
@@ -141,9 +195,10 @@ def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     return by_count(groups)
 
 
-def person_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
+def person_groups(entries: Sequence[Entry], known: dict) -> tuple[Group, ...]:
     credits = people_mod.credits(entries)
-    slugs = {name: person_slug(name) for name in credits}  # a pure function of the name: URLs never move
+    # a pure function of the name, so URLs never move and slugs of earlier builds stay right
+    slugs = {name: known.get(name) or person_slug(name) for name in credits}
     groups = []
     for name, (mine, roles) in credits.items():
         counts = tuple((label, roles[label]) for _, label in people_mod.ROLES if roles[label])

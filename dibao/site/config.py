@@ -65,7 +65,8 @@ class RenderStats:
     bytes: int  #: total size of the written files
     seconds: float = 0.0  #: wall time of the render
     reused: int = 0  #: pages taken over unchanged from the previous site
-    page_keys: dict = field(default_factory=dict, compare=False, repr=False)  #: page path → fingerprint
+    manifest: dict = field(default_factory=dict, compare=False, repr=False)  #: path → (fingerprint, size), every file
+    staged: tuple = field(default=(), compare=False, repr=False)  #: paths actually written (the rest was unchanged)
 
     def summary(self) -> str:
         return (f"site: {self.issues} issues, {self.articles} articles, {self.pages} pages "

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import Article, Issue
-from .catalog import Catalog
+from .catalog import Entry
 from .pages import Page
 
 SCALARS = (str, int, float, bool, type(None), Markup)
@@ -30,6 +30,7 @@ class Fingerprinter:
         self.keep: list[Any] = []  # memoised objects stay alive, so their ids cannot be reused
 
     def page_key(self, page: Page) -> str:
+        """Covers the context only: what ``page.derive`` adds is computed from it."""
         context = {k: v for k, v in page.context.items() if not callable(v)}
         return self.digest(repr((page.path, page.template, self.value(context))))
 
@@ -46,7 +47,7 @@ class Fingerprinter:
             return [self.value(v) for v in value]
         if isinstance(value, dict):
             return sorted((str(k), self.value(v)) for k, v in value.items())
-        if isinstance(value, (Article, Issue, Catalog)) or dataclasses.is_dataclass(value):
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return self.shared(value)
         if callable(value):
             return "<function>"  # url(): it depends on the page path, which is in the key
@@ -63,9 +64,10 @@ class Fingerprinter:
         if isinstance(obj, Issue):  # its articles are fingerprinted through their own entries
             return repr(dataclasses.replace(obj, articles=(), lines=()))
         if isinstance(obj, Article):
-            return repr(obj)
-        if isinstance(obj, Catalog):
-            return repr([self.value(e) for e in obj.entries] + [self.value(g) for g in
-                                                                   (*obj.regions, *obj.themes, *obj.people)])
+            # ``related`` is left out: pages show related articles through their own ``related``
+            # context value, so a changed list re-renders that page alone, not every list page
+            return repr(dataclasses.replace(obj, related=()))
+        if isinstance(obj, Entry):
+            return repr((obj.path, obj.id, self.shared(obj.article), self.shared(obj.issue)))
         fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
         return repr((type(obj).__name__, self.value(fields)))

@@ -1,7 +1,6 @@
 """Index and list pages for regions, themes and people, paginated."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -9,7 +8,6 @@ from .catalog import Catalog, Group
 from .config import SiteConfig
 from . import mapsvg
 from .pages import Page, group_title, make_page, region_legend, region_map
-from .urls import listing_path
 
 KIND_FOLDERS = {"region": "regions", "theme": "themes", "person": "people"}
 
@@ -18,42 +16,74 @@ KIND_FOLDERS = {"region": "regions", "theme": "themes", "person": "people"}
 class Pager:
     """Where one page of a list sits among its siblings."""
 
-    number: int  #: 1-based
-    count: int  #: number of pages
-    paths: tuple[str, ...]  #: site path of every page of the list
+    at: int  #: 0-based position of this page in :attr:`links`
+    links: tuple[tuple[str, str], ...]  #: (label, site path) of every page, in reading order
+    number: int = 0  #: the page's fixed number, 0 for a list's front page
+    first: int = 0  #: position (1-based, counted from the oldest) of the page's oldest entry; 0 if unused
+    last: int = 0  #: … and of its newest
+
+    @property
+    def count(self) -> int:
+        return len(self.links)
 
     @property
     def prev(self) -> str:
-        return self.paths[self.number - 2] if self.number > 1 else ""
+        return self.links[self.at - 1][1] if self.at > 0 else ""
 
     @property
     def next(self) -> str:
-        return self.paths[self.number] if self.number < self.count else ""
+        return self.links[self.at + 1][1] if self.at + 1 < self.count else ""
 
 
 def paginate(items: Sequence, size: int, folder: str) -> list[tuple[Sequence, Pager]]:
-    count = max(1, math.ceil(len(items) / size))
-    paths = tuple(listing_path(folder, n) for n in range(1, count + 1))
-    return [(items[(n - 1) * size: n * size], Pager(n, count, paths)) for n in range(1, count + 1)]
+    """``items`` newest first → a front page with the newest ``size`` to ``2 * size - 1`` and
+    numbered pages of exactly ``size``, ``page-1.html`` the oldest.
+
+    Numbering from the oldest end means a page keeps its articles as the archive grows: adding
+    an article changes the front page only (and every page once per ``size`` articles, when a
+    new numbered page appears), and a link to page 3 of a list stays a citable address."""
+    total = len(items)
+    numbered = max(0, total // size - 1)
+    links = ((("最新", f"{folder}/index.html"),)
+             + tuple((str(n), f"{folder}/page-{n}.html") for n in range(numbered, 0, -1)))
+    pages = [(items[:total - numbered * size], Pager(0, links, 0, numbered * size + 1, total))]
+    for at, n in enumerate(range(numbered, 0, -1), start=1):
+        start = total - n * size
+        pages.append((items[start:start + size], Pager(at, links, n, (n - 1) * size + 1, n * size)))
+    return pages
 
 
 def listing_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
-    yield make_page("regions/index.html", "regions.html", config, "地区", "regions", groups=catalog.regions,
+    yield make_page("regions/index.html", "regions.html", config, "地区", "regions",
+                    groups=[g.head for g in catalog.regions],
                     map=region_map(catalog, "regions/index.html"), legend=region_legend(catalog),
                     map_source=mapsvg.source_note())
-    yield make_page("themes/index.html", "themes.html", config, "主题", "themes", groups=catalog.themes)
-    for chunk, pager in paginate(catalog.people, config.page_size * 4, "people"):
-        title = "人物" if pager.number == 1 else f"人物（第{pager.number}页）"
-        yield make_page(pager.paths[pager.number - 1], "people.html", config, title, "people",
-                        groups=chunk, pager=pager, total=len(catalog.people))
+    yield make_page("themes/index.html", "themes.html", config, "主题", "themes", groups=[g.head for g in catalog.themes])
+    yield from people_pages(catalog, config)
     for group in (*catalog.regions, *catalog.themes, *catalog.people):
-        yield from group_pages(group, config)
+        yield from group_pages(group, config, catalog.briefs)
 
 
-def group_pages(group: Group, config: SiteConfig) -> Iterator[Page]:
+def group_pages(group: Group, config: SiteConfig, briefs: dict) -> Iterator[Page]:
+    """The front page shows the group's size and counts; numbered pages only what never changes."""
     section = KIND_FOLDERS[group.kind]
     feed = f"feeds/{section}/{group.slug}.xml" if group.kind != "person" else ""
+    head = group.head
     for chunk, pager in paginate(group.entries, config.page_size, group.folder):
-        title = group_title(group) + ("" if pager.number == 1 else f"（第{pager.number}页）")
-        yield make_page(pager.paths[pager.number - 1], "group.html", config, title, section,
-                        description=group.description, group=group, entries=chunk, pager=pager, feed=feed)
+        title = group_title(group) + ("" if pager.number == 0 else f"（第{pager.number}页）")
+        yield make_page(pager.links[pager.at][1], "group.html", config, title, section,
+                        description=group.description, group=head if pager.number == 0 else None,
+                        name=group.name, kind=group.kind, about=group.description, entries=[briefs[e.id] for e in chunk], pager=pager,
+                        feed=feed)
+
+
+def people_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
+    """The people index, most credited first, in pages of ``4 × page_size``."""
+    heads = [g.head for g in catalog.people]
+    size = config.page_size * 4
+    count = max(1, -(-len(heads) // size))
+    links = tuple((str(n), "people/index.html" if n == 1 else f"people/page-{n}.html") for n in range(1, count + 1))
+    for at in range(count):
+        title = "人物" if at == 0 else f"人物（第{at + 1}页）"
+        yield make_page(links[at][1], "people.html", config, title, "people",
+                        groups=heads[at * size:(at + 1) * size], pager=Pager(at, links, at + 1), total=len(heads))

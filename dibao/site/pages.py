@@ -28,14 +28,32 @@ class Link:
 
 
 @dataclass(frozen=True)
+class IssueLink:
+    """What an issue page shows of the issues before and after it."""
+
+    path: str
+    paper: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Page:
+    """One HTML page.  ``context`` is everything the page depends on and is fingerprinted
+    (:mod:`.fingerprint`); ``derive`` computes further template values from the context alone,
+    and only when the page is actually rendered (an article's body HTML, its citation …)."""
+
     path: str  #: output path under the site root
     template: str
     context: dict
+    derive: Callable[[dict], dict] | None = None
+
+    def full_context(self) -> dict:
+        return {**self.context, **self.derive(self.context)} if self.derive else self.context
 
 
 def make_page(path: str, template: str, config: SiteConfig, title: str, section: str, *,
-              description: str = "", og_type: str = "website", absolute_links: bool = False, **extra) -> Page:
+              description: str = "", og_type: str = "website", absolute_links: bool = False,
+              derive: Callable[[dict], dict] | None = None, **extra) -> Page:
     """A page with the context every template shares: ``url()`` makes relative links from this page."""
     base = config.absolute_base
     if absolute_links:  # 404.html is served at any depth, so it links from the site's public root
@@ -45,7 +63,7 @@ def make_page(path: str, template: str, config: SiteConfig, title: str, section:
     context = dict(path=path, url=url, site=config, nav=NAV, section=section, title=title,
                    description=description or config.tagline, og_type=og_type,
                    canonical=absolute(base, path) if base else "", **extra)
-    return Page(path, template, context)
+    return Page(path, template, context, derive)
 
 
 def all_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
@@ -60,7 +78,7 @@ def all_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
 
     yield from listing_pages(catalog, config)
     yield make_page("search/index.html", "search.html", config, "检索", "search")
-    yield make_page("about/index.html", "about.html", config, "关于本站", "about", catalog=catalog,
+    yield make_page("about/index.html", "about.html", config, "关于本站", "about", totals=catalog.totals,
                     map_source=mapsvg.source_note())
     yield make_page("404.html", "404.html", config, "页面未找到", "", absolute_links=bool(config.absolute_base))
 
@@ -78,10 +96,11 @@ def region_legend(catalog: Catalog) -> list[tuple[int, str]]:
 
 def home_page(catalog: Catalog, config: SiteConfig) -> Page:
     latest = list(reversed(catalog.issues))[: config.home_issues]
+    national = catalog.group("region", "全国")
     return make_page("index.html", "home.html", config, config.site_title, "home", latest=latest,
-                     map=region_map(catalog, "index.html"), legend=region_legend(catalog), themes=catalog.themes,
-                     catalog=catalog,
-                     national=catalog.group("region", "全国"))
+                     map=region_map(catalog, "index.html"), legend=region_legend(catalog),
+                     themes=[g.head for g in catalog.themes], totals=catalog.totals,
+                     national=national.head if national else None)
 
 
 def issue_calendar(catalog: Catalog) -> list[dict]:
@@ -109,8 +128,9 @@ def month_block(year: int, month: int, issues: list[IssueEntry]) -> dict:
 
 def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
     entry = catalog.issues[index]
-    prev_issue = catalog.issues[index - 1] if index > 0 else None
-    next_issue = catalog.issues[index + 1] if index + 1 < len(catalog.issues) else None
+    link = lambda ie: IssueLink(ie.path, ie.issue.paper, ie.date)
+    prev_issue = link(catalog.issues[index - 1]) if index > 0 else None
+    next_issue = link(catalog.issues[index + 1]) if index + 1 < len(catalog.issues) else None
     title = f"{views.issue_label(entry.issue)} · {views.display_date(entry.issue)}"
     return make_page(entry.path, "issue.html", config, title, "issues", issue_entry=entry, issue=entry.issue,
                      prev_issue=prev_issue, next_issue=next_issue, date_label=views.display_date(entry.issue),
@@ -120,22 +140,27 @@ def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
 def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry) -> Page:
     siblings = issue_entry.entries
     at = siblings.index(entry)
-    canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
     groups = lambda kind, names: [Link(g.name, g.path) for g in (catalog.group(kind, n) for n in names)
                                   if g is not None]
     return make_page(
-        entry.path, "article.html", config, entry.article.title, "issues",
+        entry.path, "article.html", config, entry.article.title, "issues", derive=article_extras,
         description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
-        issue=entry.issue, issue_entry=Link(views.issue_label(entry.issue), issue_entry.path),
-        body=body.render_blocks(entry.article.body),
-        prev_entry=siblings[at - 1] if at > 0 else None,
-        next_entry=siblings[at + 1] if at + 1 < len(siblings) else None,
-        credits=views.credits(entry, catalog), notes=views.continuation_notes(entry, issue_entry),
+        issue=entry.issue, issue_entry=Link(views.issue_label(entry.issue), issue_entry.path), siblings=siblings,
+        prev_entry=catalog.brief(siblings[at - 1]) if at > 0 else None,
+        next_entry=catalog.brief(siblings[at + 1]) if at + 1 < len(siblings) else None,
         regions=groups("region", entry.article.regions), themes=groups("theme", entry.article.themes),
-        related=catalog.related(entry), citation=views.citation(entry),
+        related=[catalog.brief(e) for e in catalog.related(entry)],
         date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
-        sources=[str(s) for s in entry.article.sources],
-        json_ld=views.json_ld(views.news_article(entry, canonical, config.site_title)))
+        sources=[str(s) for s in entry.article.sources])
+
+
+def article_extras(context: dict) -> dict:
+    """What an article page derives from its own context, computed only when it is rendered."""
+    entry, config = context["entry"], context["site"]
+    canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
+    return dict(body=body.render_blocks(entry.article.body), credits=views.credits(entry),
+                notes=views.continuation_notes(entry, context["siblings"]), citation=views.citation(entry),
+                json_ld=views.json_ld(views.news_article(entry, canonical, config.site_title)))
 
 
 def group_title(group: Group) -> str:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import Issue
-from .catalog import Catalog, Entry, IssueEntry
+from typing import Sequence
+
+from ..enrich.people import person_slug
+from .catalog import Entry
 from .people import article_people
 
 BRACKETED_PREFIX = re.compile(r"^[（(【\[][^）)】\]]{0,12}[）)】\]]\s*")
@@ -35,24 +38,24 @@ def continues(first: Entry, later: Entry) -> bool:
     return bool(a and b) and (a == b or a in b or b in a)
 
 
-def continuation_notes(entry: Entry, issue_entry: IssueEntry) -> list[Note]:
+def continuation_notes(entry: Entry, siblings: Sequence[Entry]) -> list[Note]:
+    """``siblings``: the entries of the article's issue, in reading order."""
     article, notes = entry.article, []
     if article.continued_from:
-        source = next((e for e in issue_entry.entries if continues(e, entry)), None)
+        source = next((e for e in siblings if continues(e, entry)), None)
         notes.append(Note(f"上接{article.continued_from}", source, missing=source is None))
     if article.continues_to:
-        target = next((e for e in issue_entry.entries if continues(entry, e)), None)
+        target = next((e for e in siblings if continues(entry, e)), None)
         notes.append(Note(f"下转{article.continues_to}", target, missing=target is None))
     return notes
 
 
-def credits(entry: Entry, catalog: Catalog) -> list[tuple[str, str, str]]:
-    """(role, name, person page path) in byline order."""
-    rows = []
-    for name, role in article_people(entry):
-        group = catalog.group("person", name)
-        rows.append((role, name, group.path if group else ""))
-    return rows
+def credits(entry: Entry) -> list[tuple[str, str, str]]:
+    """(role, name, person page path) in byline order.
+
+    Every name credited here has a person page (this article is on it), and its path is a
+    pure function of the name, so the page needs nothing from the rest of the archive."""
+    return [(role, name, f"people/{person_slug(name)}/index.html") for name, role in article_people(entry)]
 
 
 def display_date(issue: Issue) -> str:

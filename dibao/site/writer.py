@@ -1,8 +1,7 @@
-"""Writing the site: one file per path, into a temporary folder swapped in on success."""
+"""Writing the site: one file per path, only those that changed, into a staging folder (see :mod:`.apply`)."""
 from __future__ import annotations
 
-import os
-import shutil
+import hashlib
 import sys
 from pathlib import Path
 
@@ -14,40 +13,48 @@ class OutputError(RuntimeError):
 
 
 class SiteWriter:
-    """Writes files under ``root``, refusing to write any path twice."""
+    """Writes files under ``root``, refusing to write any path twice.
 
-    def __init__(self, root: Path):
+    Every path produced is recorded with a fingerprint and its size (:attr:`files`).  With
+    ``previous`` (those of the last build) a file whose fingerprint is unchanged is not written
+    at all: the site already holds it, and only changed files reach ``root`` (a staging folder)."""
+
+    def __init__(self, root: Path, previous: dict | None = None):
         self.root = root
-        self.written: dict[str, int] = {}
+        self.previous = previous or {}
+        self.files: dict[str, tuple[str, int]] = {}  #: path → (fingerprint, size), every file produced
+        self.staged: list[str] = []  #: paths actually written under ``root``
         self.folders: set[Path] = set()  # made already: a mkdir per file cost seconds on big sites
 
-    def folder_for(self, target: Path) -> None:
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-
-    def write(self, path: str, content: str | bytes) -> None:
-        if path in self.written:
+    def claim(self, path: str) -> None:
+        if path in self.files:
             raise OutputError(f"output path written twice: {path}")
         if path.startswith("/") or ".." in path.split("/"):
             raise OutputError(f"output path leaves the site: {path}")
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target = self.root / path
-        self.folder_for(target)
-        target.write_bytes(data)
-        self.written[path] = len(data)
 
-    def reuse(self, path: str, source: Path) -> None:
-        """Take an unchanged file over from the previous site: a hard link, a copy where links fail."""
-        if path in self.written:
-            raise OutputError(f"output path written twice: {path}")
+    def unchanged(self, path: str, key: str) -> bool:
+        """True (and the path recorded) when the last build produced ``path`` with this fingerprint."""
+        old = self.previous.get(path)
+        if old is None or old[0] != key:
+            return False
+        self.claim(path)
+        self.files[path] = old
+        return True
+
+    def write(self, path: str, content: str | bytes, key: str = "") -> None:
+        """Write ``path`` unless unchanged; ``key`` defaults to a hash of the bytes."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        key = key or content_key(data)
+        if self.unchanged(path, key):
+            return
+        self.claim(path)
         target = self.root / path
-        self.folder_for(target)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
-        self.written[path] = source.stat().st_size
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        target.write_bytes(data)
+        self.files[path] = (key, len(data))
+        self.staged.append(path)
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file under ``source`` (sorted, dotfiles skipped) to ``<prefix>/…``."""
@@ -60,30 +67,16 @@ class SiteWriter:
 
     @property
     def total_bytes(self) -> int:
-        return sum(self.written.values())
+        return sum(size for _, size in self.files.values())
 
 
-def temp_dir_for(out_dir: Path) -> Path:
-    return out_dir.with_name(f"{out_dir.name}.tmp-{os.getpid()}")
+def content_key(data: bytes) -> str:
+    return "c" + hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def check_replaceable(out_dir: Path) -> None:
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise OutputError(f"{out_dir} exists and is not a dibao site (no {MARKER}); refusing to replace it")
-
-
-def swap_in(new_dir: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``new_dir`` with two renames; the old site is removed afterwards."""
-    old = out_dir.with_name(f"{out_dir.name}.tmp-old-{os.getpid()}")
-    if out_dir.exists():
-        os.replace(out_dir, old)
-    try:
-        os.replace(new_dir, out_dir)
-    except OSError:
-        if old.exists():
-            os.replace(old, out_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 class Progress:

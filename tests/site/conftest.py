@@ -8,9 +8,16 @@ import pytest
 from dibao.contentio import read_content
 from dibao.pipeline import search_writer
 from dibao.site import SiteConfig, render_site
+from dibao.site.apply import mirror
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "site_content"
+
+
+def add_search(issues, site: Path, cache: Path) -> None:
+    """The pipeline's way: index built in a lasting folder, mirrored into ``site/search/``."""
+    search_writer(issues, cache)()
+    mirror(cache, site / "search", keep={"search/index.html"})
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +29,7 @@ def issues():
 def site(tmp_path_factory, issues) -> Path:
     out = tmp_path_factory.mktemp("render") / "site"
     render_site(issues, out, SiteConfig(quiet=True))
-    search_writer(issues, tmp_path_factory.mktemp("cache"))(out)  # the search page loads search/search.js
+    add_search(issues, out, tmp_path_factory.mktemp("cache"))  # the search page loads search/search.js
     return out
 
 
@@ -30,7 +37,7 @@ def site(tmp_path_factory, issues) -> Path:
 def site_with_base(tmp_path_factory, issues) -> Path:
     out = tmp_path_factory.mktemp("render-base") / "site"
     render_site(issues, out, SiteConfig(quiet=True, base_url="https://example.org/dibao"))
-    search_writer(issues, tmp_path_factory.mktemp("cache"))(out)
+    add_search(issues, out, tmp_path_factory.mktemp("cache"))
     return out
 
 
@@ -43,5 +50,5 @@ def real_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("render-real") / "site"
     archive = read_content(content)
     render_site(archive, out, SiteConfig(quiet=True))
-    search_writer(archive, tmp_path_factory.mktemp("cache"))(out)
+    add_search(archive, out, tmp_path_factory.mktemp("cache"))
     return out

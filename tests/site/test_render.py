@@ -98,11 +98,38 @@ def test_failed_build_leaves_previous_site_intact(tmp_path, issues):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]  # no temp folder left behind
 
 
-def test_extra_writers_land_in_the_same_swap(tmp_path, issues):
-    out = tmp_path / "site"
-    write_site_atomically(issues, out, SiteConfig(quiet=True),
-                          extra_writers=[lambda d: (d / "search" / "index.json").write_text("{}")])
-    assert (out / "search" / "index.json").read_text() == "{}"
+def test_search_index_is_mirrored_with_the_pages(tmp_path, issues):
+    out, index = tmp_path / "site", tmp_path / "index"
+    (index / "parts").mkdir(parents=True)
+    (index / "parts" / "cache.bin").write_text("build cache, not published")
+    (index / "a.js").write_text("one")
+    write_site_atomically(issues, out, SiteConfig(quiet=True), search_dir=index,
+                          prepare=[lambda: (index / "b.js").write_text("two")])
+    assert (out / "search" / "a.js").read_text() == "one" and (out / "search" / "b.js").read_text() == "two"
+    assert not (out / "search" / "parts").exists() and (out / "search" / "index.html").is_file()
+    assert (out / "search" / "a.js").stat().st_ino == (index / "a.js").stat().st_ino
+    (index / "a.js").unlink()
+    write_site_atomically(issues, out, SiteConfig(quiet=True), search_dir=index)
+    assert not (out / "search" / "a.js").exists() and (out / "search" / "index.html").is_file()
+
+
+def test_failing_search_index_leaves_the_site_intact(tmp_path, issues):
+    out, index = tmp_path / "site", tmp_path / "index"
+    index.mkdir()
+    write_site_atomically(issues, out, SiteConfig(quiet=True), search_dir=index)
+    before = snapshot(out)
+
+    def broken():
+        raise RuntimeError("search index failed")
+
+    with pytest.raises(RuntimeError):
+        write_site_atomically(issues[:1], out, SiteConfig(quiet=True), search_dir=index, prepare=[broken])
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index", "site"]
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path, issues):
@@ -167,12 +194,31 @@ def test_region_page_lists_cities_and_newest_first(site):
     assert html.index("合成作战见成效") < html.index("一体化运行")  # 2025-11-11 before 2025-11-04
 
 
-def test_long_lists_are_paginated(tmp_path, issues):
+def test_long_lists_are_paginated_from_the_oldest(tmp_path, issues):
     out = tmp_path / "site"
     render_site(issues, out, SiteConfig(quiet=True, page_size=1))
-    assert (out / "regions" / "hubei" / "page-2.html").is_file()
-    first = (out / "regions" / "hubei" / "index.html").read_text(encoding="utf-8")
-    assert 'href="page-2.html" rel="next"' in first
+    hubei = out / "regions" / "hubei"
+    assert sorted(p.name for p in hubei.glob("*.html")) == ["index.html", "page-1.html"]
+    assert 'href="page-1.html" rel="next"' in (hubei / "index.html").read_text(encoding="utf-8")
+    older = (hubei / "page-1.html").read_text(encoding="utf-8")
+    assert 'href="index.html" rel="prev"' in older and "第 1–1 篇" in older
+
+
+@pytest.mark.parametrize("size", [1, 3, 30])
+def test_numbered_pages_keep_their_articles_as_newer_ones_arrive(size):
+    from dibao.site.listings import paginate
+
+    for total in range(0, 4 * size + 2):
+        items = list(range(total, 0, -1))  # newest first; item k is the k-th oldest
+        pages = paginate(items, size, "x")
+        assert [i for chunk, _ in pages for i in chunk] == items
+        front = pages[0][0]
+        assert len(front) == total if total < size else size <= len(front) < 2 * size
+        for chunk, pager in pages[1:]:
+            n = pager.number
+            assert list(chunk) == list(range(n * size, (n - 1) * size, -1))
+            assert (pager.first, pager.last, pager.links[pager.at][1]) == ((n - 1) * size + 1, n * size,
+                                                                            f"x/page-{n}.html")
 
 
 def test_exports_hold_every_article_with_metadata(site):

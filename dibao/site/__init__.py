@@ -65,6 +65,7 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     write_exports(writer, catalog)
     writer.copy_tree(Path(config.static_dir), "static")
     writer.write(".nojekyll", "")
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
     write_marker(Path(out_dir), SiteRecord("", writer.files).id)
     return RenderStats(issues=len(catalog.issues), articles=len(catalog.entries), pages=len(pages),
                        files=len(writer.files), bytes=writer.total_bytes,

@@ -16,10 +16,14 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import Article, Issue
-from .catalog import Entry
-from .pages import Page
+from .catalog import Brief, Entry, GroupHead
+from .config import SiteConfig
+from .listings import Pager
+from .pages import IssueLink, Link, Page
 
-SCALARS = (str, int, float, bool, type(None), Markup)
+SCALARS = (str, int, float, bool, type(None), Markup)  #: their repr is their fingerprint
+#: dataclasses holding only scalars and tuples of scalars
+PLAIN = (Brief, GroupHead, IssueLink, Link, Pager)
 
 
 class Fingerprinter:
@@ -30,21 +34,31 @@ class Fingerprinter:
         self.keep: list[Any] = []  # memoised objects stay alive, so their ids cannot be reused
 
     def page_key(self, page: Page) -> str:
-        """Covers the context only: what ``page.derive`` adds is computed from it."""
-        context = {k: v for k, v in page.context.items() if not callable(v)}
-        return self.digest(repr((page.path, page.template, self.value(context))))
+        """Covers the context only: what ``page.derive`` adds is computed from it.
+
+        The context's own keys are taken in insertion order, which the code fixes."""
+        value = self.value
+        parts = [(k, value(v)) for k, v in page.context.items() if not callable(v)]
+        return self.digest(repr((page.path, page.template, parts)))
 
     @staticmethod
     def digest(text: str) -> str:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
     def value(self, value: Any) -> Any:
-        if isinstance(value, SCALARS):
+        kind = type(value)
+        if kind in SCALARS:
             return value
+        if kind in PLAIN:  # flat views made for pages: their repr says everything
+            return repr(value)
+        if kind is tuple:  # immutable and often shared (a nav bar, an issue's entries)
+            return self.shared(value)
+        if kind is list:
+            return [self.value(v) for v in value]
+        if isinstance(value, SCALARS):
+            return str(value)
         if isinstance(value, PurePath):
             return str(value)
-        if isinstance(value, (list, tuple)):
-            return [self.value(v) for v in value]
         if isinstance(value, dict):
             return sorted((str(k), self.value(v)) for k, v in value.items())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -55,18 +69,23 @@ class Fingerprinter:
 
     def shared(self, obj: Any) -> str:
         key = id(obj)
-        if key not in self.memo:
+        found = self.memo.get(key)
+        if found is None:
             self.keep.append(obj)
-            self.memo[key] = self.digest(self.describe(obj))
-        return self.memo[key]
+            found = self.memo[key] = self.digest(self.describe(obj))
+        return found
 
     def describe(self, obj: Any) -> str:
+        if isinstance(obj, tuple):
+            return repr([self.value(v) for v in obj])
         if isinstance(obj, Issue):  # its articles are fingerprinted through their own entries
             return repr(dataclasses.replace(obj, articles=(), lines=()))
         if isinstance(obj, Article):
             # ``related`` is left out: pages show related articles through their own ``related``
             # context value, so a changed list re-renders that page alone, not every list page
             return repr(dataclasses.replace(obj, related=()))
+        if isinstance(obj, SiteConfig):  # quiet changes what is printed, never a page
+            obj = dataclasses.replace(obj, quiet=False)
         if isinstance(obj, Entry):
             return repr((obj.path, obj.id, self.shared(obj.article), self.shared(obj.issue)))
         fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}

@@ -70,10 +70,11 @@ def all_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
     yield home_page(catalog, config)
     yield make_page("issues/index.html", "issues.html", config, "报纸目录", "issues",
                     calendar=issue_calendar(catalog), count=len(catalog.issues))
+    links = {(g.kind, g.name): Link(g.name, g.path) for g in (*catalog.regions, *catalog.themes)}
     for index, issue_entry in enumerate(catalog.issues):
         yield issue_page(catalog, config, index)
         for entry in issue_entry.entries:
-            yield article_page(catalog, config, issue_entry, entry)
+            yield article_page(catalog, config, issue_entry, entry, links)
     from .listings import listing_pages  # listings build on make_page
 
     yield from listing_pages(catalog, config)
@@ -137,18 +138,18 @@ def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
                      label=views.issue_label(entry.issue))
 
 
-def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry) -> Page:
+def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry, links: dict) -> Page:
+    """``links``: (kind, name) → :class:`Link` of every region and theme."""
     siblings = issue_entry.entries
     at = siblings.index(entry)
-    groups = lambda kind, names: [Link(g.name, g.path) for g in (catalog.group(kind, n) for n in names)
-                                  if g is not None]
+    groups = lambda kind, names: [links[kind, n] for n in names if (kind, n) in links]
     return make_page(
         entry.path, "article.html", config, entry.article.title, "issues", derive=article_extras,
         description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
         issue=entry.issue, issue_entry=Link(views.issue_label(entry.issue), issue_entry.path), siblings=siblings,
         prev_entry=catalog.brief(siblings[at - 1]) if at > 0 else None,
         next_entry=catalog.brief(siblings[at + 1]) if at + 1 < len(siblings) else None,
-        regions=groups("region", entry.article.regions), themes=groups("theme", entry.article.themes),
+        credits=views.credits(entry, catalog), regions=groups("region", entry.article.regions), themes=groups("theme", entry.article.themes),
         related=[catalog.brief(e) for e in catalog.related(entry)],
         date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
         sources=[str(s) for s in entry.article.sources])
@@ -158,7 +159,7 @@ def article_extras(context: dict) -> dict:
     """What an article page derives from its own context, computed only when it is rendered."""
     entry, config = context["entry"], context["site"]
     canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
-    return dict(body=body.render_blocks(entry.article.body), credits=views.credits(entry),
+    return dict(body=body.render_blocks(entry.article.body),
                 notes=views.continuation_notes(entry, context["siblings"]), citation=views.citation(entry),
                 json_ld=views.json_ld(views.news_article(entry, canonical, config.site_title)))
 

@@ -10,8 +10,7 @@ from markupsafe import Markup
 from ..model import Issue
 from typing import Sequence
 
-from ..enrich.people import person_slug
-from .catalog import Entry
+from .catalog import Catalog, Entry
 from .people import article_people
 
 BRACKETED_PREFIX = re.compile(r"^[（(【\[][^）)】\]]{0,12}[）)】\]]\s*")
@@ -50,12 +49,13 @@ def continuation_notes(entry: Entry, siblings: Sequence[Entry]) -> list[Note]:
     return notes
 
 
-def credits(entry: Entry) -> list[tuple[str, str, str]]:
-    """(role, name, person page path) in byline order.
-
-    Every name credited here has a person page (this article is on it), and its path is a
-    pure function of the name, so the page needs nothing from the rest of the archive."""
-    return [(role, name, f"people/{person_slug(name)}/index.html") for name, role in article_people(entry)]
+def credits(entry: Entry, catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(role, name, person page path) in byline order."""
+    rows = []
+    for name, role in article_people(entry):
+        group = catalog.group("person", name)
+        rows.append((role, name, group.path if group else ""))
+    return rows
 
 
 def display_date(issue: Issue) -> str:

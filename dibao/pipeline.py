@@ -126,10 +126,16 @@ def render(config: Config, cache: BuildCache) -> tuple[int, int]:
         return 0, 0
     search_dir = config.content / CACHE_DIR / "search"
     stats = write_site_atomically(archive, config.out, site_config, prepare=[search_writer(archive, search_dir)],
-                                  search_dir=search_dir, state_dir=config.content / CACHE_DIR / "site",
-                                  render_key=current, reuse=bool(cache.render_key))
+                                  search_dir=search_dir, state_dir=site_state_dir(config),
+                                  render_key=current, reuse=bool(cache.render_key),
+                                  versions={k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()})
     cache.site_key, cache.render_key, cache.page_keys = key, current, {}
     return stats.pages, stats.reused
+
+
+def site_state_dir(config: Config) -> Path:
+    """Where the record of the last site built into ``config.out`` lives; one per output folder."""
+    return config.content / CACHE_DIR / "site" / digest(str(Path(config.out).resolve()))[:16]
 
 
 def render_key(site_config) -> str:

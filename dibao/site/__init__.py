@@ -23,7 +23,8 @@ from .export import write_exports
 from .feeds import write_feeds, write_sitemap
 from .fingerprint import Fingerprinter
 from .pages import all_pages
-from .apply import Journal, SiteRecord, apply, commit, load_memo, load_record, recover, stray_files, staging_dir_for, write_marker
+from .update import (Journal, SiteRecord, apply_journal, commit, load_memo, load_record, recover, staging_dir_for,
+                     stray_files, write_marker)
 from .writer import MARKER, OutputError, Progress, SiteWriter, check_replaceable
 
 __all__ = ["render_site", "write_site_atomically", "site_is_current", "SiteConfig", "RenderStats", "OutputError", "site_config_from"]
@@ -36,12 +37,14 @@ def make_env(config: SiteConfig) -> Environment:
 
 
 def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
-                previous: SiteRecord | None = None, memo: dict | None = None) -> RenderStats:
+                previous: SiteRecord | None = None, memo: dict | None = None,
+                versions: dict | None = None) -> RenderStats:
     """Write the site into ``out_dir`` (created if missing; expected empty).
 
     With ``previous`` (the record of the site the last build left), only files whose
-    fingerprint changed are written: ``out_dir`` is then a staging folder (see :mod:`.apply`).
-    ``memo`` keeps values across builds (person slugs); it is updated in place."""
+    fingerprint changed are written: ``out_dir`` is then a staging folder (see :mod:`.update`).
+    ``memo`` keeps values across builds (person slugs, article digests); it is updated in place.
+    ``versions`` (issue id → the state its model was read from) lets article digests be reused."""
     started = time.perf_counter()
     memo = {} if memo is None else memo
     version = slug_code_version()
@@ -52,7 +55,7 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     writer = SiteWriter(Path(out_dir), previous.files if previous else None)
     pages = list(all_pages(catalog, config))
     progress = Progress(len(pages), config.quiet)
-    prints, reused = Fingerprinter(), 0
+    prints, reused = Fingerprinter(versions, memo.get("digests")), 0
     for page in pages:
         key = prints.page_key(page)
         if writer.unchanged(page.path, key):
@@ -60,6 +63,7 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
         else:
             writer.write(page.path, env.get_template(page.template).render(page.full_context()), key)
         progress.advance()
+    memo["digests"] = prints.used
     write_feeds(writer, catalog, config)
     write_sitemap(writer, config, [p.path for p in pages])
     write_exports(writer, catalog)
@@ -94,24 +98,25 @@ def slug_code_version() -> str:
 
 def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteConfig, *,
                           prepare: Sequence[Callable[[], object]] = (), search_dir: Path | None = None,
-                          state_dir: Path | None = None, render_key: str = "", reuse: bool = True) -> RenderStats:
+                          state_dir: Path | None = None, render_key: str = "", reuse: bool = True,
+                          versions: dict | None = None) -> RenderStats:
     """Bring ``out_dir`` up to date; it changes only once everything has succeeded.
 
     Changed files are rendered into a staging folder; then the ``prepare`` steps run (the
     pipeline builds the search index into ``search_dir``); then a journal is committed and
-    applied (:mod:`.apply`).  A failure before the commit leaves ``out_dir`` byte for byte as
+    applied (:mod:`.update`).  A failure before the commit leaves ``out_dir`` byte for byte as
     it was.  ``state_dir`` keeps the record that lets the next build render only what changed,
     as long as ``render_key`` (templates, code, settings) stays the same; without it, or with
-    ``reuse=False`` (a clean build), every file is rendered."""
+    ``reuse=False`` (a clean build), every file is rendered.  ``versions``: see :func:`render_site`."""
     out_dir = Path(out_dir)
     check_replaceable(out_dir)
     recover(out_dir)
     previous = load_record(state_dir, out_dir, render_key) if reuse else None
-    memo = load_memo(state_dir)
+    memo = load_memo(state_dir, render_key)
     staging = staging_dir_for(out_dir)
     try:
         staging.mkdir(parents=True)
-        stats = render_site(issues, staging, config, previous, memo)
+        stats = render_site(issues, staging, config, previous, memo if reuse else {}, versions)
         for step in prepare:
             step()
         produced = stats.manifest
@@ -123,7 +128,7 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    apply(journal, out_dir)
+    apply_journal(journal, out_dir)
     if not config.quiet:
         print(stats.summary(), file=sys.stderr)
     return stats

@@ -29,9 +29,16 @@ PLAIN = (Brief, GroupHead, IssueLink, Link, Pager)
 class Fingerprinter:
     """Hashes context values, memoising shared objects (articles, entries) by identity."""
 
-    def __init__(self) -> None:
+    def __init__(self, versions: dict | None = None, known: dict | None = None) -> None:
+        """``versions``: issue id → a string naming the exact state its model was read from
+        (the pipeline uses its folder's fingerprint); ``known``: digests of articles and issues
+        under such versions from the last build.  Together they spare hashing 10,000 unchanged
+        articles again.  :attr:`used` collects the digests to keep for the next build."""
         self.memo: dict[int, str] = {}
         self.keep: list[Any] = []  # memoised objects stay alive, so their ids cannot be reused
+        self.versions = versions or {}
+        self.known = known or {}
+        self.used: dict[str, str] = {}
 
     def page_key(self, page: Page) -> str:
         """Covers the context only: what ``page.derive`` adds is computed from it.
@@ -72,7 +79,21 @@ class Fingerprinter:
         found = self.memo.get(key)
         if found is None:
             self.keep.append(obj)
-            found = self.memo[key] = self.digest(self.describe(obj))
+            found = self.memo[key] = self.lasting(obj) or self.digest(self.describe(obj))
+        return found
+
+    def lasting(self, obj: Any) -> str:
+        """The digest of an article or issue whose issue version is known, remembered across builds."""
+        if isinstance(obj, Article):
+            version, name = self.versions.get(obj.issue), f"{obj.issue}/{obj.order}"
+        elif isinstance(obj, Issue):
+            version, name = self.versions.get(obj.id), obj.id
+        else:
+            return ""
+        if not version:
+            return ""
+        name = f"{version}:{name}"
+        found = self.used[name] = self.known.get(name) or self.digest(self.describe(obj))
         return found
 
     def describe(self, obj: Any) -> str:

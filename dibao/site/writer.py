@@ -1,4 +1,4 @@
-"""Writing the site: one file per path, only those that changed, into a staging folder (see :mod:`.apply`)."""
+"""Writing the site: one file per path, only those that changed, into a staging folder (see :mod:`.update`)."""
 from __future__ import annotations
 
 import hashlib

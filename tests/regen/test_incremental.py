@@ -168,11 +168,6 @@ def test_clean_build_still_keeps_hand_edits(project):
 
 def test_incremental_render_equals_a_clean_render(project, root):
     """Pages reused from the last site must be exactly what a fresh render writes."""
-    from dataclasses import replace
-
-    from dibao.cache import BuildCache
-    from dibao.pipeline import render
-
     config, tmp = project
     steps = [
         lambda: shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2]),
@@ -183,10 +178,87 @@ def test_incremental_render_equals_a_clean_render(project, root):
         step()
         report = build(config)
         assert 0 < report.reused < report.pages, "the incremental build should reuse some pages and render others"
-        fresh = replace(config, out=tmp / f"fresh-{number}")
-        render(fresh, BuildCache(version=BuildCache.current_version()))
-        assert snapshot(config.out) == snapshot(fresh.out), f"step {number}: incremental site differs"
+        assert snapshot(config.out) == fresh_render(config, tmp, f"fresh-{number}"), f"step {number}: differs"
 
 
 def edit_title(path: Path, prefix: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {prefix}", 1), encoding="utf-8")
+
+
+def fresh_render(config, tmp: Path, name: str) -> dict:
+    """A clean render of content/ as it now is, into its own folder."""
+    from dataclasses import replace
+
+    from dibao.cache import BuildCache
+    from dibao.pipeline import render
+
+    fresh = replace(config, out=tmp / name)
+    render(fresh, BuildCache(version=BuildCache.current_version()))
+    return snapshot(fresh.out)
+
+
+def test_a_build_killed_while_applying_is_finished_by_the_next(project, root, monkeypatch):
+    import os
+
+    import dibao.site
+    from dibao.site.update import staging_dir_for, write_marker
+
+    config, tmp = project
+
+    def killed_halfway(journal, out_dir):
+        write_marker(out_dir, journal.record.id, applying=True)
+        for path in journal.moves[: len(journal.moves) // 2]:
+            (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging_dir_for(out_dir) / path, out_dir / path)
+        raise KeyboardInterrupt("killed")
+
+    shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
+    monkeypatch.setattr(dibao.site, "apply_journal", killed_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        build(config)
+    monkeypatch.undo()
+    assert staging_dir_for(config.out).is_dir(), "the committed journal waits for the next build"
+    report = build(config)
+    assert not staging_dir_for(config.out).exists()
+    assert report.reused == report.pages, "the journal held every change; nothing is left to render"
+    assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
+
+
+def test_a_build_that_fails_before_applying_leaves_the_site_intact(project, root, monkeypatch):
+    import dibao.pipeline
+    from dibao.site.update import staging_dir_for
+
+    config, tmp = project
+    before = snapshot(config.out)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("search index failed")
+
+    shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
+    monkeypatch.setattr(dibao.pipeline, "build_search", broken)
+    with pytest.raises(RuntimeError, match="search index failed"):
+        build(config)
+    monkeypatch.undo()
+    assert snapshot(config.out) == before and not staging_dir_for(config.out).exists()
+    build(config)
+    assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
+
+
+def test_a_site_that_no_longer_matches_its_record_is_rendered_afresh(project, root):
+    from dibao.site.writer import MARKER
+
+    config, tmp = project
+    stray = config.out / "regions" / "stray.html"
+    stray.write_text("left by hand")
+    marker = config.out / MARKER
+    marker.write_text(marker.read_text(encoding="utf-8").replace("build ", "build x"), encoding="utf-8")
+    edit_title(article_file(config.content, "001_", 2), "【校】")
+    report = build(config)
+    assert report.reused == 0 and not stray.exists()
+    assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
+
+
+def test_clean_build_renders_every_page(project):
+    config, _ = project
+    report = build(config, clean=True)
+    assert report.pages > 0 and report.reused == 0

@@ -1,4 +1,4 @@
-"""Bringing ``site/`` up to date in place: a staging folder, a journal, and the record of the last build.
+"""Bringing ``site/`` up to date in place: a staging folder, a journal and the record of the last build.
 
 A build writes only the files that changed into a staging folder beside the site
 (``<site>.dibao-staging``).  When everything succeeded (pages, feeds, exports, the search
@@ -7,7 +7,7 @@ of the new site.  Writing the journal is the commit point:
 
 * a build that fails or is killed before it leaves ``site/`` untouched; the next build
   throws the unfinished staging folder away;
-* a build killed after it is finished by the next build: every step of :func:`apply`
+* a build killed after it is finished by the next build: every step of :func:`apply_journal`
   (``os.replace`` of a staged file, unlinking a file, mirroring the search index, writing
   the marker and the record) can be repeated.
 
@@ -87,14 +87,20 @@ def load_record(state_dir: Path | None, out_dir: Path, render_key: str) -> SiteR
     return record if marker == marker_text(record.id) else None
 
 
-def load_memo(state_dir: Path | None) -> dict:
-    """Memoised values of the last record, usable even when its pages are not (slugs are pure)."""
+def load_memo(state_dir: Path | None, render_key: str) -> dict:
+    """Memoised values of the last record, usable even when its pages are not (slug memos carry
+    their own version); digests only while the code that computed them is unchanged."""
     try:
         with (state_dir / RECORD).open("rb") as handle:  # type: ignore[operator]
             record = pickle.load(handle)
-        return dict(record.memo) if isinstance(record, SiteRecord) else {}
     except (OSError, TypeError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return {}
+    if not isinstance(record, SiteRecord):
+        return {}
+    memo = dict(record.memo)
+    if not render_key or record.render_key != render_key:
+        memo.pop("digests", None)
+    return memo
 
 
 def save_record(state_dir: Path, record: SiteRecord) -> None:
@@ -127,11 +133,11 @@ def recover(out_dir: Path) -> bool:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         shutil.rmtree(staging, ignore_errors=True)
         return False
-    apply(journal, out_dir)
+    apply_journal(journal, out_dir)
     return True
 
 
-def apply(journal: Journal, out_dir: Path) -> None:
+def apply_journal(journal: Journal, out_dir: Path) -> None:
     """Move the staged files in, delete what is gone, mirror search, then mark the site as built."""
     staging = staging_dir_for(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

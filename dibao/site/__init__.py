@@ -21,11 +21,12 @@ from .catalog import build_catalog
 from .config import RenderStats, SiteConfig, site_config_from
 from .export import write_exports
 from .feeds import write_feeds, write_sitemap
+from .families import PageWriter, write_groups
 from .fingerprint import Fingerprinter
 from .pages import all_pages
 from .update import (Journal, SiteRecord, apply_journal, commit, load_memo, load_record, recover, staging_dir_for,
                      stray_files, write_marker)
-from .writer import MARKER, OutputError, Progress, SiteWriter, check_replaceable
+from .writer import MARKER, OutputError, SiteWriter, check_replaceable
 
 __all__ = ["render_site", "write_site_atomically", "site_is_current", "SiteConfig", "RenderStats", "OutputError", "site_config_from"]
 
@@ -51,29 +52,24 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     known = memo.get("person_slugs", ("", {}))
     catalog = build_catalog(issues, slugs=known[1] if known[0] == version else {})
     memo["person_slugs"] = (version, {g.name: g.slug for g in catalog.people})
-    env = make_env(config)
     writer = SiteWriter(Path(out_dir), previous.files if previous else None)
-    pages = list(all_pages(catalog, config))
-    progress = Progress(len(pages), config.quiet)
-    prints, reused = Fingerprinter(versions, memo.get("digests")), 0
-    for page in pages:
-        key = prints.page_key(page)
-        if writer.unchanged(page.path, key):
-            reused += 1
-        else:
-            writer.write(page.path, env.get_template(page.template).render(page.full_context()), key)
-        progress.advance()
+    prints = Fingerprinter(versions, memo.get("digests"))
+    pages = PageWriter(make_env(config), writer, prints)
+    for page in all_pages(catalog, config, with_groups=False):
+        pages.put(page)
+    memo["families"] = write_groups(catalog, config, pages, memo.get("families", {}) if previous else {})
     memo["digests"] = prints.used
+    paths = pages.paths
     write_feeds(writer, catalog, config)
-    write_sitemap(writer, config, [p.path for p in pages])
+    write_sitemap(writer, config, paths)
     write_exports(writer, catalog)
     writer.copy_tree(Path(config.static_dir), "static")
     writer.write(".nojekyll", "")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     write_marker(Path(out_dir), SiteRecord("", writer.files).id)
-    return RenderStats(issues=len(catalog.issues), articles=len(catalog.entries), pages=len(pages),
+    return RenderStats(issues=len(catalog.issues), articles=len(catalog.entries), pages=len(paths),
                        files=len(writer.files), bytes=writer.total_bytes,
-                       seconds=time.perf_counter() - started, reused=reused,
+                       seconds=time.perf_counter() - started, reused=pages.reused,
                        manifest=writer.files, staged=tuple(writer.staged))
 
 

@@ -23,7 +23,7 @@ from .pages import IssueLink, Link, Page
 
 SCALARS = (str, int, float, bool, type(None), Markup)  #: their repr is their fingerprint
 #: dataclasses holding only scalars and tuples of scalars
-PLAIN = (Brief, GroupHead, IssueLink, Link, Pager)
+PLAIN = (GroupHead, IssueLink, Link, Pager)
 
 
 class Fingerprinter:
@@ -99,6 +99,8 @@ class Fingerprinter:
     def describe(self, obj: Any) -> str:
         if isinstance(obj, tuple):
             return repr([self.value(v) for v in obj])
+        if isinstance(obj, Brief):  # one per article and build, on many lists: memoised
+            return repr(obj)
         if isinstance(obj, Issue):  # its articles are fingerprinted through their own entries
             return repr(dataclasses.replace(obj, articles=(), lines=()))
         if isinstance(obj, Article):

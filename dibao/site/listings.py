@@ -53,14 +53,14 @@ def paginate(items: Sequence, size: int, folder: str) -> list[tuple[Sequence, Pa
     return pages
 
 
-def listing_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
+def listing_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True) -> Iterator[Page]:
     yield make_page("regions/index.html", "regions.html", config, "地区", "regions",
                     groups=[g.head for g in catalog.regions],
                     map=region_map(catalog, "regions/index.html"), legend=region_legend(catalog),
                     map_source=mapsvg.source_note())
     yield make_page("themes/index.html", "themes.html", config, "主题", "themes", groups=[g.head for g in catalog.themes])
     yield from people_pages(catalog, config)
-    for group in (*catalog.regions, *catalog.themes, *catalog.people):
+    for group in () if not with_groups else (*catalog.regions, *catalog.themes, *catalog.people):
         yield from group_pages(group, config, catalog.briefs)
 
 

@@ -66,7 +66,8 @@ def make_page(path: str, template: str, config: SiteConfig, title: str, section:
     return Page(path, template, context, derive)
 
 
-def all_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
+def all_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True) -> Iterator[Page]:
+    """Every page; without the pages of each region, theme and person when ``with_groups`` is false."""
     yield home_page(catalog, config)
     yield make_page("issues/index.html", "issues.html", config, "报纸目录", "issues",
                     calendar=issue_calendar(catalog), count=len(catalog.issues))
@@ -77,7 +78,7 @@ def all_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
             yield article_page(catalog, config, issue_entry, entry, links)
     from .listings import listing_pages  # listings build on make_page
 
-    yield from listing_pages(catalog, config)
+    yield from listing_pages(catalog, config, with_groups)
     yield make_page("search/index.html", "search.html", config, "检索", "search")
     yield make_page("about/index.html", "about.html", config, "关于本站", "about", totals=catalog.totals,
                     map_source=mapsvg.source_note())

@@ -100,6 +100,7 @@ def load_memo(state_dir: Path | None, render_key: str) -> dict:
     memo = dict(record.memo)
     if not render_key or record.render_key != render_key:
         memo.pop("digests", None)
+        memo.pop("families", None)
     return memo
 
 

@@ -1,0 +1,70 @@
+"""Rendering pages, and skipping whole groups of them.
+
+A region, theme or person has several pages (its list, paginated).  They depend only on
+the group itself (name, slug, description, counts), on what its lists show of each article
+(:class:`.catalog.Brief`) and on the site settings.  When the fingerprint of all that is the
+one the last build recorded, the group keeps every page it had without even building them:
+18,000 person pages cost nothing on a rebuild.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from jinja2 import Environment
+
+from .catalog import Catalog, Group
+from .config import SiteConfig
+from .fingerprint import Fingerprinter
+from .listings import group_pages
+from .pages import Page
+from .writer import Progress, SiteWriter
+
+
+class PageWriter:
+    """Renders a page unless its fingerprint says the site already holds it."""
+
+    def __init__(self, env: Environment, writer: SiteWriter, prints: Fingerprinter):
+        self.env, self.writer, self.prints = env, writer, prints
+        self.paths: list[str] = []  #: every page path, in the order produced
+        self.reused = 0
+
+    def put(self, page: Page) -> None:
+        key = self.prints.page_key(page)
+        if self.writer.unchanged(page.path, key):
+            self.reused += 1
+        else:
+            self.writer.write(page.path, self.env.get_template(page.template).render(page.full_context()), key)
+        self.paths.append(page.path)
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Pages of the last build taken over unchanged (their fingerprints stay as recorded)."""
+        for path in paths:
+            self.writer.unchanged(path, self.writer.previous[path][0])
+            self.paths.append(path)
+            self.reused += 1
+
+
+def group_key(prints: Fingerprinter, group: Group, catalog: Catalog, config: SiteConfig) -> str:
+    """Everything :func:`.listings.group_pages` reads."""
+    return prints.digest(repr((prints.value(config), repr(group.head), group.folder,
+                               [prints.shared(catalog.briefs[e.id]) for e in group.entries])))
+
+
+def write_groups(catalog: Catalog, config: SiteConfig, pages: PageWriter, families: dict) -> dict:
+    """Write (or keep) the pages of every group; returns group fingerprint → its page paths,
+    the ``families`` of the next build."""
+    groups = (*catalog.regions, *catalog.themes, *catalog.people)
+    progress = Progress(len(groups), config.quiet, label="groups")
+    found: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        key = group_key(pages.prints, group, catalog, config)
+        old = families.get(key)
+        start = len(pages.paths)
+        if old and all(path in pages.writer.previous for path in old):
+            pages.keep(old)
+        else:
+            for page in group_pages(group, config, catalog.briefs):
+                pages.put(page)
+        found[key] = tuple(pages.paths[start:])
+        progress.advance()
+    return found

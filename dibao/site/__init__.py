@@ -24,7 +24,7 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups
 from .fingerprint import Fingerprinter
 from .pages import all_pages
-from .update import (Journal, SiteRecord, apply_journal, commit, load_memo, load_record, recover, staging_dir_for,
+from .update import (Journal, SiteRecord, apply_journal, commit, load_record, recover, staging_dir_for,
                      stray_files, write_marker)
 from .writer import MARKER, OutputError, SiteWriter, check_replaceable
 
@@ -107,20 +107,20 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
     out_dir = Path(out_dir)
     check_replaceable(out_dir)
     recover(out_dir)
-    previous = load_record(state_dir, out_dir, render_key) if reuse else None
-    memo = load_memo(state_dir, render_key)
+    previous, memo = load_record(state_dir, out_dir, render_key) if reuse else (None, {})
     staging = staging_dir_for(out_dir)
     try:
         staging.mkdir(parents=True)
-        stats = render_site(issues, staging, config, previous, memo if reuse else {}, versions)
+        stats = render_site(issues, staging, config, previous, memo, versions)
         for step in prepare:
             step()
         produced = stats.manifest
         gone = (sorted(set(previous.files) - set(produced)) if previous
                 else stray_files(out_dir, produced, skip_search=search_dir is not None))
-        journal = Journal(stats.staged, tuple(gone), SiteRecord(render_key, produced, memo),
-                          str(search_dir or ""), str(state_dir or ""))
-        commit(staging, journal)
+        record = SiteRecord(render_key, produced, memo)
+        journal = Journal(stats.staged, tuple(gone), record.id, str(search_dir or ""),
+                          tuple(p for p in produced if p.startswith("search/")))
+        commit(staging, journal, record, state_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -53,9 +53,9 @@ class Journal:
 
     moves: tuple[str, ...]  #: staged paths to move into the site
     deletions: tuple[str, ...]  #: site paths the build no longer produces
-    record: SiteRecord
+    record_id: str  #: :attr:`SiteRecord.id` of the site once applied (its record is saved already)
     search: str = ""  #: folder whose index is mirrored into ``site/search/``; empty for none
-    state_dir: str = ""  #: where the record is saved; empty for nowhere
+    keep: tuple[str, ...] = ()  #: rendered pages under ``search/`` that the mirror must not delete
 
 
 def staging_dir_for(out_dir: Path) -> Path:
@@ -72,36 +72,34 @@ def write_marker(out_dir: Path, record_id: str, applying: bool = False) -> None:
     os.replace(temp, out_dir / MARKER)
 
 
-def load_record(state_dir: Path | None, out_dir: Path, render_key: str) -> SiteRecord | None:
-    """The last build's record, if ``site/`` still is what that build left (per its marker)."""
+def read_record(state_dir: Path | None) -> SiteRecord | None:
     if state_dir is None:
         return None
     try:
         with (state_dir / RECORD).open("rb") as handle:
             record = pickle.load(handle)
-        marker = (out_dir / MARKER).read_text(encoding="utf-8")
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    if not isinstance(record, SiteRecord) or not render_key or record.render_key != render_key:
-        return None
-    return record if marker == marker_text(record.id) else None
+    return record if isinstance(record, SiteRecord) else None
 
 
-def load_memo(state_dir: Path | None, render_key: str) -> dict:
-    """Memoised values of the last record, usable even when its pages are not (slug memos carry
-    their own version); digests only while the code that computed them is unchanged."""
-    try:
-        with (state_dir / RECORD).open("rb") as handle:  # type: ignore[operator]
-            record = pickle.load(handle)
-    except (OSError, TypeError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return {}
-    if not isinstance(record, SiteRecord):
-        return {}
+def load_record(state_dir: Path | None, out_dir: Path, render_key: str) -> tuple[SiteRecord | None, dict]:
+    """The last build's record, if ``site/`` still is what that build left (per its marker) and
+    was made by the same code; and its memo (slug memos carry their own version, digests and
+    page families are kept only under the same code)."""
+    record = read_record(state_dir)
+    if record is None:
+        return None, {}
     memo = dict(record.memo)
     if not render_key or record.render_key != render_key:
         memo.pop("digests", None)
         memo.pop("families", None)
-    return memo
+        return None, memo
+    try:
+        marker = (out_dir / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None, memo
+    return (record if marker == marker_text(record.id) else None), memo
 
 
 def save_record(state_dir: Path, record: SiteRecord) -> None:
@@ -111,8 +109,12 @@ def save_record(state_dir: Path, record: SiteRecord) -> None:
     os.replace(temp, state_dir / RECORD)
 
 
-def commit(staging: Path, journal: Journal) -> None:
-    """Write the journal; from here on the build counts as done and will be applied."""
+def commit(staging: Path, journal: Journal, record: SiteRecord, state_dir: Path | None) -> None:
+    """Save the record, then write the journal: from here on the build counts as done and will
+    be applied.  Until the marker names the record (at the end of :func:`apply_journal`), the
+    record is not used, so saving it first is safe."""
+    if state_dir is not None:
+        save_record(state_dir, record)
     temp = staging / f"{JOURNAL}.tmp"
     with temp.open("wb") as handle:
         pickle.dump(journal, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -142,7 +144,7 @@ def apply_journal(journal: Journal, out_dir: Path) -> None:
     """Move the staged files in, delete what is gone, mirror search, then mark the site as built."""
     staging = staging_dir_for(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_marker(out_dir, journal.record.id, applying=True)
+    write_marker(out_dir, journal.record_id, applying=True)
     made: set[Path] = set()
     for path in journal.moves:
         target = out_dir / path
@@ -157,11 +159,8 @@ def apply_journal(journal: Journal, out_dir: Path) -> None:
     for path in journal.deletions:
         remove_file(out_dir, path)
     if journal.search:
-        mirror(Path(journal.search), out_dir / "search", keep={p for p in journal.record.files
-                                                               if p.startswith("search/")})
-    write_marker(out_dir, journal.record.id)
-    if journal.state_dir:
-        save_record(Path(journal.state_dir), journal.record)
+        mirror(Path(journal.search), out_dir / "search", keep=set(journal.keep))
+    write_marker(out_dir, journal.record_id)
     shutil.rmtree(staging, ignore_errors=True)
 
 

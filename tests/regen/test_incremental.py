@@ -206,7 +206,7 @@ def test_a_build_killed_while_applying_is_finished_by_the_next(project, root, mo
     config, tmp = project
 
     def killed_halfway(journal, out_dir):
-        write_marker(out_dir, journal.record.id, applying=True)
+        write_marker(out_dir, journal.record_id, applying=True)
         for path in journal.moves[: len(journal.moves) // 2]:
             (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging_dir_for(out_dir) / path, out_dir / path)

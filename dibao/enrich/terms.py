@@ -14,7 +14,6 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import jieba
 
 from ..textseg import get_jieba
 from .gazetteer import DATA, Gazetteer, read_words
@@ -34,6 +33,8 @@ def jieba_idf() -> tuple[dict[str, float], float]:
 
     Importing ``jieba.analyse`` to get it took about a second, paid by every build that parses
     even one issue; the table is kept as a pickle next to jieba's own dictionary cache."""
+    import jieba
+
     source = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     stat = source.stat()
     cached = Path(tempfile.gettempdir()) / f"dibao-jieba-idf-{stat.st_size}-{stat.st_mtime_ns}.pickle"

@@ -24,7 +24,7 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups
 from .fingerprint import Fingerprinter
 from .pages import all_pages
-from .update import (Journal, SiteRecord, apply_journal, commit, load_record, recover, staging_dir_for,
+from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, save_chunks, recover, staging_dir_for,
                      stray_files, write_marker)
 from .writer import MARKER, OutputError, SiteWriter, check_replaceable
 
@@ -62,7 +62,7 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     paths = pages.paths
     write_feeds(writer, catalog, config)
     write_sitemap(writer, config, paths)
-    write_exports(writer, catalog)
+    memo["export_chunks"] = write_exports(writer, catalog, memo.get("export_chunks"), versions)
     writer.copy_tree(Path(config.static_dir), "static")
     writer.write(".nojekyll", "")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -108,12 +108,16 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
     check_replaceable(out_dir)
     recover(out_dir)
     previous, memo = load_record(state_dir, out_dir, render_key) if reuse else (None, {})
+    memo["export_chunks"] = known_chunks = load_chunks(state_dir, render_key) if reuse else {}
     staging = staging_dir_for(out_dir)
     try:
         staging.mkdir(parents=True)
         stats = render_site(issues, staging, config, previous, memo, versions)
         for step in prepare:
             step()
+        chunks = memo.pop("export_chunks", {})
+        if chunks.keys() != known_chunks.keys():
+            save_chunks(state_dir, render_key, chunks)
         produced = stats.manifest
         gone = (sorted(set(previous.files) - set(produced)) if previous
                 else stray_files(out_dir, produced, skip_search=search_dir is not None))

@@ -39,14 +39,36 @@ def csv_cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def write_exports(writer: SiteWriter, catalog: Catalog) -> None:
-    records = [record(e) for e in catalog.entries]
-    writer.write("export/articles.jsonl",
-                 "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records))
-    buffer = io.StringIO()
-    table = csv.writer(buffer, lineterminator="\n")
-    table.writerow(COLUMNS)
-    for r in records:
-        table.writerow([csv_cell(r[c]) for c in COLUMNS])
+def write_exports(writer: SiteWriter, catalog: Catalog, chunks: dict | None = None,
+                  versions: dict | None = None) -> dict:
+    """Both files, made issue by issue.  ``chunks`` (issue version → its JSON lines and CSV rows,
+    from the last build) spare re-encoding issues whose ``versions`` entry (the state their
+    model was read from) is unchanged.  Returns this build's chunks."""
+    chunks, versions, made = chunks or {}, versions or {}, {}
+    json_parts, csv_parts = [], []
+    for issue_entry in catalog.issues:
+        version = versions.get(issue_entry.issue.id)
+        chunk = chunks.get(version) if version else None
+        if chunk is None:
+            chunk = export_chunk(issue_entry.entries)
+        if version:
+            made[version] = chunk
+        json_parts.append(chunk[0])
+        csv_parts.append(chunk[1])
+    writer.write("export/articles.jsonl", "".join(json_parts))
     # a BOM lets spreadsheet programs on Windows read the Chinese text as UTF-8
-    writer.write("export/articles.csv", "\ufeff" + buffer.getvalue())
+    writer.write("export/articles.csv", "\ufeff" + csv_rows([COLUMNS]) + "".join(csv_parts))
+    return made
+
+
+def export_chunk(entries) -> tuple[str, str]:
+    """The JSON lines and the CSV rows of some articles."""
+    records = [record(e) for e in entries]
+    lines = "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+    return lines, csv_rows([csv_cell(r[c]) for c in COLUMNS] for r in records)
+
+
+def csv_rows(rows) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()

@@ -137,10 +137,10 @@ def commit(staging: Path, journal: Journal, record: SiteRecord, state_dir: Path 
     if state_dir is not None:
         save_record(state_dir, record)
     temp = staging / f"{JOURNAL}.tmp"
-    with temp.open("wb") as handle:
-        pickle.dump(journal, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        handle.flush()
-        os.fsync(handle.fileno())
+    # no fsync: it made the file system write back everything the build wrote (search index,
+    # staged files) before the apply could start.  What is guarded against is a build that is
+    # killed or fails; after a power loss, run ``build.py --clean``.
+    temp.write_bytes(pickle.dumps(journal, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(temp, staging / JOURNAL)
 
 

@@ -24,8 +24,8 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups
 from .fingerprint import Fingerprinter
 from .pages import all_pages
-from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, save_chunks, recover, staging_dir_for,
-                     stray_files, write_marker)
+from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, save_chunks, recover,
+                     staging_dir_for, write_marker)
 from .writer import MARKER, OutputError, SiteWriter, check_replaceable
 
 __all__ = ["render_site", "write_site_atomically", "site_is_current", "SiteConfig", "RenderStats", "OutputError", "site_config_from"]
@@ -119,11 +119,16 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
         if chunks.keys() != known_chunks.keys():
             save_chunks(state_dir, render_key, chunks)
         produced = stats.manifest
-        gone = (sorted(set(previous.files) - set(produced)) if previous
-                else stray_files(out_dir, produced, skip_search=search_dir is not None))
         record = SiteRecord(render_key, produced, memo)
-        journal = Journal(stats.staged, tuple(gone), record.id, str(search_dir or ""),
-                          tuple(p for p in produced if p.startswith("search/")))
+        keep = tuple(p for p in produced if p.startswith("search/"))
+        if previous is None:  # every file is staged: the staging folder becomes the site
+            if search_dir is not None:
+                mirror(Path(search_dir), staging / "search", keep=set(keep))
+            write_marker(staging, record.id)
+            journal = Journal((), (), record.id, swap=True)
+        else:
+            gone = tuple(sorted(set(previous.files) - set(produced)))
+            journal = Journal(stats.staged, gone, record.id, str(search_dir or ""), keep)
         commit(staging, journal, record, state_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

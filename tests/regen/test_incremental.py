@@ -262,3 +262,33 @@ def test_clean_build_renders_every_page(project):
     config, _ = project
     report = build(config, clean=True)
     assert report.pages > 0 and report.reused == 0
+
+
+@pytest.mark.parametrize("killed_after", ["old site moved aside", "new site moved in"])
+def test_a_full_render_killed_while_swapping_is_finished_by_the_next(project, root, monkeypatch, killed_after):
+    """A full render (here: the record is gone) swaps whole folders; a kill between the
+    renames leaves a state the next build completes."""
+    import os
+
+    import dibao.site
+    from dibao.site.update import JOURNAL, old_dir_for, staging_dir_for
+
+    config, tmp = project
+    (config.content / ".dibao" / "cache" / "site").rename(tmp / "record-gone")
+    shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
+
+    def killed(journal, out_dir):
+        assert journal.swap, "with no record every file is staged and the folders are swapped"
+        os.replace(out_dir, old_dir_for(out_dir))
+        if killed_after == "new site moved in":
+            os.replace(staging_dir_for(out_dir), out_dir)
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(dibao.site, "apply_journal", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build(config)
+    monkeypatch.undo()
+    build(config)
+    assert not staging_dir_for(config.out).exists() and not old_dir_for(config.out).exists()
+    assert not (config.out / JOURNAL).exists()
+    assert snapshot(config.out) == fresh_render(config, tmp, "fresh")

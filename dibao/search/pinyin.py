@@ -7,6 +7,8 @@ people, as full pinyin and as initials.
 """
 from __future__ import annotations
 
+import os
+import pickle
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
@@ -72,14 +74,51 @@ def keys(phrase: str) -> tuple[str, str]:
     return word_pinyin(phrase), initials
 
 
-def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path) -> list[str]:
-    """Write ``py/<two letters>.js`` files; return the prefixes that have one."""
-    counts = Counter(p for doc in docs for p in phrases(doc))
+class _Memo:
+    """Phrases per doc and keys per phrase from the last build (jieba and pypinyin are slow)."""
+
+    def __init__(self, path: Path | None):
+        self.path, self.phrases, self.keys = path, {}, {}
+        try:
+            with path.open("rb") as stream:
+                self.phrases, self.keys = pickle.load(stream)
+        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            pass
+        self.used_phrases, self.used_keys = {}, {}
+
+    def doc_phrases(self, doc: SearchDoc) -> tuple[str, ...]:
+        source = (doc.title, doc.regions, doc.themes, doc.people)
+        found = self.phrases.get(source)
+        if found is None:
+            found = tuple(sorted(phrases(doc)))
+        self.used_phrases[source] = found
+        return found
+
+    def phrase_keys(self, phrase: str) -> tuple[str, str]:
+        found = self.keys.get(phrase) or keys(phrase)
+        self.used_keys[phrase] = found
+        return found
+
+    def save(self) -> None:
+        if self.path is not None and (self.used_phrases != self.phrases or self.used_keys != self.keys):
+            temp = self.path.with_name(f".{self.path.name}.tmp")
+            with temp.open("wb") as stream:
+                pickle.dump((self.used_phrases, self.used_keys), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.path)
+
+
+def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path, cache: Path | None = None) -> list[str]:
+    """Write ``py/<two letters>.js`` files; return the prefixes that have one.
+
+    ``cache`` (a folder) keeps each doc's phrases and each phrase's keys for the next build."""
+    memo = _Memo(cache / "pinyin.pickle" if cache is not None else None)
+    counts = Counter(p for doc in docs for p in memo.doc_phrases(doc))
     by_key: dict[str, set[str]] = defaultdict(set)
     for phrase in counts:
-        for key in keys(phrase):
+        for key in memo.phrase_keys(phrase):
             if len(key) >= 2 and key.isascii() and key.isalpha():
                 by_key[key].add(phrase)
+    memo.save()
     shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for key in sorted(by_key):
         ranked = sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))

@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 import jieba
 
 from dibao.search.docs import FIELDS, SearchDoc
-from dibao.search.parts import PartData, build_part, word_patterns
+from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
 from dibao.search.entries import add_pieces, gram_entry, term_entry
@@ -24,7 +24,7 @@ from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, R
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-4"
+FORMAT = "dibao-search-5"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -40,8 +40,17 @@ class SearchStats:
     parts: int  #: parts in the index
     rebuilt: tuple[str, ...]  #: keys of the parts whose shards were (re)built
     terms: int  #: distinct terms over the whole archive
-    files: int  #: files under out_dir (the build cache aside)
-    bytes: int  #: their total size
+    folder: Path  #: where the index was built
+
+    @property
+    def files(self) -> int:
+        """Files under the folder (the build cache aside), counted when asked."""
+        return _published(self.folder)[0]
+
+    @property
+    def bytes(self) -> int:
+        """Their total size."""
+        return _published(self.folder)[1]
 
 
 def year_part(doc: SearchDoc) -> str:
@@ -89,6 +98,7 @@ class BuildState:
     version: str  #: format, constants and tokenizer: another version means a full build
     parts: list  #: (key, digest, docs, summed field lengths) in index order
     part_files: dict  #: part key -> its ``p/`` file paths (relative)
+    stats: dict  #: part key -> per-doc stats (``PartData.stats``), written by group into ``s/<group>.js``
     keys: KeyState
 
 
@@ -227,6 +237,7 @@ class _Changes:
         for stale in set(self.state.part_files.get(key, ())) - set(written):
             (self.out_dir / stale).unlink(missing_ok=True)
         self.state.part_files[key] = written
+        self.state.stats[key] = new.stats
         self.rows[key] = (new.n, new.sums)
 
     def remove(self, key: str, old: PartData | None) -> None:
@@ -234,6 +245,7 @@ class _Changes:
         self.take(key, old, None)
         shutil.rmtree(self.out_dir / "p" / key, ignore_errors=True)
         self.state.part_files.pop(key, None)
+        self.state.stats.pop(key, None)
         (self.out_dir / CACHE / f"{key}.pickle").unlink(missing_ok=True)
 
 
@@ -252,12 +264,12 @@ class _Indexes:
 
 def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -> None:
     """Record the new entry of every term and gram whose piece in a changed part changed."""
-    pieces = changes.pieces
+    pieces, last = changes.pieces, max([*changes.numbers.values(), *dropped], default=0)
     for term in sorted(changes.dirty["t"]):
         old = writer.old_entry("t", term)
-        writer.set("t", term, term_entry(term, old, dropped, pieces["t"].pop(term, []), index_of))
+        writer.set("t", term, term_entry(term, old, dropped, pieces["t"].pop(term, []), index_of, last))
     for gram in sorted(changes.dirty["g"]):
-        made = gram_entry(writer.old_entry("g", gram), dropped, pieces["g"].pop(gram, []))
+        made = gram_entry(writer.old_entry("g", gram), dropped, pieces["g"].pop(gram, []), last)
         writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
 
 
@@ -268,13 +280,15 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in ("t", "g", "v", "p"):
+        for folder in ("t", "g", "v", "p", "s"):
             shutil.rmtree(out_dir / folder, ignore_errors=True)
-        state = BuildState(_version(), [], {}, KeyState())
+        state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}
     todo = [i for i, key in enumerate(keys) if old.get(key) != (i, digests[i])]
     numbers = {key: i for i, key in enumerate(keys)}
     changes = _Changes(out_dir, state, numbers)
+    if todo:
+        load_word_class(cache)
     for i, data in zip(todo, _build_parts([parts[i] for i in todo])):
         changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
     gone = [key for key in old if key not in numbers]
@@ -284,6 +298,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     writer = KeyWriter(out_dir, state.keys, bulk=not old)
     _update_keys(writer, changes, dropped, _Indexes(cache, keys))
     buckets = writer.finish()
+    _write_stats(out_dir, state, keys, {*changes.rows, *gone})
     rows = {key: row for key, _digest, *row in state.parts}
     rows.update(changes.rows)
     state.parts = [(key, digests[i], *rows[key]) for i, key in enumerate(keys)]
@@ -292,9 +307,26 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
     _save(cache / STATE, state)
-    files, size = _published(out_dir)
     return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(changes.rows), terms=len(state.keys.sizes["t"]),
-                       files=files, bytes=size)
+                       folder=out_dir)
+
+
+def stats_group(key: str) -> str:
+    """The stats file of a part: its year for monthly parts (one file, not twelve, for a query's facets)."""
+    return key[:4] if re.fullmatch(r"\d{4}-\d{2}", key) else key
+
+
+def _write_stats(out_dir: Path, state: BuildState, keys: list[str], changed: set[str]) -> None:
+    """``s/<group>.js``: the per-doc stats of each part of a group, for the groups of changed parts."""
+    groups: dict[str, dict] = {}
+    for key in keys:
+        groups.setdefault(stats_group(key), {})[key] = key
+    for group in sorted({stats_group(k) for k in changed}):
+        path = out_dir / f"s/{group}.js"
+        if group in groups:
+            write_text(path, jsonp(f"s/{group}", {k: state.stats[k] for k in groups[group]}))
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict:
@@ -305,7 +337,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "b": B,
         "n": sum(n for _key, _digest, n, _sums in state.parts),
         "sums": [sum(sums[i] for *_rest, sums in state.parts) for i in range(len(FIELDS))],
-        "parts": [[key, n] for key, _digest, n, _sums in state.parts],
+        "parts": [[key, n, stats_group(key)] for key, _digest, n, _sums in state.parts],
         "buckets": buckets,
         "pinyin": letters,
         "counted": COUNTED,

@@ -42,15 +42,21 @@ def add_pieces(terms: dict[str, list[Piece]], grams: dict[str, list[Piece]], num
 _KEY = re.compile(r'"([^"\\]*)":')
 
 
-def read_entries(path: Path) -> dict[str, str]:
-    """The key -> entry JSON text of a ``t`` or ``g`` file, without decoding the entries."""
+def read_entries(path: Path) -> tuple[str, dict[str, str]]:
+    """(the text of a ``t`` or ``g`` file, key -> entry JSON text), without decoding the entries."""
     text = path.read_text(encoding="utf-8")
+    return text, split_entries(text)
+
+
+def split_entries(text: str) -> dict[str, str]:
+    """Key -> entry JSON text of a ``t`` or ``g`` file's text."""
     body = text[text.index(",") + 1 : text.rindex(")")]
-    found = list(_KEY.finditer(body))
-    if any("\\" in m.group(1) for m in found) or not body.startswith("{"):
+    cut = _KEY.split(body[1:-1])  # ["", key, entry + ",", key, entry + ",", …, key, entry]
+    keys, values = cut[1::2], cut[2::2]
+    if cut[0] or any("\\" in k for k in keys):
         return {k: _dump(v) for k, v in json.loads(body).items()}
-    ends = [m.start() - 1 for m in found[1:]] + [len(body) - 1]
-    return {m.group(1): body[m.end() : end] for m, end in zip(found, ends)}
+    values[:-1] = [v[:-1] for v in values[:-1]]
+    return dict(zip(keys, values))
 
 
 #: One part's piece of a postings entry: ``[part, [doc delta, tf, …], …one list per field]``.
@@ -60,19 +66,55 @@ _GRAM_PIECE = re.compile(r'\[(\d+)(?:,\d+,\[[\d,]*\],"([^"]*)")+\]')
 _CONTEXTS = re.compile(r'"([^"]*)"')
 
 
+def _find(body: str, number: int, piece: re.Pattern) -> re.Match | None:
+    """Part ``number``'s piece in the comma-joined pieces ``body`` (a plain search, checked by ``piece``)."""
+    at = 0 if body.startswith(f"[{number},") else body.find(f",[{number},") + 1
+    while at > 0 or (at == 0 and body.startswith(f"[{number},")):
+        found = piece.match(body, at)
+        if found:
+            return found
+        at = body.find(f",[{number},", at) + 1
+    return None
+
+
+def _splice(body: str, dropped: set[int], new: list[Piece], last: int, piece: re.Pattern) -> tuple[str, list[re.Match]]:
+    """Pieces with the dropped parts' cut out and the new ones put in order, without splitting the others.
+
+    Adding an issue changes the newest parts, near the end, so this costs a
+    few searches however many parts an entry has."""
+    removed = []
+    for number in sorted(dropped):
+        found = _find(body, number, piece)
+        if found:
+            removed.append(found)
+            start, end = found.span()
+            body = body[: max(0, start - 1)] + body[end:] if end == len(body) else body[:start] + body[end + 1 :]
+    for number, _value, text in sorted(new, reverse=True):
+        later = next((f for f in (_find(body, m, piece) for m in range(number + 1, last + 1)) if f), None)
+        if later is None:
+            body = f"{body},{text}" if body else text
+        else:
+            body = f"{body[: later.start()]}{text},{body[later.start():]}"
+    return body, removed
+
+
 def term_entry(term: str, old: str | None, dropped: set[int], new: list[Piece],
-               index_of: Callable[[int, str], int]) -> str | None:
+               index_of: Callable[[int, str], int], last: int) -> str | None:
     """``[first part, lunr index there, [part, per field: doc delta, tf, …]…]``, or None when no part holds it.
 
     ``old`` is the entry's text from the last build; its pieces are cut out as
-    text, never decoded."""
+    text, never decoded.  ``last`` is the highest part number."""
+    if old is not None:
+        first, index, body = old[1:-1].split(",", 2)
+        first, index = int(first), int(index)
+        if first not in dropped and all(n > first for n, _i, _t in new):
+            return f"[{first},{index},{_splice(body, dropped, new, last, _TERM_PIECE)[0]}]"
     pieces = list(new)
     if old is not None:
-        first, index, rest = old[1:].split(",", 2)
-        for match in _TERM_PIECE.finditer(rest):
+        for match in _TERM_PIECE.finditer(body):
             number = int(match.group(1))
             if number not in dropped:
-                pieces.append((number, int(index) if number == int(first) else -1, match.group(0)))
+                pieces.append((number, index if number == first else -1, match.group(0)))
     if not pieces:
         return None
     pieces.sort(key=lambda p: p[0])
@@ -82,19 +124,23 @@ def term_entry(term: str, old: str | None, dropped: set[int], new: list[Piece],
     return f"[{first},{index},{','.join(p[2] for p in pieces)}]"
 
 
-def gram_entry(old: str | None, dropped: set[int], new: list[Piece]) -> tuple[int, str] | None:
+def _occurrences(piece: str) -> int:
+    """Occurrences in a gram piece: two context characters each."""
+    return sum(len(c) for c in _CONTEXTS.findall(piece)) // 2
+
+
+def gram_entry(old: str | None, dropped: set[int], new: list[Piece], last: int) -> tuple[int, str] | None:
     """(occurrences, ``[occurrences, [part, field, [doc delta, count, position deltas…], contexts, …]…]``)."""
-    pieces = list(new)
     if old is not None:
-        for match in _GRAM_PIECE.finditer(old, old.index(",")):
-            number = int(match.group(1))
-            if number not in dropped:
-                # two context characters per occurrence
-                count = sum(len(c) for c in _CONTEXTS.findall(match.group(0))) // 2
-                pieces.append((number, count, match.group(0)))
-    if not pieces:
+        total, body = old[1:-1].split(",", 1)
+        body, removed = _splice(body, dropped, new, last, _GRAM_PIECE)
+        if not body:
+            return None
+        total = int(total) - sum(_occurrences(m.group(0)) for m in removed) + sum(n for _p, n, _t in new)
+        return total, f"[{total},{body}]"
+    if not new:
         return None
-    pieces.sort(key=lambda p: p[0])
+    pieces = sorted(new)
     total = sum(p[1] for p in pieces)
     return total, f"[{total},{','.join(p[2] for p in pieces)}]"
 

@@ -55,6 +55,7 @@ class KeyWriter:
         self._unsorted: set[tuple[str, str]] = set()
         self.dirty: dict = {"t": {}, "g": {}}  # kind -> key -> new entry text or None (gone)
         self._parsed: dict[str, dict] = {}
+        self._raw: dict[str, str] = {}  # stem -> text of the files read
         self.laid: dict[str, tuple] = {}  # stem -> keys of every file of the re-laid buckets
 
     def old_entry(self, kind: str, key: str) -> str | None:
@@ -63,7 +64,7 @@ class KeyWriter:
         if stem is None:
             return None
         if stem not in self._parsed:
-            self._parsed[stem] = read_entries(self.out_dir / f"{stem}.js")
+            self._raw[stem], self._parsed[stem] = read_entries(self.out_dir / f"{stem}.js")
         return self._parsed[stem].get(key)
 
     def set(self, kind: str, key: str, text: str | None, count: int = 0) -> None:
@@ -114,7 +115,8 @@ class KeyWriter:
         texts = [(stem, self._texts(stem[0], keys)) for stem, keys in writes]
         self._parsed.clear()
         for stem, entries in texts:
-            write_text(self.out_dir / f"{stem}.js", jsonp_raw(stem, file_body(entries)))
+            write_text(self.out_dir / f"{stem}.js", jsonp_raw(stem, file_body(entries)), self._raw.get(stem))
+        self._raw.clear()
         self._update_files(changed, old_groups, groups)
         for group in changed:
             self._write_vocab(group)

@@ -232,7 +232,8 @@
     var want = new Set(), stats = {}, load = this.load;
     docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
     await Promise.all(Array.from(want, function (p) {
-      return load("p/" + m.parts[p][0] + "/s").then(function (s) { stats[p] = s; });
+      // one stats file per group of parts (a year of months): [key, docs, group]
+      return load("s/" + m.parts[p][2]).then(function (s) { stats[p] = s[m.parts[p][0]]; });
     }));
     return stats;
   };

@@ -42,10 +42,38 @@ def add_pieces(terms: dict[str, list[Piece]], grams: dict[str, list[Piece]], num
 _KEY = re.compile(r'"([^"\\]*)":')
 
 
-def read_entries(path: Path) -> tuple[str, dict[str, str]]:
-    """(the text of a ``t`` or ``g`` file, key -> entry JSON text), without decoding the entries."""
-    text = path.read_text(encoding="utf-8")
-    return text, split_entries(text)
+class EntryFile:
+    """A ``t`` or ``g`` file as the last build wrote it, with its keys in order.
+
+    An entry is found by a plain search for its key and the next one, so a file
+    is neither split nor decoded (a build reads thousands of them)."""
+
+    def __init__(self, path: Path, keys: tuple[str, ...]):
+        self.text = path.read_text(encoding="utf-8")
+        self.keys, self.index, self.at = keys, None, 0
+        self.whole = None if all(_plain(k) for k in keys) else split_entries(self.text)
+
+    def get(self, key: str) -> str | None:
+        if self.whole is not None:
+            return self.whole.get(key)
+        if self.index is None:
+            self.index = {k: i for i, k in enumerate(self.keys)}
+        i = self.index.get(key)
+        if i is None:
+            return None
+        marker = ('{"' if i == 0 else ',"') + key + '":'
+        start = self.text.find(marker, self.at)
+        if start < 0:
+            start = self.text.find(marker)
+        start += len(marker)
+        end = self.text.find(f',"{self.keys[i + 1]}":', start) if i + 1 < len(self.keys) else self.text.rindex("}")
+        self.at = end
+        return self.text[start:end]
+
+
+def _plain(key: str) -> bool:
+    """Whether JSON writes the key as it is (no escapes), so the file can be searched for it."""
+    return '"' not in key and "\\" not in key and key.isprintable()
 
 
 def split_entries(text: str) -> dict[str, str]:
@@ -147,4 +175,4 @@ def gram_entry(old: str | None, dropped: set[int], new: list[Piece], last: int) 
 
 def file_body(entries: Iterable[tuple[str, str]]) -> str:
     """A ``t`` or ``g`` file's JSON object from (key, entry JSON) in order."""
-    return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{v}" for k, v in entries) + "}"
+    return "{" + ",".join(f'"{k}":{v}' if _plain(k) else f"{json.dumps(k, ensure_ascii=False)}:{v}" for k, v in entries) + "}"

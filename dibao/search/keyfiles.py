@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from dibao.search import layout
-from dibao.search.entries import file_body, read_entries
+from dibao.search.entries import EntryFile, file_body
 from dibao.search.shards import COUNTED, GRAMS_TARGET, POSTINGS_TARGET, jsonp, jsonp_raw, write_text
 from dibao.search.tokens import utf16_key
 
@@ -54,8 +54,7 @@ class KeyWriter:
         self.out_dir, self.state, self.bulk = out_dir, state, bulk
         self._unsorted: set[tuple[str, str]] = set()
         self.dirty: dict = {"t": {}, "g": {}}  # kind -> key -> new entry text or None (gone)
-        self._parsed: dict[str, dict] = {}
-        self._raw: dict[str, str] = {}  # stem -> text of the files read
+        self._parsed: dict[str, EntryFile] = {}  # stem -> the last build's file, when read
         self.laid: dict[str, tuple] = {}  # stem -> keys of every file of the re-laid buckets
 
     def old_entry(self, kind: str, key: str) -> str | None:
@@ -64,7 +63,7 @@ class KeyWriter:
         if stem is None:
             return None
         if stem not in self._parsed:
-            self._raw[stem], self._parsed[stem] = read_entries(self.out_dir / f"{stem}.js")
+            self._parsed[stem] = EntryFile(self.out_dir / f"{stem}.js", self.state.files[kind][stem])
         return self._parsed[stem].get(key)
 
     def set(self, kind: str, key: str, text: str | None, count: int = 0) -> None:
@@ -113,10 +112,10 @@ class KeyWriter:
         # whose entries another new file still needs
         writes = [w for group in changed for kind in ("t", "g") for w in self._lay_out(kind, group)]
         texts = [(stem, self._texts(stem[0], keys)) for stem, keys in writes]
-        self._parsed.clear()
         for stem, entries in texts:
-            write_text(self.out_dir / f"{stem}.js", jsonp_raw(stem, file_body(entries)), self._raw.get(stem))
-        self._raw.clear()
+            read = self._parsed.get(stem)
+            write_text(self.out_dir / f"{stem}.js", jsonp_raw(stem, file_body(entries)), read.text if read else None)
+        self._parsed.clear()
         self._update_files(changed, old_groups, groups)
         for group in changed:
             self._write_vocab(group)

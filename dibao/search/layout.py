@@ -35,14 +35,20 @@ def _ends_after(key: str, size: int, target: int) -> bool:
 
 
 def pack(keys: Sequence[str], sizes: Mapping[str, int], target: int) -> list[list[str]]:
-    """Consecutive keys (already in order) cut into files of about ``target`` bytes."""
+    """Consecutive keys (already in order) cut into files of about ``target`` bytes.
+
+    A file also ends before it would pass twice the target (the hash alone leaves
+    a long tail of big files, and a query fetches whole files); that cut depends on
+    the sizes before it, but only until the next cut by hash."""
     files: list[list[str]] = []
-    ended = True
+    ended, total = True, 0
     for key in keys:
         size = sizes[key]
-        if ended or size >= target:
+        if ended or size >= target or total + size > 2 * target:
             files.append([])
+            total = 0
         files[-1].append(key)
+        total += size
         ended = _ends_after(key, size, target)
     return files
 

@@ -30,7 +30,7 @@ GRAMS_TARGET = 8000
 #: picks the rarest grams of a query to check adjacency; unlisted ones are rarer).
 COUNTED = 200
 #: Display records per file.
-RECORDS = 8
+RECORDS = 2
 #: Code points of body text per snippet file.
 CHUNK = 600
 

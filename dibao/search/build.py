@@ -1,6 +1,7 @@
 """Entry point: build the sharded search index for a sequence of docs."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import multiprocessing
@@ -18,7 +19,7 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.entries import add_pieces, gram_entry, term_entry
+from dibao.search.entries import NewPieces, gram_entry, term_entry
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
 from dibao.textseg import USER_DICT, get_jieba
@@ -141,15 +142,18 @@ def _build_one(job: tuple[str, list[SearchDoc]]) -> PartData:
     return build_part(*job)
 
 
-def _build_parts(jobs: list[tuple[str, list[SearchDoc]]]) -> Iterator[PartData]:
-    """Parts counted in parallel (fork, one worker per core) when there are several, yielded in order."""
+@contextlib.contextmanager
+def _counting(jobs: list[tuple[str, list[SearchDoc]]]) -> Iterator[Iterator[PartData]]:
+    """The parts, counted in forked workers (one per core) while the caller goes on; yields them in order.
+
+    One part is counted in this process: forking a big process costs more than it saves."""
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1 and sum(len(docs) for _k, docs in jobs) > 200 and "fork" in multiprocessing.get_all_start_methods():
         get_jieba(), word_patterns()  # loaded once, shared by the forked workers
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_build_one, jobs, chunksize=1)
+            yield pool.imap(_build_one, jobs, chunksize=1)
     else:
-        yield from map(_build_one, jobs)
+        yield map(_build_one, jobs)
 
 
 def _incremental(state: BuildState | None, keys: list[str]) -> bool:
@@ -219,7 +223,7 @@ class _Changes:
     def __init__(self, out_dir: Path, state: BuildState, numbers: dict[str, int]):
         self.out_dir, self.state, self.numbers = out_dir, state, numbers
         self.dirty: dict[str, set[str]] = {"t": set(), "g": set()}
-        self.pieces: dict[str, dict] = {"t": {}, "g": {}}
+        self.pieces = NewPieces()
         self.rows: dict[str, tuple] = {}
 
     def take(self, key: str, old: PartData | None, new: PartData | None) -> None:
@@ -229,7 +233,7 @@ class _Changes:
         self.dirty["g"] |= grams
         if new is None:
             return
-        add_pieces(self.pieces["t"], self.pieces["g"], self.numbers[key], new)
+        self.pieces.add(self.numbers[key], new)
         cache = self.out_dir / CACHE
         cache.mkdir(parents=True, exist_ok=True)
         _save(cache / f"{key}.pickle", new)
@@ -266,10 +270,11 @@ def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -
     """Record the new entry of every term and gram whose piece in a changed part changed."""
     pieces, last = changes.pieces, max([*changes.numbers.values(), *dropped], default=0)
     for term in sorted(changes.dirty["t"]):
-        old = writer.old_entry("t", term)
-        writer.set("t", term, term_entry(term, old, dropped, pieces["t"].pop(term, []), index_of, last))
+        new, head = pieces.term(term)
+        writer.set("t", term, term_entry(term, writer.old_entry("t", term), dropped, new, head, index_of, last))
     for gram in sorted(changes.dirty["g"]):
-        made = gram_entry(writer.old_entry("g", gram), dropped, pieces["g"].pop(gram, []), last)
+        new, count = pieces.gram(gram)
+        made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
         writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
 
 
@@ -289,8 +294,10 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     changes = _Changes(out_dir, state, numbers)
     if todo:
         load_word_class(cache)
-    for i, data in zip(todo, _build_parts([parts[i] for i in todo])):
-        changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
+    with _counting([parts[i] for i in todo]) as built:
+        letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
+        for i, data in zip(todo, built):
+            changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
     gone = [key for key in old if key not in numbers]
     for key in gone:
         changes.remove(key, _load_part(cache, key))
@@ -302,7 +309,6 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     rows = {key: row for key, _digest, *row in state.parts}
     rows.update(changes.rows)
     state.parts = [(key, digests[i], *rows[key]) for i, key in enumerate(keys)]
-    letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
     manifest = _manifest(state, buckets, letters)
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)

@@ -15,26 +15,48 @@ from typing import Callable, Iterable
 
 from dibao.search.parts import PartData, _dump
 
-#: (part number, lunr term index there or, for grams, occurrences, JSON text of the piece)
-Piece = tuple[int, int, str]
+class NewPieces:
+    """The changed parts' pieces per key, as text (a full build holds every piece of the index here).
+
+    Parts are added in number order, so each key's pieces are in order.  Only
+    what the entry's head needs is kept besides: a term's first part and lunr
+    index there, a gram's total occurrences."""
+
+    def __init__(self):
+        self.terms: dict[str, list[str]] = {}
+        self.grams: dict[str, list[str]] = {}
+        self.heads: dict[str, tuple[int, int]] = {}
+        self.totals: dict[str, int] = {}
+
+    def add(self, number: int, part: PartData) -> None:
+        terms, grams, heads, totals = self.terms, self.grams, self.heads, self.totals
+        for term, (index, fragment) in part.postings.items():
+            found = terms.get(term)
+            if found is None:
+                terms[term] = [f"[{number},{fragment}]"]
+                heads[term] = (number, index)
+            else:
+                found.append(f"[{number},{fragment}]")
+        for gram, (count, fragment) in part.grams.items():
+            found = grams.get(gram)
+            if found is None:
+                grams[gram] = [f"[{number},{fragment}]"]
+                totals[gram] = count
+            else:
+                found.append(f"[{number},{fragment}]")
+                totals[gram] += count
+
+    def term(self, term: str) -> tuple[list[str], tuple[int, int] | None]:
+        """(pieces, (first part, lunr index)) of a term, forgotten once taken."""
+        return self.terms.pop(term, []), self.heads.pop(term, None)
+
+    def gram(self, gram: str) -> tuple[list[str], int]:
+        """(pieces, occurrences) of a gram, forgotten once taken."""
+        return self.grams.pop(gram, []), self.totals.pop(gram, 0)
 
 
-def add_pieces(terms: dict[str, list[Piece]], grams: dict[str, list[Piece]], number: int, part: PartData) -> None:
-    """Add one changed part's pieces, per term and per gram."""
-    for term, (index, fragment) in part.postings.items():
-        piece = (number, index, f"[{number},{fragment}]")
-        found = terms.get(term)
-        if found is None:
-            terms[term] = [piece]
-        else:
-            found.append(piece)
-    for gram, (count, fragment) in part.grams.items():
-        piece = (number, count, f"[{number},{fragment}]")
-        found = grams.get(gram)
-        if found is None:
-            grams[gram] = [piece]
-        else:
-            found.append(piece)
+def _number(piece: str) -> int:
+    return int(piece[1 : piece.index(",")])
 
 
 #: A key of a ``t`` or ``g`` file: keys and gram contexts are word characters, never quotes, so ``"…":``
@@ -105,7 +127,7 @@ def _find(body: str, number: int, piece: re.Pattern) -> re.Match | None:
     return None
 
 
-def _splice(body: str, dropped: set[int], new: list[Piece], last: int, piece: re.Pattern) -> tuple[str, list[re.Match]]:
+def _splice(body: str, dropped: set[int], new: list[str], last: int, piece: re.Pattern) -> tuple[str, list[re.Match]]:
     """Pieces with the dropped parts' cut out and the new ones put in order, without splitting the others.
 
     Adding an issue changes the newest parts, near the end, so this costs a
@@ -117,7 +139,8 @@ def _splice(body: str, dropped: set[int], new: list[Piece], last: int, piece: re
             removed.append(found)
             start, end = found.span()
             body = body[: max(0, start - 1)] + body[end:] if end == len(body) else body[:start] + body[end + 1 :]
-    for number, _value, text in sorted(new, reverse=True):
+    for text in sorted(new, key=_number, reverse=True):
+        number = _number(text)
         later = next((f for f in (_find(body, m, piece) for m in range(number + 1, last + 1)) if f), None)
         if later is None:
             body = f"{body},{text}" if body else text
@@ -126,18 +149,21 @@ def _splice(body: str, dropped: set[int], new: list[Piece], last: int, piece: re
     return body, removed
 
 
-def term_entry(term: str, old: str | None, dropped: set[int], new: list[Piece],
+def term_entry(term: str, old: str | None, dropped: set[int], new: list[str], head: tuple[int, int] | None,
                index_of: Callable[[int, str], int], last: int) -> str | None:
     """``[first part, lunr index there, [part, per field: doc delta, tf, …]…]``, or None when no part holds it.
 
     ``old`` is the entry's text from the last build; its pieces are cut out as
-    text, never decoded.  ``last`` is the highest part number."""
+    text, never decoded.  ``new`` are the changed parts' pieces, ``head`` the
+    first of them's part and lunr index, ``last`` the highest part number."""
     if old is not None:
         first, index, body = old[1:-1].split(",", 2)
         first, index = int(first), int(index)
-        if first not in dropped and all(n > first for n, _i, _t in new):
+        if first not in dropped and (head is None or head[0] > first):
             return f"[{first},{index},{_splice(body, dropped, new, last, _TERM_PIECE)[0]}]"
-    pieces = list(new)
+    pieces = [(_number(t), -1, t) for t in new]
+    if head is not None:
+        pieces[0] = (head[0], head[1], new[0])
     if old is not None:
         for match in _TERM_PIECE.finditer(body):
             number = int(match.group(1))
@@ -157,20 +183,20 @@ def _occurrences(piece: str) -> int:
     return sum(len(c) for c in _CONTEXTS.findall(piece)) // 2
 
 
-def gram_entry(old: str | None, dropped: set[int], new: list[Piece], last: int) -> tuple[int, str] | None:
-    """(occurrences, ``[occurrences, [part, field, [doc delta, count, position deltas…], contexts, …]…]``)."""
+def gram_entry(old: str | None, dropped: set[int], new: list[str], count: int, last: int) -> tuple[int, str] | None:
+    """(occurrences, ``[occurrences, [part, field, [doc delta, count, position deltas…], contexts, …]…]``).
+
+    ``new``: the changed parts' pieces, with ``count`` occurrences in all."""
     if old is not None:
         total, body = old[1:-1].split(",", 1)
         body, removed = _splice(body, dropped, new, last, _GRAM_PIECE)
         if not body:
             return None
-        total = int(total) - sum(_occurrences(m.group(0)) for m in removed) + sum(n for _p, n, _t in new)
+        total = int(total) - sum(_occurrences(m.group(0)) for m in removed) + count
         return total, f"[{total},{body}]"
     if not new:
         return None
-    pieces = sorted(new)
-    total = sum(p[1] for p in pieces)
-    return total, f"[{total},{','.join(p[2] for p in pieces)}]"
+    return count, f"[{count},{','.join(sorted(new, key=_number))}]"
 
 
 def file_body(entries: Iterable[tuple[str, str]]) -> str:

@@ -11,8 +11,8 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from .contentio import read_content
 from .ingest import InputError, discover, ingest
 from .model import Article, Issue
 from .segment import segment
@@ -58,11 +58,11 @@ def free_name(seeds: Path, name: str) -> Path:
     return path
 
 
-def add_files(files: list[Path], seeds: Path, content: Path, force: bool = False) -> list[Added]:
-    """Check every file first, then copy them all: a refused file adds nothing."""
+def add_files(files: list[Path], seeds: Path, archive: Iterable[Issue], force: bool = False) -> list[Added]:
+    """Check every file against the seeds and the ``archive`` (content/ as it is) first, then
+    copy them all: a refused file adds nothing."""
     existing = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in discover(seeds)} if seeds.exists() else {}
-    known = {probe for issue in (read_content(content) if content.exists() else ()) for a in issue.articles
-             for probe in probes(a)}
+    known = {probe for issue in archive for a in issue.articles for probe in probes(a)}
     planned: list[tuple[Path, str, Issue]] = []
     for path in files:
         if not path.is_file():

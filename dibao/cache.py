@@ -8,14 +8,16 @@ it only costs time.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contentio import read_issue
-from .model import Issue
+from .contentio import read_article, read_issue
+from .model import Article, Issue
 from .state import parser_version
 
 CACHE_DIR = Path(".dibao") / "cache"
@@ -43,11 +45,30 @@ def tree_digest(*places: Path) -> str:
     return hasher.hexdigest()[:32]
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """Unpickling a large archive creates millions of objects, and the cyclic garbage collector
+    walked them all again and again: loading took three times as long with it running."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass
 class BuildCache:
+    """Everything here can be recomputed; losing it costs time only.
+
+    Each issue folder is stored as one pickled blob (the issue and its article files' sizes,
+    mtimes and models), decoded on first use: saving re-encodes only the folders that changed,
+    and loading is one small unpickle instead of millions of objects."""
+
     version: str = ""
-    issues: dict[str, tuple[tuple, Issue]] = field(default_factory=dict)  #: id → (fingerprint, model)
-    terms: dict[str, list[str]] = field(default_factory=dict)  #: text hash → jieba terms
+    issues: dict[str, tuple[tuple, bytes]] = field(default_factory=dict)  #: id → (fingerprint, blob)
+    terms: dict[str, str] = field(default_factory=dict)  #: text hash → jieba terms, joined
     related_key: str = ""
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_key: str = ""
@@ -55,6 +76,10 @@ class BuildCache:
     page_keys: dict[str, str] = field(default_factory=dict)  #: page path → fingerprint, last render
     loaded_signature: str = ""
     changed_on_disk: set[str] = field(default_factory=set)  #: folders re-read this build (edited or new)
+    decoded: dict[str, Folder] = field(default_factory=dict)  #: blobs decoded this run (never saved)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "decoded": {}, "changed_on_disk": set(), "loaded_signature": ""}
 
     @staticmethod
     def current_version() -> str:
@@ -64,14 +89,13 @@ class BuildCache:
     def load(cls, content_dir: Path) -> "BuildCache":
         path = content_dir / CACHE_DIR / CACHE_FILE
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle, collector_paused():
                 cache = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return cls(version=cls.current_version())
         if not isinstance(cache, cls) or cache.version != cls.current_version():
             return cls(version=cls.current_version())
         cache.loaded_signature = cache.signature()
-        cache.changed_on_disk = set()
         return cache
 
     def save(self, content_dir: Path) -> None:
@@ -94,14 +118,32 @@ class BuildCache:
         fingerprints = sorted((k, v[0]) for k, v in self.issues.items())
         return repr((fingerprints, len(self.terms), self.related_key, self.site_key))
 
+    def folder(self, name: str) -> Folder | None:
+        if name not in self.decoded and name in self.issues:
+            with collector_paused():
+                self.decoded[name] = pickle.loads(self.issues[name][1])
+        return self.decoded.get(name)
+
     def read_issue(self, folder: Path) -> Issue:
-        """The issue in ``folder``, from the cache when no file in it changed."""
+        """The issue in ``folder``, from the cache when no file in it changed; when some did,
+        only those article files are read again."""
         fingerprint = folder_fingerprint(folder)
         hit = self.issues.get(folder.name)
         if hit and hit[0] == fingerprint:
-            return hit[1]
-        issue = read_issue(folder)
-        self.issues[folder.name] = (fingerprint, issue)
+            return self.folder(folder.name).issue
+        before = self.folder(folder.name)
+        files: dict[str, tuple[int, int, Article]] = {}
+
+        def reader(path: Path, issue_id: str) -> Article:
+            stat = path.stat()
+            known = before.files.get(path.name) if before else None
+            same = known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns) and known[2].issue == issue_id
+            files[path.name] = known if same else (stat.st_size, stat.st_mtime_ns, read_article(path, issue_id))
+            return files[path.name][2]
+
+        issue = read_issue(folder, reader)
+        self.decoded[folder.name] = Folder(issue, files)
+        self.issues[folder.name] = (fingerprint, pickle.dumps(self.decoded[folder.name], protocol=pickle.HIGHEST_PROTOCOL))
         self.changed_on_disk.add(folder.name)
         return issue
 
@@ -109,5 +151,14 @@ class BuildCache:
         folders = sorted(p.parent for p in content_dir.glob("*/_index.md"))
         live = {f.name for f in folders}
         self.issues = {k: v for k, v in self.issues.items() if k in live}
+        self.decoded = {k: v for k, v in self.decoded.items() if k in live}
         issues = [self.read_issue(f) for f in folders]
         return tuple(sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id)))
+
+
+@dataclass(frozen=True)
+class Folder:
+    """One issue folder as last read: the issue, and each article file's size, mtime and model."""
+
+    issue: Issue
+    files: dict[str, tuple[int, int, Article]]

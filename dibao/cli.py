@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from .adding import AddError, add_files
+from .cache import BuildCache
 from .config import load_config
 from .contentio import ContentError
 from .ingest import InputError
@@ -47,9 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(PROJECT, seeds=absolute(args.seeds), content=absolute(args.content),
                              out=absolute(args.out), base_url=args.base_url, quiet=args.quiet)
+        cache = None
         if args.command == "add":
-            add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add))
-        report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force), clean=args.clean)
+            cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
+            add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache)
+        report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
+                       clean=args.clean, cache=cache)
         if args.command == "serve":
             return serve_site(config, args.port)
     except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError) as exc:
@@ -77,8 +81,9 @@ def serve_site(config, port: int) -> int:
     return 0
 
 
-def add_issues(config, files: list[Path], force: bool) -> None:
-    for added in add_files(files, config.seeds, config.content, force=force):
+def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> None:
+    archive = (cache or BuildCache()).read_archive(config.content) if config.content.exists() else ()
+    for added in add_files(files, config.seeds, archive, force=force):
         if not config.quiet:
             print(f"added {added.source} as {added.target.as_posix()} ({added.articles} articles)")
 

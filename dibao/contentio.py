@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -207,12 +208,14 @@ def read_article(path: Path, issue_id: str) -> Article:
     return replace(article, **changes)
 
 
-def read_issue(folder: Path) -> Issue:
+def read_issue(folder: Path, article_reader: Callable[[Path, str], Article] | None = None) -> Issue:
+    """The issue in ``folder``; ``article_reader`` (default :func:`read_article`) reads each article file."""
+    reader = article_reader or read_article
     data, _ = split_front_matter(folder / "_index.md")
     masthead = Masthead(paper=str(data.get("paper") or ""),
                         **{k: (tup(data[k]) if k in ("slogans", "editors") else data[k])
                            for k in MASTHEAD_KEYS if k in data})
-    articles = tuple(sorted((read_article(p, folder.name) for p in folder.glob("*.md") if p.name != "_index.md"),
+    articles = tuple(sorted((reader(p, folder.name) for p in folder.glob("*.md") if p.name != "_index.md"),
                             key=lambda a: (a.order, a.slug)))
     source = data.get("source") or {}
     return Issue(id=str(data.get("id") or folder.name), source=str(source.get("file", "")),

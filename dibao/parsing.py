@@ -88,12 +88,12 @@ def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Is
     except Exception as exc:  # a parser bug must still name the file, not end the build in a traceback
         return None, [f"{display}:1: internal error while parsing ({type(exc).__name__}: {exc}); please report it"], {}
     problems = lost_characters(issue)
-    terms: dict[str, list[str]] = {}  # jieba's work, handed back so related articles reuse it
+    terms: dict[str, str] = {}  # jieba's work, handed back so related articles reuse it
     return enrich_articles((issue,), enrich_config, terms)[0], problems, terms
 
 
 def parse_issues(paths: list[Path], root: Path, enrich_config: EnrichConfig,
-                 terms_cache: dict[str, list[str]] | None = None) -> tuple[Issue, ...]:
+                 terms_cache: dict[str, str] | None = None) -> tuple[Issue, ...]:
     """Ingest, segment and enrich each issue; all problems are collected before the build stops.
     Each article's jieba terms are added to ``terms_cache``."""
     jobs = [(p, display_path(p, root), enrich_config) for p in paths]

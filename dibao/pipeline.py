@@ -46,11 +46,13 @@ class BuildReport:
 
 
 def build(config: Config, root: Path = Path("."), parse_only: bool = False, force: tuple[str, ...] = (),
-          clean: bool = False) -> BuildReport:
+          clean: bool = False, cache: BuildCache | None = None) -> BuildReport:
+    """``cache``: the build cache when the caller loaded it already (``add`` checks against it)."""
     started = time.perf_counter()
     enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=root)
     state = BuildState.load(config.content)  # even a clean build must know which files editors changed
-    cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
+    if clean or cache is None:
+        cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
     plan = plan_build(config, root, state, force, enrich_config, everything=clean)
     parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
     before = sorted_archive(parsed + read_unchanged(config.content, plan, cache))

@@ -9,8 +9,6 @@ import functools
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin, load_phrases_dict
-
 from .textseg import DATA, get_jieba
 
 HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
@@ -20,6 +18,8 @@ ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 @functools.lru_cache(maxsize=1)
 def _load_phrases() -> None:
     """Teach pypinyin the readings it gets wrong in our domain (重塑 is chong su)."""
+    from pypinyin import load_phrases_dict  # imported on first use: a no-op build never needs it
+
     phrases = {}
     for line in (DATA / "pinyin_phrases.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -32,6 +32,8 @@ def _load_phrases() -> None:
 @functools.lru_cache(maxsize=65536)
 def word_pinyin(word: str) -> str:
     """A word's toneless pinyin run together, or its ASCII letters and digits lowercased."""
+    from pypinyin import Style, lazy_pinyin
+
     _load_phrases()
     if HAN.search(word):
         return "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore")).lower()

@@ -85,10 +85,22 @@ class BuildState:
     def save(self, content_dir: Path) -> None:
         path = content_dir / STATE_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": 1, "issues": {k: v.to_json() for k, v in sorted(self.issues.items())}}
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        text = self.to_text()
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+
+    def to_text(self) -> str:
+        """JSON with one line per article record: diffs in version control stay readable, and
+        the compact encoder (which ``indent`` would turn off) writes ten thousand records fast."""
+        def dumped(value) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+        issues = []
+        for issue_id, record in sorted(self.issues.items()):
+            articles = ",\n".join(f"  {dumped(aid)}: {dumped(a.to_json())}" for aid, a in sorted(record.articles.items()))
+            issues.append(f" {dumped(issue_id)}: {{\"source\": {dumped(record.source)}, \"key\": {dumped(record.key)}, "
+                          f"\"articles\": {{\n{articles}\n }}}}")
+        return '{"version": 1, "issues": {\n' + ",\n".join(issues) + "\n}}\n"
 
     def by_source(self) -> dict[str, str]:
         return {rec.source: issue_id for issue_id, rec in self.issues.items()}

@@ -12,18 +12,23 @@ from __future__ import annotations
 import logging
 import pathlib
 import threading
+from typing import TYPE_CHECKING
 
-import jieba
+if TYPE_CHECKING:
+    import jieba
 
 DATA = pathlib.Path(__file__).parent / "data"
 USER_DICT = DATA / "userdict.txt"
 
 _lock = threading.Lock()
-_tokenizer: jieba.Tokenizer | None = None
+_tokenizer: "jieba.Tokenizer | None" = None
 
 
-def get_jieba() -> jieba.Tokenizer:
-    """The shared tokenizer with the domain dictionary loaded (idempotent)."""
+def get_jieba() -> "jieba.Tokenizer":
+    """The shared tokenizer with the domain dictionary loaded (idempotent).  jieba is imported
+    here, on first use: a build that segments nothing need not pay for it."""
+    import jieba
+
     global _tokenizer
     if _tokenizer is None:
         with _lock:

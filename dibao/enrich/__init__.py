@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterator, Mapping, Sequence
 
 from ..model import Article, Issue
 from .config import EnrichConfig
@@ -40,11 +40,11 @@ def enrich(issues: Sequence[Issue], config: EnrichConfig | None = None) -> tuple
 
 
 def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None,
-                    terms_cache: dict[str, list[str]] | None = None) -> tuple[Issue, ...]:
+                    terms_cache: dict[str, str] | None = None) -> tuple[Issue, ...]:
     """The fields that depend on one article alone: regions, places, themes, keywords, summary, length.
 
-    ``terms_cache`` collects each article's jieba terms by text hash, so :func:`relate` need not
-    segment the same text again."""
+    ``terms_cache`` collects each article's jieba terms by text hash (see :func:`article_terms`),
+    so :func:`relate` need not segment the same text again."""
     config = config or EnrichConfig()
     gazetteer = load_gazetteer()
     taxonomy = load_taxonomy(*config.taxonomy_paths())
@@ -66,27 +66,67 @@ def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None,
 
 
 def relate(issues: Sequence[Issue], config: EnrichConfig | None = None,
-           cache: dict[str, list[str]] | None = None) -> tuple[Issue, ...]:
+           cache: dict[str, str] | None = None) -> tuple[Issue, ...]:
     """``related`` for every article, over the whole archive.  ``cache`` maps a hash of an
-    article's text to its terms, so unchanged articles are not segmented again."""
+    article's text to its terms, so unchanged articles are not segmented again; entries of
+    texts no longer in the archive are dropped from it."""
     config = config or EnrichConfig()
     if not config.related:
         return tuple(issues)
     gazetteer = load_gazetteer()
-    words = {article_id(a): article_terms(a, gazetteer, cache) for issue in issues for a in issue.articles}
+    store: dict[str, str] = cache if cache is not None else {}
+    keys = {article_id(a): terms_key(a) for issue in issues for a in issue.articles}
+    for issue in issues:
+        for article in issue.articles:
+            if keys[article_id(article)] not in store:
+                article_terms(article, gazetteer, store)
+    live = set(keys.values())
+    for stale in [key for key in store if key not in live]:
+        del store[stale]
+    words = JoinedTerms(keys, store)
     similar = related(words, config.related)
     return tuple(replace(issue, articles=tuple(replace(a, related=similar.get(article_id(a), ()))
                                                 for a in issue.articles)) for issue in issues)
 
 
-def article_terms(article: Article, gazetteer, cache: dict[str, list[str]] | None) -> list[str]:
-    text = "\n".join(text for _, text in zones(article))
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+TERM_SEPARATOR = "\x1f"  #: jieba never returns a control character inside a content word
+
+
+def terms_key(article: Article) -> str:
+    return hashlib.sha256(zone_text(article).encode("utf-8")).hexdigest()[:24]
+
+
+def zone_text(article: Article) -> str:
+    return "\n".join(text for _, text in zones(article))
+
+
+class JoinedTerms(Mapping):
+    """Article id → its terms, split from the joined cache string only when asked for:
+    ten thousand articles' word lists at once took over half a gigabyte."""
+
+    def __init__(self, keys: dict[str, str], store: dict[str, str]):
+        self.keys, self.store = keys, store
+
+    def __getitem__(self, article: str) -> list[str]:
+        joined = self.store[self.keys[article]]
+        return joined.split(TERM_SEPARATOR) if joined else []
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def article_terms(article: Article, gazetteer, cache: dict[str, str] | None) -> list[str]:
+    """The article's content words; ``cache`` keeps them as one joined string per text,
+    which a ten-thousand-article cache loads many times faster than lists of words."""
+    key = terms_key(article) if cache is not None else ""
     if cache is not None and key in cache:
-        return cache[key]
-    found = terms(text, gazetteer)
+        return cache[key].split(TERM_SEPARATOR) if cache[key] else []
+    found = terms(zone_text(article), gazetteer)
     if cache is not None:
-        cache[key] = found
+        cache[key] = TERM_SEPARATOR.join(found)
     return found
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
-from typing import Sequence
-
-from pypinyin import Style, lazy_pinyin
+from typing import TYPE_CHECKING, Sequence
 
 from ..model import Issue
 from .gazetteer import DATA
+
+if TYPE_CHECKING:
+    from pypinyin import Style
 
 ROLES = (("reporters", "reporter"), ("correspondents", "correspondent"), ("authors", "author"),
          ("photographers", "photographer"))
@@ -42,8 +43,11 @@ def surnames() -> dict[str, list[str]]:
     return table
 
 
-def name_pinyin(name: str, style: Style = Style.NORMAL) -> tuple[list[str], list[str]]:
-    """(surname syllables, given-name syllables)."""
+def name_pinyin(name: str, style: Style | None = None) -> tuple[list[str], list[str]]:
+    """(surname syllables, given-name syllables); ``style`` defaults to pypinyin's plain style."""
+    from pypinyin import Style, lazy_pinyin  # pypinyin's tables cost a quarter second to import
+
+    style = Style.NORMAL if style is None else style
     table = surnames()
     surname = name[:2] if name[:2] in table and len(name) > 2 else name[:1]
     if surname in table and style == Style.NORMAL:
@@ -53,7 +57,7 @@ def name_pinyin(name: str, style: Style = Style.NORMAL) -> tuple[list[str], list
     return family, lazy_pinyin(name[len(surname):], style=style, errors="ignore")
 
 
-def plain_slug(name: str, style: Style = Style.NORMAL) -> str:
+def plain_slug(name: str, style: Style | None = None) -> str:
     family, given = name_pinyin(name, style)
     parts = ["".join(family), "".join(given)]
     return "-".join(p for p in parts if p).lower() or "person"

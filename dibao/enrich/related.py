@@ -5,71 +5,121 @@ list; that is why ``enrich`` always runs over all issues.  Each vector keeps its
 ``VECTOR_TERMS`` heaviest terms and terms found in more than half the articles
 are dropped: they weigh little and would make the pairwise sums quadratic.
 Ties are broken by article id, so the lists are the same on every run.
+
+Everything is array work (numpy, scipy.sparse): at ten thousand articles a
+per-document Python loop over term weights cost more than the similarity
+product itself.
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
+import os
+from concurrent.futures import ThreadPoolExecutor
+from typing import Mapping, Sequence
+
+import numpy
 
 VECTOR_TERMS = 60
-BLOCK_ROWS = 512  #: rows of the similarity matrix held at once (512 × 10,000 floats ≈ 40 MB)
+BLOCK_ROWS = 512  #: rows of the similarity matrix held at once per thread (512 × 10,000 floats ≈ 40 MB)
 MAX_DOC_SHARE = 0.5
+TIE = 1e-9  #: raw cosines this close may round to the same 9-decimal score
 
 
-def vectors(documents: dict[str, list[str]]) -> dict[str, dict[str, float]]:
-    """Unit-length TF-IDF vectors of every document (id -> term -> weight)."""
-    total = len(documents)
-    df = Counter(term for words in documents.values() for term in set(words))
-    out = {}
-    for doc_id, words in documents.items():
-        weights = {t: (1 + math.log(n)) * math.log((1 + total) / (1 + df[t]))
-                   for t, n in Counter(words).items() if df[t] <= max(1, MAX_DOC_SHARE * total)}
-        top = sorted(weights, key=lambda t: (-weights[t], t))[:VECTOR_TERMS]
-        norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
-        out[doc_id] = {t: weights[t] / norm for t in top if weights[t] > 0}
-    return out
+def term_counts(ids: Sequence[str], documents: Mapping[str, Sequence[str]]):
+    """Documents × terms count matrix (CSR); columns follow the terms' sorted order.
 
-
-def related(documents: dict[str, list[str]], count: int = 5) -> dict[str, tuple[str, ...]]:
-    """For every document id, the ``count`` most similar other ids, most similar first.
-
-    The cosines are one sparse matrix product (scipy), taken in row blocks so memory stays
-    bounded; a pure-Python pairwise sum was quadratic in the document frequency of every
-    term and took minutes at ten thousand articles."""
-    ids = sorted(documents)
-    vecs = vectors(documents)
-    matrix = _matrix(ids, vecs)
-    out: dict[str, tuple[str, ...]] = {}
-    for start in range(0, len(ids), BLOCK_ROWS):
-        block = (matrix[start:start + BLOCK_ROWS] @ matrix.T).toarray()
-        for offset, row in enumerate(block):
-            out[ids[start + offset]] = _top(row, start + offset, ids, count)
-    return out
-
-
-def _matrix(ids: list[str], vecs: dict[str, dict[str, float]]):
+    ``documents`` is read once per id and only term numbers are kept, so a mapping that
+    makes each document's list on demand never has them all in memory at once."""
     from scipy.sparse import csr_matrix
 
-    columns: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, doc_id in enumerate(ids):
-        for term in sorted(vecs[doc_id]):
-            rows.append(row)
-            cols.append(columns.setdefault(term, len(columns)))
-            values.append(vecs[doc_id][term])
-    return csr_matrix((values, (rows, cols)), shape=(len(ids), max(1, len(columns))), dtype="float64")
+    column: dict[str, int] = {}
+    numbered = [numpy.fromiter((column.setdefault(t, len(column)) for t in documents[doc_id]), dtype=numpy.int64)
+                for doc_id in ids]
+    vocabulary = sorted(column)
+    rank = numpy.empty(len(column), dtype=numpy.int64)
+    rank[numpy.fromiter((column[t] for t in vocabulary), dtype=numpy.int64, count=len(vocabulary))] = \
+        numpy.arange(len(vocabulary))
+    lengths = numpy.fromiter((len(n) for n in numbered), dtype=numpy.int64, count=len(ids))
+    columns = rank[numpy.concatenate(numbered)] if numbered else numpy.zeros(0, dtype=numpy.int64)
+    rows = numpy.repeat(numpy.arange(len(ids)), lengths)
+    counts = csr_matrix((numpy.ones(len(columns)), (rows, columns)),
+                        shape=(len(ids), max(1, len(vocabulary))), dtype="float64")
+    counts.sum_duplicates()
+    return counts, vocabulary
 
 
-def _top(row, own: int, ids: list[str], count: int) -> tuple[str, ...]:
-    import numpy
+def unit_vectors(counts):
+    """Unit-length TF-IDF rows, each cut to its ``VECTOR_TERMS`` heaviest terms.
 
-    row[own] = 0.0
-    # round so float summation order can never flip a tie; ties go to the smaller id
-    scores = numpy.round(row, 9)
-    candidates = numpy.flatnonzero(scores > 0)
-    if len(candidates) > count * 4:
-        keep = numpy.argpartition(-scores[candidates], count * 4)[:count * 4]
-        threshold = scores[candidates[keep]].min()
-        candidates = candidates[scores[candidates] >= threshold]
-    ranked = sorted(candidates.tolist(), key=lambda j: (-scores[j], ids[j]))
-    return tuple(ids[j] for j in ranked[:count])
+    Weight ordering ties go to the term that sorts first, as the columns are in term order."""
+    from scipy.sparse import csr_matrix
+
+    total = counts.shape[0]
+    coo = counts.tocoo()
+    rows, cols, tf = coo.row, coo.col, coo.data
+    df = numpy.bincount(cols, minlength=counts.shape[1])
+    weights = (1 + numpy.log(tf)) * numpy.log((1 + total) / (1 + df[cols]))
+    keep = df[cols] <= max(1, MAX_DOC_SHARE * total)
+    rows, cols, weights = rows[keep], cols[keep], weights[keep]
+    order = numpy.lexsort((cols, -weights, rows))
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    starts = numpy.searchsorted(rows, rows, side="left")
+    top = (numpy.arange(len(rows)) - starts < VECTOR_TERMS) & (weights > 0)
+    rows, cols, weights = rows[top], cols[top], weights[top]
+    norms = numpy.sqrt(numpy.bincount(rows, weights=weights ** 2, minlength=total))
+    norms[norms == 0] = 1.0
+    return csr_matrix((weights / norms[rows], (rows, cols)), shape=counts.shape, dtype="float64")
+
+
+def vectors(documents: Mapping[str, Sequence[str]]) -> dict[str, dict[str, float]]:
+    """Unit-length TF-IDF vectors of every document (id -> term -> weight); for inspection and tests."""
+    ids = sorted(documents)
+    counts, vocabulary = term_counts(ids, documents)
+    matrix = unit_vectors(counts)
+    return {doc_id: {vocabulary[c]: float(w) for c, w in zip(matrix[i].indices, matrix[i].data)}
+            for i, doc_id in enumerate(ids)}
+
+
+def related(documents: Mapping[str, Sequence[str]], count: int = 5) -> dict[str, tuple[str, ...]]:
+    """For every document id, the ``count`` most similar other ids, most similar first.
+
+    The cosines are one sparse matrix product, taken in row blocks so memory stays bounded."""
+    ids = sorted(documents)
+    if not ids:
+        return {}
+    matrix = unit_vectors(term_counts(ids, documents)[0])
+    transposed = matrix.T.tocsc()
+
+    def block_top(start: int) -> list[list[int]]:
+        return _block_top((matrix[start:start + BLOCK_ROWS] @ transposed).toarray(), start, count)
+
+    # scipy's product and numpy's selection release the GIL, so threads use every core
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        blocks = list(pool.map(block_top, range(0, len(ids), BLOCK_ROWS)))
+    return {ids[row]: tuple(ids[j] for j in ranked)
+            for row, ranked in enumerate(ranked for block in blocks for ranked in block)}
+
+
+def _block_top(block, start: int, count: int) -> list[list[int]]:
+    """Per row of a block of cosines (row i is document ``start + i``): the ``count`` best
+    other columns, best first.
+
+    Scores are rounded so float summation order can never flip a tie, and ties go to the
+    smaller column, that is the smaller id.  Only a row's few best raw scores are rounded:
+    every score that could round into its top ``count`` is at most ``TIE`` below its
+    ``count * 4``-th best."""
+    rows = numpy.arange(block.shape[0])
+    block[rows, start + rows] = 0.0
+    nth = min(count * 4, block.shape[1] - 1)
+    # selecting from the negated block is several times faster: most cosines are 0
+    threshold = numpy.take_along_axis(block, numpy.argpartition(-block, nth, axis=1)[:, nth:nth + 1], axis=1)
+    row, col = numpy.nonzero(block >= threshold - TIE)
+    scores = numpy.round(block[row, col], 9)
+    positive = scores > 0
+    row, col, scores = row[positive], col[positive], scores[positive]
+    order = numpy.lexsort((col, -scores, row))
+    row, col = row[order], col[order]
+    keep = numpy.arange(len(row)) - numpy.searchsorted(row, row, side="left") < count
+    ranked: list[list[int]] = [[] for _ in rows]
+    for r, c in zip(row[keep].tolist(), col[keep].tolist()):
+        ranked[r].append(c)
+    return ranked

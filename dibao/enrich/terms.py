@@ -7,8 +7,12 @@ articles use IDF over the archive instead (see :mod:`.related`).
 from __future__ import annotations
 
 import functools
+import os
+import pickle
 import re
+import tempfile
 from collections import Counter
+from pathlib import Path
 
 
 from ..textseg import get_jieba
@@ -24,11 +28,35 @@ def stopwords() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def jieba_idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median (the IDF of unknown words)."""
-    # jieba.analyse loads its table (about 1.7 s) on import: only when keywords are wanted
-    import jieba.analyse
+    """jieba's IDF table (``analyse/idf.txt``, ``word idf`` per line) and its median, the IDF
+    of unknown words.
 
-    return jieba.analyse.default_tfidf.idf_freq, jieba.analyse.default_tfidf.median_idf
+    Importing ``jieba.analyse`` to get it took about a second, paid by every build that parses
+    even one issue; the table is kept as a pickle next to jieba's own dictionary cache."""
+    import jieba
+
+    source = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    stat = source.stat()
+    cached = Path(tempfile.gettempdir()) / f"dibao-jieba-idf-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    try:
+        with cached.open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    table = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.strip().partition(" ")
+        if value:
+            table[word] = float(value)
+    values = sorted(table.values())
+    found = table, values[len(values) // 2] if values else 0.0
+    temp = cached.with_name(f"{cached.name}.{os.getpid()}")
+    try:
+        temp.write_bytes(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        temp.replace(cached)
+    except OSError:
+        pass  # a read-only temp folder only costs the parse next time
+    return found
 
 
 def terms(text: str, gazetteer: Gazetteer | None = None) -> list[str]:

@@ -1,0 +1,63 @@
+"""The array implementation of related articles against a plain, loop-by-loop reference."""
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dibao.enrich.related import MAX_DOC_SHARE, VECTOR_TERMS, related, vectors
+
+
+def reference_vectors(documents: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    total = len(documents)
+    df = Counter(term for words in documents.values() for term in set(words))
+    out = {}
+    for doc_id, words in documents.items():
+        weights = {t: (1 + math.log(n)) * math.log((1 + total) / (1 + df[t]))
+                   for t, n in Counter(words).items() if df[t] <= max(1, MAX_DOC_SHARE * total)}
+        top = sorted(weights, key=lambda t: (-weights[t], t))[:VECTOR_TERMS]
+        norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
+        out[doc_id] = {t: weights[t] / norm for t in top if weights[t] > 0}
+    return out
+
+
+def reference_related(documents: dict[str, list[str]], count: int) -> dict[str, tuple[str, ...]]:
+    vecs = reference_vectors(documents)
+    out = {}
+    for a in sorted(documents):
+        scores = {b: round(sum(w * vecs[b].get(t, 0.0) for t, w in vecs[a].items()), 9)
+                  for b in documents if b != a}
+        ranked = sorted((b for b, s in scores.items() if s > 0), key=lambda b: (-scores[b], b))
+        out[a] = tuple(ranked[:count])
+    return out
+
+
+VOCABULARY = [f"词{n}" for n in range(40)] + ["警务", "改革", "禁毒", "反诈", "𠮷字"]
+documents = st.dictionaries(st.from_regex(r"[a-c]/0[1-9]", fullmatch=True),
+                            st.lists(st.sampled_from(VOCABULARY), max_size=30), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents, st.integers(min_value=1, max_value=6))
+def test_related_equals_the_reference(docs, count):
+    assert related(docs, count) == reference_related(docs, count)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents)
+def test_vectors_equal_the_reference(docs):
+    ours, theirs = vectors(docs), reference_vectors(docs)
+    assert ours.keys() == theirs.keys()
+    for doc_id in ours:
+        assert ours[doc_id].keys() == theirs[doc_id].keys()
+        assert all(math.isclose(ours[doc_id][t], theirs[doc_id][t], rel_tol=1e-12) for t in ours[doc_id])
+
+
+def test_more_documents_than_a_block_and_long_vectors():
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(400)]
+    docs = {f"i{n:04d}/01": [rng.choice(words) for _ in range(rng.randint(0, 150))] for n in range(700)}
+    assert related(docs, 5) == reference_related(docs, 5)

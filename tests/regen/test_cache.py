@@ -1,0 +1,68 @@
+"""The build cache and the state file: what makes rebuilds of a large archive cheap, without ever
+serving a stale model."""
+import json
+import shutil
+
+import pytest
+
+import dibao.cache
+from dibao.cache import BuildCache
+from dibao.config import load_config
+from dibao.contentio import read_content
+from dibao.pipeline import build
+from dibao.state import BuildState
+
+SAMPLES = ["000_80dad41c4292ae7e.txt", "004_8b1d6b65a05df4bf.txt"]
+
+
+@pytest.fixture()
+def built(root, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in SAMPLES:
+        shutil.copy(root / "seeds" / name, seeds / name)
+    config = load_config(root, seeds=str(seeds), content=str(tmp_path / "content"), out=str(tmp_path / "site"),
+                         quiet=True)
+    build(config, root=tmp_path)
+    return config
+
+
+def test_cached_archive_equals_content_read_from_scratch(built):
+    cache = BuildCache.load(built.content)
+    assert cache.read_archive(built.content) == read_content(built.content)
+
+
+def test_one_edited_file_is_the_only_one_read_again(built, monkeypatch):
+    folder = next(p for p in sorted(built.content.iterdir()) if (p / "_index.md").exists())
+    article = sorted(folder.glob("0*.md"))[1]
+    article.write_text(article.read_text(encoding="utf-8").replace("title: ", "title: 改过的", 1), encoding="utf-8")
+    read = []
+    original = dibao.cache.read_article
+    monkeypatch.setattr(dibao.cache, "read_article", lambda path, issue: read.append(path.name) or original(path, issue))
+    cache = BuildCache.load(built.content)
+    archive = cache.read_archive(built.content)
+    assert read == [article.name]
+    assert archive == read_content(built.content)
+    assert any(a.title.startswith("改过的") for issue in archive for a in issue.articles)
+    assert cache.changed_on_disk == {folder.name}
+
+
+def test_cache_survives_save_and_load_without_decoding_everything(built):
+    cache = BuildCache.load(built.content)
+    assert cache.decoded == {}  # folders are decoded on first use, not on load
+    first = cache.read_archive(built.content)
+    cache.site_key = "changed"  # so that save writes
+    cache.save(built.content)
+    again = BuildCache.load(built.content)
+    assert again.changed_on_disk == set() and again.decoded == {}
+    assert again.read_archive(built.content) == first and again.changed_on_disk == set()
+
+
+def test_state_file_has_one_line_per_article_and_round_trips(built):
+    text = (built.content / ".dibao" / "state.json").read_text(encoding="utf-8")
+    state = BuildState.load(built.content)
+    articles = sum(len(record.articles) for record in state.issues.values())
+    assert sum(1 for line in text.splitlines() if line.startswith("  \"")) == articles
+    assert state.to_text() == text
+    assert json.loads(text)["issues"].keys() == state.issues.keys()
+    assert json.loads(BuildState().to_text()) == {"version": 1, "issues": {}}

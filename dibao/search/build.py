@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-import jieba
-
 from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
@@ -88,8 +86,10 @@ def _tokenizer_fingerprint() -> bytes:
     every vocabulary word is indexed wherever it occurs.  (Loading jieba to ask
     it would cost a second on builds that tokenize nothing.)
     """
+    from importlib.metadata import version
+
     user = USER_DICT.read_bytes() if USER_DICT.exists() else b""
-    return f"jieba {jieba.__version__} ".encode() + hashlib.sha256(user).digest()
+    return f"jieba {version('jieba')} ".encode() + hashlib.sha256(user).digest()
 
 
 @dataclass
@@ -186,23 +186,24 @@ def build_search(
 
 
 def _mirror(source: Path, target: Path) -> None:
-    """Hard-link the built index (not the build cache) into the site; copy where links fail.
+    """Hard-link the built index (not the build cache, not dotfiles) into the site; copy where links fail.
 
     The cache never rewrites a file in place (see :func:`.shards.write_text`), so a linked
     file in a published site keeps its bytes."""
-    made: set[Path] = set()
-    for path in sorted(source.rglob("*")):
-        relative = path.relative_to(source)
-        if not path.is_file() or relative.parts[0] == CACHE or path.name.startswith("."):
-            continue
-        destination = target / relative
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
-        try:
-            os.link(path, destination)
-        except OSError:
-            shutil.copyfile(path, destination)
+    stack = [(Path(source), Path(target))]
+    while stack:
+        folder, into = stack.pop()
+        into.mkdir(parents=True, exist_ok=True)
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") or (folder == source and entry.name == CACHE):
+                continue
+            if entry.is_dir():
+                stack.append((Path(entry.path), into / entry.name))
+                continue
+            try:
+                os.link(entry.path, into / entry.name)
+            except OSError:
+                shutil.copyfile(entry.path, into / entry.name)
 
 
 def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str], set[str]]:

@@ -13,8 +13,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
 
-from pypinyin import Style, lazy_pinyin
-
 from dibao.search.docs import SearchDoc
 from dibao.search.shards import jsonp, write_text
 from dibao.search.tokens import is_ideograph, utf16_key
@@ -70,6 +68,8 @@ def phrases(doc: SearchDoc) -> set[str]:
 
 def keys(phrase: str) -> tuple[str, str]:
     """(full pinyin, initials) of a Chinese string."""
+    from pypinyin import Style, lazy_pinyin  # on first use: a build with no new phrase never loads it
+
     initials = "".join(lazy_pinyin(phrase, style=Style.FIRST_LETTER, errors="ignore")).lower()
     return word_pinyin(phrase), initials
 

@@ -200,3 +200,14 @@ def test_incremental_builds_equal_a_clean_build(tmp_path):
         build_search(step, tmp_path / "incremental")
         build_search(step, tmp_path / f"clean{number}")
         assert _published_tree(tmp_path / "incremental") == _published_tree(tmp_path / f"clean{number}"), number
+
+
+def test_noop_build_touches_no_published_file(tmp_path, small_docs):
+    """Same docs again: every published file keeps its inode and mtime (the site links by inode)."""
+    def marks():
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")
+                if p.is_file() and "parts" not in p.relative_to(tmp_path).parts}
+    build_search(small_docs, tmp_path)
+    before = marks()
+    stats = build_search(list(reversed(small_docs)), tmp_path)
+    assert stats.rebuilt == () and marks() == before

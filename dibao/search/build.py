@@ -23,7 +23,7 @@ from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, R
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-6"
+FORMAT = "dibao-search-7"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -101,6 +101,7 @@ class BuildState:
     part_files: dict  #: part key -> its ``p/`` file paths (relative)
     stats: dict  #: part key -> per-doc stats (``PartData.stats``), written by group into ``s/<group>.js``
     keys: KeyState
+    letters: list | None = None  #: pinyin prefixes written (None: not yet)
 
 
 def _version() -> str:
@@ -295,11 +296,12 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     changes = _Changes(out_dir, state, numbers)
     if todo:
         load_word_class(cache)
+    gone = [key for key in old if key not in numbers]
     with _counting([parts[i] for i in todo]) as built:
-        letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
+        if todo or gone or state.letters is None:  # same parts, same docs: same pinyin files
+            state.letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
         for i, data in zip(todo, built):
             changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
-    gone = [key for key in old if key not in numbers]
     for key in gone:
         changes.remove(key, _load_part(cache, key))
     dropped = set(todo) | {old[key][0] for key in gone}
@@ -310,7 +312,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     rows = {key: row for key, _digest, *row in state.parts}
     rows.update(changes.rows)
     state.parts = [(key, digests[i], *rows[key]) for i, key in enumerate(keys)]
-    manifest = _manifest(state, buckets, letters)
+    manifest = _manifest(state, buckets, state.letters)
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
     _save(cache / STATE, state)

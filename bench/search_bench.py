@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dibao.search.build import build_search, ordered_parts, year_part  # noqa: E402
+from dibao.search.build import build_search, month_part, ordered_parts  # noqa: E402
 from dibao.search.docs import field_texts  # noqa: E402
 from dibao.search.runtime import gzip_size, runtime_js  # noqa: E402
 from dibao.search.synthetic import make_docs  # noqa: E402
@@ -37,7 +37,7 @@ def main() -> None:
     stats = build_search(docs, args.out / "search")
     build_s = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    texts = [{"id": d.id, "fields": list(field_texts(d))} for _k, ds in ordered_parts(docs, year_part) for d in ds]
+    texts = [{"id": d.id, "fields": list(field_texts(d))} for _k, ds in ordered_parts(docs, month_part) for d in ds]
     (args.out / "docs.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     runtime_kb = gzip_size(runtime_js().encode()) / 1024
     print(f"articles {stats.docs}, parts {stats.parts}, terms {stats.terms}, files {stats.files}, {stats.bytes / 2**20:.1f} MB on disk")

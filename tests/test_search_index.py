@@ -11,6 +11,7 @@ import pytest
 
 from dibao.search import SearchDoc, build_search
 from dibao.search.build import ordered_parts, year_part
+from dibao.search.layout import bucket_name
 from dibao.search.docs import FIELDS
 from dibao.search.reference import TokenBuilder, odd_docs
 from dibao.search.parts import DIGITS
@@ -63,7 +64,8 @@ def test_two_builds_are_byte_identical_whatever_the_input_order(tmp_path, small_
 
 
 def _vocab(folder: Path, number: int) -> dict:
-    return read_shard(folder / f"v/{number}.js")
+    start = read_shard(folder / "manifest.js")["buckets"][number]
+    return read_shard(folder / f"v/{bucket_name(start)}.js")
 
 
 def _entry(folder: Path, kind: str, key: str):
@@ -73,11 +75,11 @@ def _entry(folder: Path, kind: str, key: str):
     bucket = max(0, bisect.bisect_right(starts, utf16_key(key[0])) - 1)
     firsts = _vocab(folder, bucket)[kind]
     number = sum(1 for first in firsts if utf16_key(first) <= utf16_key(key))
-    return read_shard(folder / f"{kind}/{bucket}-{number}.js")[key]
+    return read_shard(folder / f"{kind}/{bucket_name(manifest['buckets'][bucket])}-{number}.js")[key]
 
 
 def test_manifest_and_vocabulary_shards(tmp_path, small_docs):
-    stats = build_search(small_docs, tmp_path)
+    stats = build_search(small_docs, tmp_path, part_key=year_part)
     manifest = read_shard(tmp_path / "manifest.js")
     assert manifest["n"] == stats.docs == len(small_docs)
     assert [p[0] for p in manifest["parts"]] == ["2020", "2021", "2022", "2023", "2024"]
@@ -92,7 +94,7 @@ def test_manifest_and_vocabulary_shards(tmp_path, small_docs):
 
 
 def test_postings_and_field_lengths_agree_with_lunr(tmp_path, small_docs):
-    build_search(small_docs, tmp_path)
+    build_search(small_docs, tmp_path, part_key=year_part)
     builder = TokenBuilder()
     for key, docs in ordered_parts(small_docs, year_part):
         for local, doc in enumerate(docs):
@@ -110,7 +112,7 @@ def test_postings_and_field_lengths_agree_with_lunr(tmp_path, small_docs):
                     ours[(name, f"{keys[part]}:{local}")] = tf
         theirs = {(name, ref): len(meta["position"]) for name, _b in FIELDS for ref, meta in builder.inverted_index[term][name].items()}
         assert ours == theirs, term
-    stats = read_shard(tmp_path / "p/2020/s.js")
+    stats = read_shard(tmp_path / "s/2020.js")["2020"]
     title = stats["l0"]  # packed column: offset + base-64 digits
     assert title["o"] + DIGITS.index(title["s"][title["w"] - 1]) + (64 * DIGITS.index(title["s"][0]) if title["w"] == 2 else 0) \
         == builder.field_lengths["title/2020:0"]
@@ -118,7 +120,7 @@ def test_postings_and_field_lengths_agree_with_lunr(tmp_path, small_docs):
 
 
 def test_grams_hold_positions_and_neighbours(tmp_path, small_docs):
-    build_search(small_docs, tmp_path)
+    build_search(small_docs, tmp_path, part_key=year_part)
     count, (part, *fields) = _entry(tmp_path, "g", "野家")[0], _entry(tmp_path, "g", "野家")[1]
     assert count == 2 and part == 0  # doc 0 of part 2020: title 𠮷野家门店…, body 𠮷野家在…
     assert fields == [0, [0, 1, 1], "𠮷门", 3, [0, 1, 1], "𠮷在"]  # title and body; 𠮷 is one code point
@@ -127,20 +129,20 @@ def test_grams_hold_positions_and_neighbours(tmp_path, small_docs):
 
 
 def test_changing_one_part_rebuilds_only_that_part(tmp_path, small_docs):
-    build_search(small_docs, tmp_path)
+    build_search(small_docs, tmp_path, part_key=year_part)
     before = _tree(tmp_path)
     changed = [dataclasses.replace(d, title=d.title + "新增") if d.id == "odd/2" else d for d in small_docs]
-    stats = build_search(changed, tmp_path)
+    stats = build_search(changed, tmp_path, part_key=year_part)
     assert stats.rebuilt == ("2021",)
     after = _tree(tmp_path)
     touched = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-    assert touched and all(k.startswith(("p/2021/", "parts/2021", "v/", "t/", "g/", "py/", "manifest.js")) for k in touched)
+    assert touched and all(k.startswith(("p/2021/", "s/2021", "parts/2021", "parts/state", "parts/pinyin", "v/", "t/", "g/", "py/", "manifest.js")) for k in touched)
     assert sum(1 for k in touched if k.startswith(("t/", "g/"))) < 0.2 * sum(1 for k in after if k.startswith(("t/", "g/")))
 
 
 def test_removed_part_leaves_no_files(tmp_path, small_docs):
-    build_search(small_docs, tmp_path)
-    build_search([d for d in small_docs if d.year != 2021], tmp_path)
+    build_search(small_docs, tmp_path, part_key=year_part)
+    build_search([d for d in small_docs if d.year != 2021], tmp_path, part_key=year_part)
     assert not (tmp_path / "p/2021").exists()
 
 
@@ -169,9 +171,43 @@ def test_cache_dir_builds_incrementally_and_copies_into_a_fresh_site(tmp_path, s
 
 def test_articles_share_files(tmp_path, small_docs):
     """Per part: one stats file, records in groups, bodies in chunks; no file per article."""
-    stats = build_search(small_docs, tmp_path)
+    stats = build_search(small_docs, tmp_path, part_key=year_part)
     for key, docs in ordered_parts(small_docs, year_part):
         chars = sum(len(d.body) for d in docs)
-        expected = 1 + -(-len(docs) // RECORDS) + -(-chars // CHUNK)
+        expected = -(-len(docs) // RECORDS) + -(-chars // CHUNK)
         assert len(list((tmp_path / f"p/{key}").iterdir())) == expected
     assert stats.files == sum(1 for p in tmp_path.rglob("*") if p.is_file() and "parts" not in p.relative_to(tmp_path).parts)
+
+
+def _published_tree(folder: Path) -> dict[str, str]:
+    return {k: v for k, v in _tree(folder).items() if not k.startswith("parts/")}
+
+
+def test_incremental_builds_equal_a_clean_build(tmp_path):
+    """Add, edit and remove docs (and whole months) in one folder: every step equals a fresh build."""
+    docs = make_docs(120, seed=5, years=(2023, 2024), chars=300)
+    late = sorted(docs, key=lambda d: (d.date, d.id))
+    steps = [
+        late[:-10],  # the last ten (a new month or two at the end) are added next
+        late,
+        [dataclasses.replace(d, body=d.body + "鄂州新增词", title="改" + d.title) if i % 17 == 3 else d for i, d in enumerate(late)],
+        [d for i, d in enumerate(late) if i % 2 or not d.date.startswith(late[0].date[:7])],  # terms leave their first part
+        [d for d in late if not d.date.startswith(late[0].date[:7])],  # the first month disappears: parts renumber
+        [d for d in late if d.date[:7] != late[60].date[:7]],  # a month in the middle disappears
+        late[:-10],
+    ]
+    for number, step in enumerate(steps):
+        build_search(step, tmp_path / "incremental")
+        build_search(step, tmp_path / f"clean{number}")
+        assert _published_tree(tmp_path / "incremental") == _published_tree(tmp_path / f"clean{number}"), number
+
+
+def test_noop_build_touches_no_published_file(tmp_path, small_docs):
+    """Same docs again: every published file keeps its inode and mtime (the site links by inode)."""
+    def marks():
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")
+                if p.is_file() and "parts" not in p.relative_to(tmp_path).parts}
+    build_search(small_docs, tmp_path)
+    before = marks()
+    stats = build_search(list(reversed(small_docs)), tmp_path)
+    assert stats.rebuilt == () and marks() == before

@@ -1,39 +1,34 @@
 """Entry point: build the sharded search index for a sequence of docs."""
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import functools
 import hashlib
-import itertools
-import json
 import multiprocessing
 import os
 import pickle
 import re
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from dibao.search.docs import FIELDS, SearchDoc
-from dibao.search.parts import PartData, build_part, word_patterns
+from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.shards import (
-    CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, RECORDS, by_bucket, grams_entry, jsonp, postings_entry,
-    write_packed, write_part_files, write_text,
-)
-from dibao.search.tokens import utf16_key
+from dibao.search.entries import NewPieces, gram_entry, term_entry
+from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
+from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-3"
-#: Target size (characters) of one vocabulary file.
-VOCAB_TARGET = 2500
+FORMAT = "dibao-search-7"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
+#: The last build's state, in the build cache.
+STATE = "state.pickle"
 
 
 @dataclass(frozen=True)
@@ -44,13 +39,32 @@ class SearchStats:
     parts: int  #: parts in the index
     rebuilt: tuple[str, ...]  #: keys of the parts whose shards were (re)built
     terms: int  #: distinct terms over the whole archive
-    files: int  #: files under out_dir (the build cache aside)
-    bytes: int  #: their total size
+    folder: Path  #: where the index was built
+
+    @property
+    def files(self) -> int:
+        """Files under the folder (the build cache aside), counted when asked."""
+        return _published(self.folder)[0]
+
+    @property
+    def bytes(self) -> int:
+        """Their total size."""
+        return _published(self.folder)[1]
 
 
 def year_part(doc: SearchDoc) -> str:
-    """Default part key: the year, or ``undated``."""
+    """Part key by year, or ``undated``."""
     return str(doc.year) if doc.year else "undated"
+
+
+def month_part(doc: SearchDoc) -> str:
+    """Default part key: the month (``2025-03``), else the year, else ``undated``.
+
+    A part is counted again whenever one of its articles changes: a month of a
+    daily paper (~300 articles) keeps adding an issue well under a second."""
+    if re.match(r"\d{4}-\d{2}", doc.date or ""):
+        return doc.date[:7]
+    return year_part(doc)
 
 
 def ordered_parts(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str]) -> list[tuple[str, list[SearchDoc]]]:
@@ -66,97 +80,96 @@ def ordered_parts(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str
 
 @functools.lru_cache(maxsize=1)
 def _tokenizer_fingerprint() -> bytes:
-    """The dictionary as this process loaded it: a part cached under another one is rebuilt.
+    """jieba's version and the domain dictionary: a part cached under other ones is rebuilt.
 
     Parts tokenized with different dictionaries would break the promise that
-    every vocabulary word is indexed wherever it occurs.
+    every vocabulary word is indexed wherever it occurs.  (Loading jieba to ask
+    it would cost a second on builds that tokenize nothing.)
     """
-    jieba = get_jieba()
+    from importlib.metadata import version
+
     user = USER_DICT.read_bytes() if USER_DICT.exists() else b""
-    return f"{len(jieba.FREQ)} {jieba.total} ".encode() + hashlib.sha256(user).digest()
+    return f"jieba {version('jieba')} ".encode() + hashlib.sha256(user).digest()
 
 
-def _digest(docs: Sequence[SearchDoc]) -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK}".encode())
+@dataclass
+class BuildState:
+    """What the last build in a folder left (pickled in its build cache)."""
+
+    version: str  #: format, constants and tokenizer: another version means a full build
+    parts: list  #: (key, digest, docs, summed field lengths) in index order
+    part_files: dict  #: part key -> its ``p/`` file paths (relative)
+    stats: dict  #: part key -> per-doc stats (``PartData.stats``), written by group into ``s/<group>.js``
+    keys: KeyState
+    letters: list | None = None  #: pinyin prefixes written (None: not yet)
+
+
+def _version() -> str:
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET}".encode())
     h.update(_tokenizer_fingerprint())
-    for doc in docs:
-        h.update(json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True).encode())
     return h.hexdigest()
 
 
-def _clean(folder: Path, keep: set[Path]) -> None:
-    """Remove files a previous build left that this one did not write."""
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+def _digest(docs: Sequence[SearchDoc]) -> str:
+    """A part's docs, field by field (a dataclass repr names and quotes every field)."""
+    return hashlib.sha256("\n".join(map(repr, docs)).encode()).hexdigest()
 
 
-def _cached(path: Path, digest: str) -> PartData | None:
+def _load_state(cache: Path) -> BuildState | None:
     try:
-        with path.open("rb") as stream:
-            stored, part = pickle.load(stream)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        with (cache / STATE).open("rb") as stream:
+            state = pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
         return None
-    return part if stored == digest else None
+    return state if isinstance(state, BuildState) and state.version == _version() else None
+
+
+def _save(path: Path, data) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    with temp.open("wb") as stream:
+        pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temp, path)
+
+
+def _load_part(cache: Path, key: str) -> PartData | None:
+    try:
+        with (cache / f"{key}.pickle").open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return None
 
 
 def _build_one(job: tuple[str, list[SearchDoc]]) -> PartData:
     return build_part(*job)
 
 
-def _parts(parts: list[tuple[str, list[SearchDoc]]], cache: Path) -> tuple[list[PartData], list[str]]:
-    """Every part, from the cache when its docs are unchanged, else built (in parallel)."""
-    digests = [_digest(docs) for _key, docs in parts]
-    found = [_cached(cache / f"{key}.pickle", d) for (key, _docs), d in zip(parts, digests)]
-    todo = [i for i, part in enumerate(found) if part is None]
-    jobs = [parts[i] for i in todo]
+@contextlib.contextmanager
+def _counting(jobs: list[tuple[str, list[SearchDoc]]]) -> Iterator[Iterator[PartData]]:
+    """The parts, counted in forked workers (one per core) while the caller goes on; yields them in order.
+
+    One part is counted in this process: forking a big process costs more than it saves."""
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if workers > 1 and sum(len(docs) for _k, docs in jobs) > 200 and "fork" in multiprocessing.get_all_start_methods():
         get_jieba(), word_patterns()  # loaded once, shared by the forked workers
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            built = pool.map(_build_one, jobs, chunksize=1)
+            yield pool.imap(_build_one, jobs, chunksize=1)
     else:
-        built = [_build_one(job) for job in jobs]
-    cache.mkdir(parents=True, exist_ok=True)
-    for i, part in zip(todo, built):
-        found[i] = part
-        with (cache / f"{part.key}.pickle").open("wb") as stream:
-            pickle.dump((digests[i], part), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    for stale in sorted(cache.glob("*.pickle")):
-        if stale.stem not in {key for key, _docs in parts}:
-            stale.unlink()
-    return found, [parts[i][0] for i in todo]
+        yield map(_build_one, jobs)
 
 
-def _vocab_buckets(terms: list[str], extra: dict[str, int]) -> list[tuple[str, list[str]]]:
-    """Terms (UTF-16 order) grouped by first character into buckets of about ``VOCAB_TARGET`` characters.
-
-    ``extra`` is what else a first character adds to its vocabulary file
-    (gram counts and file boundaries).
-
-    A character's terms never straddle two buckets, so the browser finds the
-    one file for a character by its first character alone.
-    """
-    buckets: list[tuple[str, list[str]]] = []
-    size = 0
-    for first, group in itertools.groupby(terms, key=lambda t: t[0]):
-        group = list(group)
-        cost = sum(len(t) + 1 for t in group) + extra.get(first, 0)
-        if not buckets or size + cost > VOCAB_TARGET:
-            buckets.append((first, []))
-            size = 0
-        buckets[-1][1].extend(group)
-        size += cost
-    return buckets
+def _incremental(state: BuildState | None, keys: list[str]) -> bool:
+    """Whether the last build can be patched: every part it had keeps its number."""
+    if state is None:
+        return False
+    position = {key: i for i, key in enumerate(keys)}
+    return all(position.get(key, i) == i for i, (key, *_rest) in enumerate(state.parts))
 
 
 def build_search(
     docs: Sequence[SearchDoc],
     out_dir: Path,
     *,
-    part_key: Callable[[SearchDoc], str] = year_part,
+    part_key: Callable[[SearchDoc], str] = month_part,
     cache_dir: Path | None = None,
 ) -> SearchStats:
     """Write the search index for ``docs`` into ``out_dir`` (e.g. ``site/search``).
@@ -174,90 +187,185 @@ def build_search(
 
 
 def _mirror(source: Path, target: Path) -> None:
-    """Hard-link the built index (not the build cache) into the site; copy where links fail.
+    """Hard-link the built index (not the build cache, not dotfiles) into the site; copy where links fail.
 
     The cache never rewrites a file in place (see :func:`.shards.write_text`), so a linked
     file in a published site keeps its bytes."""
-    made: set[Path] = set()
-    for path in sorted(source.rglob("*")):
-        relative = path.relative_to(source)
-        if not path.is_file() or relative.parts[0] == CACHE or path.name.startswith("."):
-            continue
-        destination = target / relative
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
-        try:
-            os.link(path, destination)
-        except OSError:
-            shutil.copyfile(path, destination)
+    stack = [(Path(source), Path(target))]
+    while stack:
+        folder, into = stack.pop()
+        into.mkdir(parents=True, exist_ok=True)
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") or (folder == source and entry.name == CACHE):
+                continue
+            if entry.is_dir():
+                stack.append((Path(entry.path), into / entry.name))
+                continue
+            try:
+                os.link(entry.path, into / entry.name)
+            except OSError:
+                shutil.copyfile(entry.path, into / entry.name)
 
 
-def _write_keys(out_dir: Path, datas: list[PartData], buckets: list[tuple[str, list[str]]]) -> set[Path]:
-    """Vocabulary, postings and gram files, bucket by bucket."""
-    starts = [first for first, _terms in buckets]
-    grams = by_bucket(set().union(*(d.grams for d in datas)), starts)
-    written: set[Path] = set()
-    for number, (_first, terms) in enumerate(buckets):
-        post_firsts, paths = write_packed(
-            out_dir, "t", number, [(t, postings_entry(t, datas)) for t in terms], POSTINGS_TARGET)
-        written |= paths
-        entries = [(g, *grams_entry(g, datas)) for g in grams[number]]
-        gram_firsts, paths = write_packed(out_dir, "g", number, [(g, body) for g, _n, body in entries], GRAMS_TARGET)
-        written |= paths
-        vocab = {"w": "\n".join(terms), "t": post_firsts, "g": gram_firsts,
-                 "c": {g: n for g, n, _body in entries if n > COUNTED}}
-        write_text(out_dir / f"v/{number}.js", jsonp(f"v/{number}", vocab))
-        written.add(out_dir / f"v/{number}.js")
-    return written
+def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str], set[str]]:
+    """Terms and grams whose piece differs between two versions of a part."""
+    if old is None or new is None:  # every key of the one there is
+        there = old or new
+        return (set(there.postings), set(there.grams)) if there else (set(), set())
+    old_t, new_t = (old.postings if old else {}), (new.postings if new else {})
+    old_g, new_g = (old.grams if old else {}), (new.grams if new else {})
+    terms = {t for t in old_t.keys() | new_t.keys() if old_t.get(t) != new_t.get(t)}
+    grams = {g for g in old_g.keys() | new_g.keys() if old_g.get(g) != new_g.get(g)}
+    return terms, grams
 
 
-def _gram_costs(datas: list[PartData]) -> dict[str, int]:
-    """Characters each first character's grams add to its vocabulary file (counts and file starts)."""
-    counts: Counter = Counter()
-    for data in datas:
-        for gram, (count, _fragment) in data.grams.items():
-            counts[gram] += count
-    costs: Counter = Counter()
-    for gram, count in counts.items():
-        costs[gram[0]] += (len(gram) + 6 if count > COUNTED else 0) + 4 * (8 * count) // GRAMS_TARGET
-    return costs
+class _Changes:
+    """The changed parts, taken in one at a time: a full build never holds every part at once."""
+
+    def __init__(self, out_dir: Path, state: BuildState, numbers: dict[str, int]):
+        self.out_dir, self.state, self.numbers = out_dir, state, numbers
+        self.dirty: dict[str, set[str]] = {"t": set(), "g": set()}
+        self.pieces = NewPieces()
+        self.rows: dict[str, tuple] = {}
+
+    def take(self, key: str, old: PartData | None, new: PartData | None) -> None:
+        """Note what changed between two versions of a part; write and cache the new one."""
+        terms, grams = _changed_keys(old, new)
+        self.dirty["t"] |= terms
+        self.dirty["g"] |= grams
+        if new is None:
+            return
+        self.pieces.add(self.numbers[key], new)
+        cache = self.out_dir / CACHE
+        cache.mkdir(parents=True, exist_ok=True)
+        _save(cache / f"{key}.pickle", new)
+        written = sorted(str(p.relative_to(self.out_dir)) for p in write_part_files(self.out_dir, new))
+        for stale in set(self.state.part_files.get(key, ())) - set(written):
+            (self.out_dir / stale).unlink(missing_ok=True)
+        self.state.part_files[key] = written
+        self.state.stats[key] = new.stats
+        self.rows[key] = (new.n, new.sums)
+
+    def remove(self, key: str, old: PartData | None) -> None:
+        """A part that is gone."""
+        self.take(key, old, None)
+        shutil.rmtree(self.out_dir / "p" / key, ignore_errors=True)
+        self.state.part_files.pop(key, None)
+        self.state.stats.pop(key, None)
+        (self.out_dir / CACHE / f"{key}.pickle").unlink(missing_ok=True)
+
+
+class _Indexes:
+    """lunr term index of a term in a cached part (needed when a term's first part loses it)."""
+
+    def __init__(self, cache: Path, keys: list[str]):
+        self.cache, self.keys, self.loaded = cache, keys, {}
+
+    def __call__(self, number: int, term: str) -> int:
+        key = self.keys[number]
+        if key not in self.loaded:
+            self.loaded[key] = _load_part(self.cache, key)
+        return self.loaded[key].postings[term][0]
+
+
+def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -> None:
+    """Record the new entry of every term and gram whose piece in a changed part changed."""
+    pieces, last = changes.pieces, max([*changes.numbers.values(), *dropped], default=0)
+    for term in sorted(changes.dirty["t"]):
+        new, head = pieces.term(term)
+        writer.set("t", term, term_entry(term, writer.old_entry("t", term), dropped, new, head, index_of, last))
+    for gram in sorted(changes.dirty["g"]):
+        new, count = pieces.gram(gram)
+        made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
+        writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
     parts = ordered_parts(docs, part_key)
-    datas, rebuilt = _parts(parts, out_dir / CACHE)
-    terms = sorted(set().union(*(d.postings for d in datas)), key=utf16_key)
-    buckets = _vocab_buckets(terms, _gram_costs(datas))
-    written = _write_keys(out_dir, datas, buckets)
-    for data in datas:
-        written |= write_part_files(out_dir, data)
-    letters = write_pinyin([d for _, ds in parts for d in ds], out_dir)
-    manifest = {
+    keys = [key for key, _docs in parts]
+    digests = [_digest(part_docs) for _key, part_docs in parts]
+    cache = out_dir / CACHE
+    state = _load_state(cache)
+    if not _incremental(state, keys):
+        for folder in ("t", "g", "v", "p", "s"):
+            shutil.rmtree(out_dir / folder, ignore_errors=True)
+        state = BuildState(_version(), [], {}, {}, KeyState())
+    old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}
+    todo = [i for i, key in enumerate(keys) if old.get(key) != (i, digests[i])]
+    numbers = {key: i for i, key in enumerate(keys)}
+    changes = _Changes(out_dir, state, numbers)
+    if todo:
+        load_word_class(cache)
+    gone = [key for key in old if key not in numbers]
+    with _counting([parts[i] for i in todo]) as built:
+        if todo or gone or state.letters is None:  # same parts, same docs: same pinyin files
+            state.letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
+        for i, data in zip(todo, built):
+            changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
+    for key in gone:
+        changes.remove(key, _load_part(cache, key))
+    dropped = set(todo) | {old[key][0] for key in gone}
+    writer = KeyWriter(out_dir, state.keys, bulk=not old)
+    _update_keys(writer, changes, dropped, _Indexes(cache, keys))
+    buckets = writer.finish()
+    _write_stats(out_dir, state, keys, {*changes.rows, *gone})
+    rows = {key: row for key, _digest, *row in state.parts}
+    rows.update(changes.rows)
+    state.parts = [(key, digests[i], *rows[key]) for i, key in enumerate(keys)]
+    manifest = _manifest(state, buckets, state.letters)
+    write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
+    write_runtime(out_dir)
+    _save(cache / STATE, state)
+    return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(changes.rows), terms=len(state.keys.sizes["t"]),
+                       folder=out_dir)
+
+
+def stats_group(key: str) -> str:
+    """The stats file of a part: its year for monthly parts (one file, not twelve, for a query's facets)."""
+    return key[:4] if re.fullmatch(r"\d{4}-\d{2}", key) else key
+
+
+def _write_stats(out_dir: Path, state: BuildState, keys: list[str], changed: set[str]) -> None:
+    """``s/<group>.js``: the per-doc stats of each part of a group, for the groups of changed parts."""
+    groups: dict[str, dict] = {}
+    for key in keys:
+        groups.setdefault(stats_group(key), {})[key] = key
+    for group in sorted({stats_group(k) for k in changed}):
+        path = out_dir / f"s/{group}.js"
+        if group in groups:
+            write_text(path, jsonp(f"s/{group}", {k: state.stats[k] for k in groups[group]}))
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict:
+    return {
         "format": FORMAT,
         "fields": [list(f) for f in FIELDS],
         "k1": K1,
         "b": B,
-        "n": sum(d.n for d in datas),
-        "sums": [sum(d.sums[i] for d in datas) for i in range(len(FIELDS))],
-        "parts": [[d.key, d.n] for d in datas],
-        "buckets": [first for first, _ in buckets],
+        "n": sum(n for _key, _digest, n, _sums in state.parts),
+        "sums": [sum(sums[i] for *_rest, sums in state.parts) for i in range(len(FIELDS))],
+        "parts": [[key, n, stats_group(key)] for key, _digest, n, _sums in state.parts],
+        "buckets": buckets,
         "pinyin": letters,
         "counted": COUNTED,
         "records": RECORDS,
         "chunk": CHUNK,
     }
-    write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
-    write_runtime(out_dir)
-    for folder in ("t", "g", "v", "p"):
-        if (out_dir / folder).exists():
-            _clean(out_dir / folder, written)
-    site_files = [p for p in out_dir.rglob("*") if p.is_file() and p.relative_to(out_dir).parts[0] != CACHE]
-    return SearchStats(
-        docs=manifest["n"],
-        parts=len(parts),
-        rebuilt=tuple(rebuilt),
-        terms=len(terms),
-        files=len(site_files),
-        bytes=sum(p.stat().st_size for p in site_files),
-    )
+
+
+def _published(out_dir: Path) -> tuple[int, int]:
+    """(files, bytes) under out_dir, the build cache and dotfiles aside."""
+    files = size = 0
+    stack = [entry for entry in os.scandir(out_dir) if entry.name != CACHE]
+    while stack:
+        entry = stack.pop()
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            stack.extend(os.scandir(entry.path))
+        else:
+            files += 1
+            size += entry.stat().st_size
+    return files, size

@@ -7,11 +7,11 @@ people, as full pinyin and as initials.
 """
 from __future__ import annotations
 
+import os
+import pickle
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
-
-from pypinyin import Style, lazy_pinyin
 
 from dibao.search.docs import SearchDoc
 from dibao.search.shards import jsonp, write_text
@@ -68,27 +68,79 @@ def phrases(doc: SearchDoc) -> set[str]:
 
 def keys(phrase: str) -> tuple[str, str]:
     """(full pinyin, initials) of a Chinese string."""
+    from pypinyin import Style, lazy_pinyin  # on first use: a build with no new phrase never loads it
+
     initials = "".join(lazy_pinyin(phrase, style=Style.FIRST_LETTER, errors="ignore")).lower()
     return word_pinyin(phrase), initials
 
 
-def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path) -> list[str]:
-    """Write ``py/<two letters>.js`` files; return the prefixes that have one."""
-    counts = Counter(p for doc in docs for p in phrases(doc))
+class _Memo:
+    """The last build's pinyin work: phrases per doc, keys per phrase, and the files' contents.
+
+    jieba and pypinyin are slow; a build that adds an issue only looks up its
+    new phrases and writes only the files whose keys changed."""
+
+    def __init__(self, path: Path | None):
+        self.path, self.phrases, self.keys, self.shards = path, {}, {}, {}
+        try:
+            with path.open("rb") as stream:
+                self.phrases, self.keys, self.shards = pickle.load(stream)
+        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            pass
+        self.used_phrases, self.used_keys = {}, {}
+
+    def doc_phrases(self, doc: SearchDoc) -> tuple[str, ...]:
+        source = (doc.title, doc.regions, doc.themes, doc.people)
+        found = self.phrases.get(source)
+        if found is None:
+            found = tuple(sorted(phrases(doc)))
+        self.used_phrases[source] = found
+        return found
+
+    def phrase_keys(self, phrase: str) -> tuple[str, str]:
+        found = self.keys.get(phrase) or keys(phrase)
+        self.used_keys[phrase] = found
+        return found
+
+    def save(self, shards: dict) -> None:
+        if self.path is not None:
+            temp = self.path.with_name(f".{self.path.name}.tmp")
+            with temp.open("wb") as stream:
+                pickle.dump((self.used_phrases, self.used_keys, shards), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.path)
+
+
+def _shards(docs: Sequence[SearchDoc], memo: _Memo) -> dict[str, dict[str, list[str]]]:
+    """Two-letter prefix -> key -> Chinese strings, most frequent first."""
+    counts = Counter(p for doc in docs for p in memo.doc_phrases(doc))
     by_key: dict[str, set[str]] = defaultdict(set)
     for phrase in counts:
-        for key in keys(phrase):
+        for key in memo.phrase_keys(phrase):
             if len(key) >= 2 and key.isascii() and key.isalpha():
                 by_key[key].add(phrase)
     shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for key in sorted(by_key):
         ranked = sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))
         shards[key[:2]][key] = ranked[:PER_KEY]
-    written = set()
+    return dict(shards)
+
+
+def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path, cache: Path | None = None) -> list[str]:
+    """Write ``py/<two letters>.js`` files; return the prefixes that have one.
+
+    ``cache`` (a folder) keeps the work for the next build."""
+    memo = _Memo(cache / "pinyin.pickle" if cache is not None else None)
+    shards = _shards(docs, memo)
     for prefix in sorted(shards):
-        written.add(out_dir / f"py/{prefix}.js")
-        write_text(out_dir / f"py/{prefix}.js", jsonp(f"py/{prefix}", shards[prefix]))
-    for stale in sorted((out_dir / "py").glob("*.js")) if (out_dir / "py").exists() else []:
-        if stale not in written:
-            stale.unlink()
+        path = out_dir / f"py/{prefix}.js"
+        if memo.shards.get(prefix) != shards[prefix] or not path.exists():
+            write_text(path, jsonp(f"py/{prefix}", shards[prefix]))
+    for prefix in set(memo.shards) - set(shards):
+        (out_dir / f"py/{prefix}.js").unlink(missing_ok=True)
+    if cache is None:
+        for stale in sorted((out_dir / "py").glob("*.js")) if (out_dir / "py").exists() else []:
+            if stale.stem not in shards:
+                stale.unlink()
+    if memo.shards != shards or memo.used_keys != memo.keys or memo.used_phrases != memo.phrases:
+        memo.save(shards)
     return sorted(shards)

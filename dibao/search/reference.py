@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 import lunr.builder
 from lunr.field_ref import FieldRef
 
-from dibao.search.build import build_search, ordered_parts, year_part
+from dibao.search.build import build_search, month_part, ordered_parts
 from dibao.search.docs import FIELDS, SearchDoc, field_texts
 from dibao.search.tokens import tokenize, utf16_key
 
@@ -51,7 +51,7 @@ class TokenBuilder(lunr.builder.Builder):
                 posting[name].setdefault(ref, {"position": []})["position"].append(start)
 
 
-def reference_index(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str] = year_part) -> dict:
+def reference_index(docs: Sequence[SearchDoc], part_key: Callable[[SearchDoc], str] = month_part) -> dict:
     """One lunr index over all docs in the sharded index's global order, refs = doc ids."""
     builder = TokenBuilder()
     for _key, part_docs in ordered_parts(docs, part_key):
@@ -68,7 +68,7 @@ def write_fixture(out: Path, docs: Sequence[SearchDoc]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     build_search(docs, out / "search")
     (out / "reference.json").write_text(json.dumps(reference_index(docs), ensure_ascii=False), encoding="utf-8")
-    texts = [{"id": d.id, "fields": list(field_texts(d))} for _k, ds in ordered_parts(docs, year_part) for d in ds]
+    texts = [{"id": d.id, "fields": list(field_texts(d))} for _k, ds in ordered_parts(docs, month_part) for d in ds]
     (out / "docs.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
 
 

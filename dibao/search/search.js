@@ -76,10 +76,11 @@
   }
 
   // Vocabulary bucket b: term set, first keys of its postings and gram files, gram counts.
-  Engine.prototype.vocab = function (b) {
-    var vs = this.vocabs;
-    return vs[b] || (vs[b] = this.load("v/" + b).then(function (v) {
-      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: b };
+  // Files are named by the bucket's first character (base-36 code point), which stays put as buckets are added.
+  Engine.prototype.vocab = function (m, b) {
+    var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
+    return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
+      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: name };
     }));
   };
 
@@ -96,7 +97,7 @@
     var need = new Set();
     runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
     await Promise.all(Array.from(need, function (b) {
-      return self.vocab(b).then(function (v) { vocab[b] = v; });
+      return self.vocab(m, b).then(function (v) { vocab[b] = v; });
     }));
     var terms = runs.map(function (r) {
       var out = [], i = 0;
@@ -231,7 +232,8 @@
     var want = new Set(), stats = {}, load = this.load;
     docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
     await Promise.all(Array.from(want, function (p) {
-      return load("p/" + m.parts[p][0] + "/s").then(function (s) { stats[p] = s; });
+      // one stats file per group of parts (a year of months): [key, docs, group]
+      return load("s/" + m.parts[p][2]).then(function (s) { stats[p] = s[m.parts[p][0]]; });
     }));
     return stats;
   };

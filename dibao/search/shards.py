@@ -30,7 +30,7 @@ GRAMS_TARGET = 8000
 #: picks the rarest grams of a query to check adjacency; unlisted ones are rarer).
 COUNTED = 200
 #: Display records per file.
-RECORDS = 8
+RECORDS = 2
 #: Code points of body text per snippet file.
 CHUNK = 600
 
@@ -46,17 +46,23 @@ def jsonp_raw(key: str, body: str) -> str:
     return f"window.__dibaoSearch({json.dumps(key)},{body});\n"
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str, previous: str | None = None) -> None:
     """Write only when the bytes change, so unchanged files keep their bytes and mtimes.
 
+    ``previous``: the file's text, when the caller has already read it.
     A changed file gets a new inode (write, then rename): the published site hard-links
     these files, and rewriting one in place would change the live site mid-build."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if previous is not None:
+        if previous == text:
+            return
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
-    if not path.exists() or path.read_bytes() != data:
-        temp = path.with_name(f".{path.name}.tmp")
-        temp.write_bytes(data)
-        os.replace(temp, path)
+    if previous is None and path.exists() and path.read_bytes() == data:
+        return
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, path)
 
 
 def bucket_of(starts_keys: Sequence[bytes], term: str) -> int:
@@ -123,9 +129,9 @@ def write_packed(out_dir: Path, folder: str, bucket: int, entries: list[tuple[st
 
 
 def write_part_files(out_dir: Path, part: PartData) -> set[Path]:
-    """A part's own files: per-doc stats, display records and body text chunks."""
+    """A part's own files: display records and body text chunks (its stats go in its group's file)."""
     prefix = f"p/{part.key}"
-    files = {f"{prefix}/s": part.stats}
+    files = {}
     for number in range(0, len(part.records), RECORDS):
         files[f"{prefix}/r{number // RECORDS}"] = part.records[number : number + RECORDS]
     for number in range(0, len(part.text), CHUNK):

@@ -4,6 +4,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const crypto = require("node:crypto");
 const { execFileSync } = require("node:child_process");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -11,8 +12,18 @@ const COUNT = Number(process.env.DIBAO_SEARCH_DOCS || 300);
 
 // Run a Python module that writes into a folder, once: test files run in
 // parallel, so each builds into its own folder and the first rename wins.
+// Folders are named after the builder's source too: a fixture another checkout
+// built with another format is never reused.
+function sourceTag() {
+  const dir = path.join(ROOT, "dibao/search"), hash = crypto.createHash("sha256");
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (/\.(py|js)$/.test(name)) hash.update(name + "\0").update(fs.readFileSync(path.join(dir, name)));
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
 function pythonBuilt(name, module, args, marker) {
-  const dir = path.join(os.tmpdir(), name);
+  const dir = path.join(os.tmpdir(), `${name}-${sourceTag()}`);
   if (!fs.existsSync(path.join(dir, marker))) {
     const tmp = `${dir}.tmp-${process.pid}`;
     execFileSync(process.env.PYTHON || "python3", ["-m", module, tmp, ...args], { cwd: ROOT, stdio: "inherit" });

@@ -100,9 +100,10 @@ def _complete_part(lead: str) -> str:
 def _generated_title(kind: str, body: tuple[Block, ...]) -> str:
     section = next((b.text for b in body if b.kind == "section"), "")
     lead = next((b.figure.caption if b.figure else b.text for b in body if b.kind in ("paragraph", "figure")), "")
-    phrase = key_phrase(lead) if lead else "无题"
+    # a lead of punctuation alone ("“") has no key phrase; an article always gets a title
+    phrase = (key_phrase(lead) if lead else "") or "无题"
     if kind == "photo":
         return f"图片新闻：{phrase}"
     if kind == "continuation":
-        return f"（续）{section or (key_phrase(_complete_part(lead)) if lead else phrase)}"
+        return f"（续）{section or (key_phrase(_complete_part(lead)) if lead else '') or phrase}"
     return phrase

@@ -147,6 +147,12 @@ class BuildCache:
         self.changed_on_disk.add(folder.name)
         return issue
 
+    def folders_unchanged(self, content_dir: Path) -> bool:
+        """content/ holds exactly the issue folders last read, every file as it was (sizes, mtimes)."""
+        folders = sorted(p.parent for p in content_dir.glob("*/_index.md"))
+        return {f.name for f in folders} == set(self.issues) and all(
+            self.issues[f.name][0] == folder_fingerprint(f) for f in folders)
+
     def read_archive(self, content_dir: Path) -> tuple[Issue, ...]:
         folders = sorted(p.parent for p in content_dir.glob("*/_index.md"))
         live = {f.name for f in folders}

@@ -54,6 +54,8 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     if clean or cache is None:
         cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
     plan = plan_build(config, root, state, force, enrich_config, everything=clean)
+    if not clean and nothing_changed(config, plan, cache, parse_only):
+        return unchanged_report(cache, time.perf_counter() - started, config.quiet)
     parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
     before = sorted_archive(parsed + read_unchanged(config.content, plan, cache))
     archive = relate_archive(before, enrich_config, cache)
@@ -65,6 +67,22 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     report = BuildReport(len(archive), sum(len(i.articles) for i in archive), len(parsed), pages,
                          time.perf_counter() - started, content, warnings, reused)
     print_notes(report, config.quiet)
+    return report
+
+
+def nothing_changed(config: Config, plan: BuildPlan, cache: BuildCache, parse_only: bool) -> bool:
+    """No issue to parse or drop, no content folder touched since the last build and (unless only
+    parsing) the site made from exactly this content: the build has nothing to do, and a large
+    archive need not even be decoded from the cache."""
+    if plan.to_parse or plan.removed or not cache.folders_unchanged(config.content):
+        return False
+    return parse_only or (site_key(cache, site_config_from(config))[0] == cache.site_key and site_is_current(config.out))
+
+
+def unchanged_report(cache: BuildCache, seconds: float, quiet: bool) -> BuildReport:
+    articles = sum(len(fingerprint) - 1 for fingerprint, _ in cache.issues.values())  # every .md but _index.md
+    report = BuildReport(len(cache.issues), articles, 0, 0, seconds, ContentReport(), ())
+    print_notes(report, quiet)
     return report
 
 
@@ -122,8 +140,7 @@ def render(config: Config, cache: BuildCache) -> tuple[int, int]:
     mirrored into the site with the pages, so a failure anywhere leaves ``site/`` as it was."""
     archive = cache.read_archive(config.content)
     site_config = site_config_from(config)
-    current = render_key(site_config)
-    key = digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), current]))
+    key, current = site_key(cache, site_config)
     if key == cache.site_key and site_is_current(config.out):
         return 0, 0
     search_dir = config.content / CACHE_DIR / "search"
@@ -133,6 +150,12 @@ def render(config: Config, cache: BuildCache) -> tuple[int, int]:
                                   versions={k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()})
     cache.site_key, cache.render_key, cache.page_keys = key, current, {}
     return stats.pages, stats.reused
+
+
+def site_key(cache: BuildCache, site_config) -> tuple[str, str]:
+    """(key of the site made from content/ as the cache last saw it, key of templates, code and settings)."""
+    current = render_key(site_config)
+    return digest(repr([sorted((k, v[0]) for k, v in cache.issues.items()), current])), current
 
 
 def site_state_dir(config: Config) -> Path:

@@ -66,3 +66,31 @@ def test_state_file_has_one_line_per_article_and_round_trips(built):
     assert state.to_text() == text
     assert json.loads(text)["issues"].keys() == state.issues.keys()
     assert json.loads(BuildState().to_text()) == {"version": 1, "issues": {}}
+
+
+def test_a_build_with_nothing_to_do_decodes_nothing(built, monkeypatch):
+    reference = build(built)  # the normal path counts issues and articles from the models
+    monkeypatch.setattr(BuildCache, "folder", lambda self, name: pytest.fail(f"decoded {name}"))
+    report = build(built)
+    assert (report.issues, report.articles, report.parsed, report.pages) == \
+        (reference.issues, reference.articles, 0, 0)
+
+
+@pytest.mark.parametrize("change", ["edit an article", "mark the site as half applied", "parse only after a seed change"])
+def test_any_change_takes_the_full_path(built, change):
+    from dibao.site.writer import MARKER
+
+    folder = next(p for p in sorted(built.content.iterdir()) if (p / "_index.md").exists())
+    parse_only = False
+    if change == "edit an article":
+        article = sorted(folder.glob("0*.md"))[0]
+        article.write_text(article.read_text(encoding="utf-8") + "\n编辑补记。\n", encoding="utf-8")
+    elif change == "mark the site as half applied":
+        marker = built.out / MARKER
+        marker.write_text(marker.read_text(encoding="utf-8").replace("\nbuild ", "\napplying "), encoding="utf-8")
+    else:
+        seed = sorted(built.seeds.iterdir())[0]
+        seed.write_text(seed.read_text(encoding="utf-8") + "\n补充一段。\n", encoding="utf-8")
+        parse_only = True
+    report = build(built, parse_only=parse_only)
+    assert report.parsed == 1 if parse_only else report.pages > 0

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGES = (
     ("plan_build", "plan"),
     ("parse_issues", "parse"),
-    ("relate", "relate"),
+    ("relate_archive", "relate"),
     ("read_unchanged", "read cached issues"),
     ("write_content", "write content"),
     ("add_files", "add: check + copy"),

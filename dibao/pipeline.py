@@ -16,8 +16,8 @@ from typing import Callable, Sequence
 from .cache import CACHE_DIR, BuildCache, tree_digest
 from .config import Config
 from .contentstore import ContentReport, ContentStore
-from .enrich import EnrichConfig, relate
-from .model import Issue
+from .enrich import EnrichConfig, article_id, related_lists
+from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .search import build_search, docs_from_issues
 from .site import site_config_from, site_is_current, write_site_atomically
@@ -95,11 +95,14 @@ def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cach
     key = digest(repr(enrich_config) + "".join(
         f"{a.issue}/{a.order}:{digest(a.title + a.text)}" for issue in archive for a in issue.articles))
     if key != cache.related_key:
-        related = relate(archive, enrich_config, cache.terms)
+        cache.related = related_lists(archive, enrich_config, cache.terms)
         cache.related_key = key
-        cache.related = {f"{a.issue}/{a.order:02d}": a.related for issue in related for a in issue.articles}
-    return tuple(replace(issue, articles=tuple(replace(a, related=cache.related.get(f"{a.issue}/{a.order:02d}", ()))
-                                               for a in issue.articles)) for issue in archive)
+    return tuple(replace(issue, articles=tuple(with_related(a, cache.related.get(article_id(a), ())) for a in issue.articles))
+                 for issue in archive)
+
+
+def with_related(article: Article, related: tuple[str, ...]) -> Article:
+    return article if article.related == related else replace(article, related=related)
 
 
 def changed_related(before: tuple[Issue, ...], after: tuple[Issue, ...]) -> set[tuple[str, int]]:

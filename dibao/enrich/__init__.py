@@ -25,7 +25,8 @@ from .summary import summarize
 from .terms import keywords, terms
 from .themes import article_themes, load_taxonomy
 
-__all__ = ["EnrichConfig", "Person", "article_id", "enrich", "enrich_articles", "people_index", "relate"]
+__all__ = ["EnrichConfig", "Person", "article_id", "enrich", "enrich_articles", "people_index", "relate",
+           "related_lists"]
 
 
 def article_id(article: Article) -> str:
@@ -67,12 +68,22 @@ def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None,
 
 def relate(issues: Sequence[Issue], config: EnrichConfig | None = None,
            cache: dict[str, str] | None = None) -> tuple[Issue, ...]:
-    """``related`` for every article, over the whole archive.  ``cache`` maps a hash of an
-    article's text to its terms, so unchanged articles are not segmented again; entries of
-    texts no longer in the archive are dropped from it."""
+    """``related`` for every article, over the whole archive (see :func:`related_lists`)."""
     config = config or EnrichConfig()
     if not config.related:
         return tuple(issues)
+    similar = related_lists(issues, config, cache)
+    return tuple(replace(issue, articles=tuple(replace(a, related=similar.get(article_id(a), ()))
+                                                for a in issue.articles)) for issue in issues)
+
+
+def related_lists(issues: Sequence[Issue], config: EnrichConfig,
+                  cache: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
+    """Article id → the ids of its most similar articles.  ``cache`` maps a hash of an
+    article's text to its terms, so unchanged articles are not segmented again; entries of
+    texts no longer in the archive are dropped from it."""
+    if not config.related:
+        return {}
     gazetteer = load_gazetteer()
     store: dict[str, str] = cache if cache is not None else {}
     keys = {article_id(a): terms_key(a) for issue in issues for a in issue.articles}
@@ -83,10 +94,7 @@ def relate(issues: Sequence[Issue], config: EnrichConfig | None = None,
     live = set(keys.values())
     for stale in [key for key in store if key not in live]:
         del store[stale]
-    words = JoinedTerms(keys, store)
-    similar = related(words, config.related)
-    return tuple(replace(issue, articles=tuple(replace(a, related=similar.get(article_id(a), ()))
-                                                for a in issue.articles)) for issue in issues)
+    return related(JoinedTerms(keys, store), config.related)
 
 
 TERM_SEPARATOR = "\x1f"  #: jieba never returns a control character inside a content word

@@ -13,6 +13,7 @@ product itself.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Mapping, Sequence
 
@@ -32,18 +33,22 @@ def term_counts(ids: Sequence[str], documents: Mapping[str, Sequence[str]]):
     from scipy.sparse import csr_matrix
 
     column: dict[str, int] = {}
-    numbered = [numpy.fromiter((column.setdefault(t, len(column)) for t in documents[doc_id]), dtype=numpy.int64)
-                for doc_id in ids]
+    numbered, tallies = [], []
+    for doc_id in ids:
+        tally = Counter(documents[doc_id])  # counted in C: a Python step per distinct term only
+        numbered.append(numpy.fromiter((column.setdefault(t, len(column)) for t in tally), dtype=numpy.int64,
+                                       count=len(tally)))
+        tallies.append(numpy.fromiter(tally.values(), dtype=numpy.float64, count=len(tally)))
     vocabulary = sorted(column)
     rank = numpy.empty(len(column), dtype=numpy.int64)
     rank[numpy.fromiter((column[t] for t in vocabulary), dtype=numpy.int64, count=len(vocabulary))] = \
         numpy.arange(len(vocabulary))
     lengths = numpy.fromiter((len(n) for n in numbered), dtype=numpy.int64, count=len(ids))
     columns = rank[numpy.concatenate(numbered)] if numbered else numpy.zeros(0, dtype=numpy.int64)
+    values = numpy.concatenate(tallies) if tallies else numpy.zeros(0)
     rows = numpy.repeat(numpy.arange(len(ids)), lengths)
-    counts = csr_matrix((numpy.ones(len(columns)), (rows, columns)),
-                        shape=(len(ids), max(1, len(vocabulary))), dtype="float64")
-    counts.sum_duplicates()
+    counts = csr_matrix((values, (rows, columns)), shape=(len(ids), max(1, len(vocabulary))), dtype="float64")
+    counts.sort_indices()
     return counts, vocabulary
 
 

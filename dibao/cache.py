@@ -73,7 +73,6 @@ class BuildCache:
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     site_key: str = ""
     render_key: str = ""  #: templates, static files, render code and site settings of the last render
-    page_keys: dict[str, str] = field(default_factory=dict)  #: page path → fingerprint, last render
     loaded_signature: str = ""
     changed_on_disk: set[str] = field(default_factory=set)  #: folders re-read this build (edited or new)
     decoded: dict[str, Folder] = field(default_factory=dict)  #: blobs decoded this run (never saved)

@@ -151,7 +151,7 @@ def render(config: Config, cache: BuildCache) -> tuple[int, int]:
                                   search_dir=search_dir, state_dir=site_state_dir(config),
                                   render_key=current, reuse=bool(cache.render_key),
                                   versions={k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()})
-    cache.site_key, cache.render_key, cache.page_keys = key, current, {}
+    cache.site_key, cache.render_key = key, current
     return stats.pages, stats.reused
 
 

@@ -181,30 +181,11 @@ def build_search(
     """
     if cache_dir is None:
         return _build(docs, Path(out_dir), part_key)
+    from ..site.update import mirror  # the site writer's mirror: links files, skips parts/ and dotfiles
+
     stats = _build(docs, Path(cache_dir), part_key)
-    _mirror(Path(cache_dir), Path(out_dir))
+    mirror(Path(cache_dir), Path(out_dir))
     return stats
-
-
-def _mirror(source: Path, target: Path) -> None:
-    """Hard-link the built index (not the build cache, not dotfiles) into the site; copy where links fail.
-
-    The cache never rewrites a file in place (see :func:`.shards.write_text`), so a linked
-    file in a published site keeps its bytes."""
-    stack = [(Path(source), Path(target))]
-    while stack:
-        folder, into = stack.pop()
-        into.mkdir(parents=True, exist_ok=True)
-        for entry in os.scandir(folder):
-            if entry.name.startswith(".") or (folder == source and entry.name == CACHE):
-                continue
-            if entry.is_dir():
-                stack.append((Path(entry.path), into / entry.name))
-                continue
-            try:
-                os.link(entry.path, into / entry.name)
-            except OSError:
-                shutil.copyfile(entry.path, into / entry.name)
 
 
 def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str], set[str]]:

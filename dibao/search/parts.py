@@ -93,14 +93,6 @@ class PartData:
     text: str  #: every body, concatenated in doc order (snippet chunks)
 
 
-def _deltas(values) -> list[int]:
-    out, prev = [], 0
-    for v in values:
-        out.append(v - prev)
-        prev = v
-    return out
-
-
 def _dump(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

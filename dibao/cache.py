@@ -131,13 +131,16 @@ class BuildCache:
         if hit and hit[0] == fingerprint:
             return self.folder(folder.name).issue
         before = self.folder(folder.name)
+        stats = {name: (size, mtime) for name, size, mtime in fingerprint}  # stat once: the fingerprint has it
         files: dict[str, tuple[int, int, Article]] = {}
 
         def reader(path: Path, issue_id: str) -> Article:
-            stat = path.stat()
+            if path.name not in stats:  # appeared after the fingerprint was taken
+                stat = path.stat()
+                stats[path.name] = (stat.st_size, stat.st_mtime_ns)
             known = before.files.get(path.name) if before else None
-            same = known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns) and known[2].issue == issue_id
-            files[path.name] = known if same else (stat.st_size, stat.st_mtime_ns, read_article(path, issue_id))
+            same = known is not None and known[:2] == stats[path.name] and known[2].issue == issue_id
+            files[path.name] = known if same else (*stats[path.name], read_article(path, issue_id))
             return files[path.name][2]
 
         issue = read_issue(folder, reader)

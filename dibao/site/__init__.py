@@ -121,10 +121,9 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
         produced = stats.manifest
         record = SiteRecord(render_key, produced, memo)
         keep = tuple(p for p in produced if p.startswith("search/"))
-        if previous is None:  # every file is staged: the staging folder becomes the site
+        if previous is None:  # every file (marker included) is staged: the staging folder becomes the site
             if search_dir is not None:
                 mirror(Path(search_dir), staging / "search", keep=set(keep))
-            write_marker(staging, record.id)
             journal = Journal((), (), record.id, swap=True)
         else:
             gone = tuple(sorted(set(previous.files) - set(produced)))

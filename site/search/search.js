@@ -57,10 +57,10 @@ this.load = load;
 this.manifest = load("manifest");
 this.vocabs = {};
 }
-Engine.prototype.vocab = function (b) {
-var vs = this.vocabs;
-return vs[b] || (vs[b] = this.load("v/" + b).then(function (v) {
-return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: b };
+Engine.prototype.vocab = function (m, b) {
+var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
+return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
+return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: name };
 }));
 };
 function fileOf(firsts, key) {
@@ -73,7 +73,7 @@ var m = await this.manifest, self = this, runs = wordRuns(query), vocab = {};
 var need = new Set();
 runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
 await Promise.all(Array.from(need, function (b) {
-return self.vocab(b).then(function (v) { vocab[b] = v; });
+return self.vocab(m, b).then(function (v) { vocab[b] = v; });
 }));
 var terms = runs.map(function (r) {
 var out = [], i = 0;
@@ -194,7 +194,7 @@ Engine.prototype.partStats = async function (m, docs) {
 var want = new Set(), stats = {}, load = this.load;
 docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
 await Promise.all(Array.from(want, function (p) {
-return load("p/" + m.parts[p][0] + "/s").then(function (s) { stats[p] = s; });
+return load("s/" + m.parts[p][2]).then(function (s) { stats[p] = s[m.parts[p][0]]; });
 }));
 return stats;
 };

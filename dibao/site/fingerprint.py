@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from markupsafe import Markup
@@ -107,8 +107,10 @@ class Fingerprinter:
             # ``related`` is left out: pages show related articles through their own ``related``
             # context value, so a changed list re-renders that page alone, not every list page
             return repr(dataclasses.replace(obj, related=()))
-        if isinstance(obj, SiteConfig):  # quiet changes what is printed, never a page
-            obj = dataclasses.replace(obj, quiet=False)
+        if isinstance(obj, SiteConfig):
+            # quiet changes what is printed, never a page; the folders' contents are in the render
+            # key, and their absolute paths would make the marker differ from checkout to checkout
+            obj = dataclasses.replace(obj, quiet=False, templates_dir=Path(), static_dir=Path())
         if isinstance(obj, Entry):
             return repr((obj.path, obj.id, self.shared(obj.article), self.shared(obj.issue)))
         fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}

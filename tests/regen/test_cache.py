@@ -1,6 +1,7 @@
 """The build cache and the state file: what makes rebuilds of a large archive cheap, without ever
 serving a stale model."""
 import json
+from dataclasses import replace
 import shutil
 
 import pytest
@@ -94,3 +95,22 @@ def test_any_change_takes_the_full_path(built, change):
         parse_only = True
     report = build(built, parse_only=parse_only)
     assert report.parsed == 1 if parse_only else report.pages > 0
+
+
+def test_site_bytes_do_not_depend_on_where_the_templates_live(root, tmp_path):
+    """The marker names the site by its page fingerprints; a checkout elsewhere must give the same bytes."""
+    from tests.regen.test_incremental import snapshot
+
+    sites = []
+    for name in ("one", "two"):
+        project = tmp_path / name
+        shutil.copytree(root / "templates", project / "templates")
+        shutil.copytree(root / "static", project / "static")
+        (project / "seeds").mkdir()
+        shutil.copy(root / "seeds" / SAMPLES[0], project / "seeds" / SAMPLES[0])
+        config = load_config(root, seeds=str(project / "seeds"), content=str(project / "content"),
+                             out=str(project / "site"), quiet=True)
+        config = replace(config, templates=project / "templates")
+        build(config, root=project)
+        sites.append(snapshot(config.out))
+    assert sites[0] == sites[1]

@@ -61,11 +61,14 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     archive = relate_archive(before, enrich_config, cache)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, config.content, state, plan, touched)
+    counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
+    warnings = tuple(w for issue in parsed for w in issue.warnings)
+    # render reads content/ back into a model of its own: holding this one too through
+    # rendering and the search index cost a few hundred megabytes on a large archive
+    del parsed, before, archive
     pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
-    warnings = tuple(w for issue in parsed for w in issue.warnings)
-    report = BuildReport(len(archive), sum(len(i.articles) for i in archive), len(parsed), pages,
-                         time.perf_counter() - started, content, warnings, reused)
+    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused)
     print_notes(report, config.quiet)
     return report
 

@@ -58,6 +58,7 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     for page in all_pages(catalog, config, with_groups=False):
         pages.put(page)
     memo["families"] = write_groups(catalog, config, pages, memo.get("families", {}) if previous else {})
+    pages.finish()
     memo["digests"] = prints.used
     paths = pages.paths
     write_feeds(writer, catalog, config)

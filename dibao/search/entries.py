@@ -199,6 +199,38 @@ def gram_entry(old: str | None, dropped: set[int], new: list[str], count: int, l
     return count, f"[{count},{','.join(sorted(new, key=_number))}]"
 
 
+def compact_piece(piece: str) -> str:
+    """A gram piece without positions: ``[part, field, [doc delta, pairs], "distinct neighbour pairs", …]``.
+
+    Whether a field holds a run that one gram's window covers depends only on
+    which neighbour pairs occur around the gram there, not on where."""
+    number, *rest = json.loads(piece)
+    out = [number]
+    for f, flat, contexts in zip(rest[0::3], rest[1::3], rest[2::3]):
+        runs, pairs, at, o = [], [], 0, 0
+        while at < len(flat):
+            count = flat[at + 1]
+            seen = sorted({contexts[o + 2 * k : o + 2 * k + 2] for k in range(count)})
+            runs += (flat[at], len(seen))
+            pairs += seen
+            at, o = at + 2 + count, o + 2 * count
+        out += (f, runs, "".join(pairs))
+    return _dump(out)
+
+
+def heavy_entry(old: str | None, dropped: set[int], new: list[str], gram: str | None, last: int) -> str:
+    """The ``h`` entry of a heavy gram: ``[pairs, compact pieces…]``.
+
+    ``old``: its last ``h`` entry, patched like a gram entry; without one (the
+    gram just became heavy, or a full build) it is made from ``gram``, the
+    gram's whole new ``g`` entry."""
+    if old is not None:
+        pieces = [compact_piece(p) for p in new]
+        return gram_entry(old, dropped, pieces, sum(map(_occurrences, pieces)), last)[1]
+    pieces = [compact_piece(m.group(0)) for m in _GRAM_PIECE.finditer(gram, gram.index(",") + 1)]
+    return f"[{sum(map(_occurrences, pieces))},{','.join(pieces)}]"
+
+
 def file_body(entries: Iterable[tuple[str, str]]) -> str:
     """A ``t`` or ``g`` file's JSON object from (key, entry JSON) in order."""
     return "{" + ",".join(f'"{k}":{v}' if _plain(k) else f"{json.dumps(k, ensure_ascii=False)}:{v}" for k, v in entries) + "}"

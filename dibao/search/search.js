@@ -80,7 +80,7 @@
   Engine.prototype.vocab = function (m, b) {
     var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
     return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: name };
+      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, c: v.c, b: name };
     }));
   };
 
@@ -151,10 +151,13 @@
   }
 
   // Docs where some field contains the run as typed: Map docKey -> first
-  // position in the body (-1 when only another field holds it).
+  // position in the body (-1 when only another field holds it, -2 when the
+  // body holds it at a position not fetched).
   Engine.prototype.verify = async function (m, run, vocab) {
     var self = this, n = run.length, starts = null;
-    var picked = anchors(m, run, vocab);
+    var picked = anchors(m, run, vocab), v0 = vocab[bucketOf(m.buckets, run[picked[0]])];
+    var g0 = run[picked[0]] + run[picked[0] + 1];
+    if (picked.length === 1 && (own(v0.c, g0) || 0) > m.heavy) return this.present(m, run, picked[0], v0, g0);
     var entries = await Promise.all(picked.map(function (i) {
       var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
       return self.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
@@ -189,6 +192,28 @@
     return docs;
   };
 
+  // verify() for a run one heavy gram's window covers: its position-free
+  // entry [pairs, [part, field, [doc delta, pairs], "neighbour pairs", …]…].
+  Engine.prototype.present = async function (m, run, i, v, g) {
+    var entry = own(await this.load("h/" + v.b + "-" + fileOf(v.h, g)), g), n = run.length;
+    var body = m.fields.length - 1, docs = new Map();
+    for (var e = 1; entry && e < entry.length; e++) {
+      var seg = entry[e], part = seg[0];
+      for (var s = 1; s < seg.length; s += 3) {
+        var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0;
+        for (var j = 0; j < flat.length; j += 2) {
+          local += flat[j];
+          for (var k = 0, hit = false; k < flat[j + 1]; k++, o += 2) {
+            hit = hit || ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]));
+          }
+          var doc = part * 1e6 + local;
+          if (hit) docs.set(doc, f === body || docs.get(doc) === -2 ? -2 : -1);
+        }
+      }
+    }
+    return docs;
+  };
+
   // The ranked result list of a query: [{doc, part, local, score, at}].
   Engine.prototype.search = async function (query) {
     var m = await this.manifest, self = this, seg = await this.segment(query);
@@ -211,9 +236,15 @@
       docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
       docs.forEach(function (d) { if (!at.has(d) && found.get(d) >= 0) at.set(d, found.get(d)); });
     });
-    var parts = await this.partStats(m, docs);
+    var parts = await this.partStats(m, docs), body = m.fields.length - 1;
+    // whether some run may be in the body: else the snippet is the body's start, found without a scan
+    var inBody = function (d) {
+      return runs.some(function (run, r) {
+        return !(checks[r] && checks[r].get(d) === -1) && run.every(function (t) { return posts[t.t].byDoc[body].has(d); });
+      });
+    };
     out.results = rank(m, terms, posts, distinct, docs, parts);
-    out.results.forEach(function (res) { res.at = at.get(res.doc); });
+    out.results.forEach(function (res) { res.at = at.has(res.doc) ? at.get(res.doc) : inBody(res.doc) ? undefined : -1; });
     return out;
   };
 
@@ -314,12 +345,13 @@
   };
 
   // Body text around its first match: the text near the position the
-  // adjacency check found, else chunk by chunk until one holds a needle.
+  // adjacency check found (its start when no needle is in the body), else
+  // chunk by chunk until one holds a needle.
   Engine.prototype.excerpt = async function (m, r, rec, needles) {
     var end = rec.start + rec.len, c = m.chunk;
     if (r.at !== undefined) {
-      var from = rec.start + Math.max(0, r.at - 40);
-      return (from > rec.start ? "…" : "") + (await this.text(m, r.part, from, Math.min(end, from + 200)));
+      var from = rec.start + Math.max(0, r.at - 30);
+      return (from > rec.start ? "…" : "") + (await this.text(m, r.part, from, Math.min(end, from + 121)));
     }
     for (var to = rec.start, text = ""; to < end;) {
       to = Math.min(end, (Math.floor(to / c) + 1) * c);

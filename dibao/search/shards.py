@@ -21,6 +21,9 @@ GRAMS_TARGET = 8000
 #: Grams seen more often than this have their count in the vocabulary file (the browser
 #: picks the rarest grams of a query to check adjacency; unlisted ones are rarer).
 COUNTED = 200
+#: Grams seen more often than this also get a position-free entry (``h/``): per doc and field the
+#: distinct neighbour pairs, all a run of two to four characters needs (one window covers it).
+HEAVY = 1000
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.

@@ -109,8 +109,8 @@ def split_entries(text: str) -> dict[str, str]:
     return dict(zip(keys, values))
 
 
-#: One part's piece of a postings entry: ``[part, [doc delta, tf, …], …one list per field]``.
-_TERM_PIECE = re.compile(r"\[(\d+),\[[\d,]*\](?:,\[[\d,]*\])*\]")
+#: One part's piece of a postings entry: ``[part, [doc delta, tf, …] or "tf column", …one per field]``.
+_TERM_PIECE = re.compile(r'\[(\d+),(?:\[[\d,]*\]|"[0-9A-Za-z_-]*")(?:,(?:\[[\d,]*\]|"[0-9A-Za-z_-]*"))*\]')
 #: One part's piece of a gram entry: ``[part, field, [doc delta, count, position deltas…], "contexts", …]``.
 _GRAM_PIECE = re.compile(r'\[(\d+)(?:,\d+,\[[\d,]*\],"([^"]*)")+\]')
 _CONTEXTS = re.compile(r'"([^"]*)"')

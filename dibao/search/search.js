@@ -114,7 +114,8 @@
   };
 
   // Postings of one term over all parts: per field, arrays of [docKey, tf].
-  // Entry: [first part, lunr index there, [part, per field: doc delta, tf, …]…].
+  // Entry: [first part, lunr index there, [part, per field: [doc delta, tf, …]
+  // or a column of one base-64 tf digit per doc of the part]…].
   Engine.prototype.postings = async function (term) {
     var shard = await this.load("t/" + term.v.b + "-" + fileOf(term.v.t, term.t));
     var entry = own(shard, term.t), fields = [];
@@ -123,6 +124,10 @@
       for (var f = 0; f + 1 < seg.length; f++) {
         var flat = seg[f + 1], local = 0;
         fields[f] = fields[f] || [];
+        if (typeof flat === "string") {
+          for (var d = 0; d < flat.length; d++) if (flat[d] !== "0") fields[f].push([part * 1e6 + d, DIGITS.indexOf(flat[d])]);
+          continue;
+        }
         for (var j = 0; j < flat.length; j += 2) {
           local += flat[j];
           fields[f].push([part * 1e6 + local, flat[j + 1]]);

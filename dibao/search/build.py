@@ -17,7 +17,7 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.entries import NewPieces, gram_entry, heavy_entry, term_entry
+from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entry, term_entry
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
 from dibao.textseg import USER_DICT, get_jieba
@@ -105,7 +105,7 @@ class BuildState:
 
 
 def _version() -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -336,6 +336,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "pinyin": letters,
         "counted": COUNTED,
         "heavy": HEAVY,
+        "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,
     }

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
+from dibao.search.docs import FIELDS
 from dibao.search.parts import PartData, _dump
 
 class NewPieces:
@@ -199,11 +200,19 @@ def gram_entry(old: str | None, dropped: set[int], new: list[str], count: int, l
     return count, f"[{count},{','.join(sorted(new, key=_number))}]"
 
 
+#: The body's field number in gram pieces.
+BODY = len(FIELDS) - 1
+#: Heavy entries place a body's first occurrence to within this many characters (for the snippet).
+COARSE = 64
+
+
 def compact_piece(piece: str) -> str:
-    """A gram piece without positions: ``[part, field, [doc delta, pairs], "distinct neighbour pairs", …]``.
+    """A gram piece without positions: ``[part, field, [doc delta, pairs (, first // COARSE in the body)…],
+    "distinct neighbour pairs", …]``.
 
     Whether a field holds a run that one gram's window covers depends only on
-    which neighbour pairs occur around the gram there, not on where."""
+    which neighbour pairs occur around the gram there, not on where; the
+    coarse first position lets the browser fetch the snippet's text directly."""
     number, *rest = json.loads(piece)
     out = [number]
     for f, flat, contexts in zip(rest[0::3], rest[1::3], rest[2::3]):
@@ -211,7 +220,7 @@ def compact_piece(piece: str) -> str:
         while at < len(flat):
             count = flat[at + 1]
             seen = sorted({contexts[o + 2 * k : o + 2 * k + 2] for k in range(count)})
-            runs += (flat[at], len(seen))
+            runs += (flat[at], len(seen), flat[at + 2] // COARSE) if f == BODY else (flat[at], len(seen))
             pairs += seen
             at, o = at + 2 + count, o + 2 * count
         out += (f, runs, "".join(pairs))

@@ -211,22 +211,25 @@
     return docs;
   };
 
-  // verify() for a run one heavy gram's window covers: its position-free
-  // entry [pairs, [part, field, [doc delta, pairs], "neighbour pairs", …]…].
+  // verify() for a run one heavy gram's window covers: its position-free entry
+  // [pairs, [part, field, [doc delta, pairs (, first position / coarse in the
+  // body)…], "neighbour pairs", …]…]. The body position it gives is the
+  // gram's first, to within m.coarse characters (docs.coarse).
   Engine.prototype.present = async function (m, run, i, v, g) {
     var entry = own(await this.load("h/" + v.b + "-" + fileOf(v.h, g)), g), n = run.length;
     var body = m.fields.length - 1, docs = new Map();
+    docs.coarse = m.coarse;
     for (var e = 1; entry && e < entry.length; e++) {
       var seg = entry[e], part = seg[0];
       for (var s = 1; s < seg.length; s += 3) {
-        var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0;
-        for (var j = 0; j < flat.length; j += 2) {
+        var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0, step = f === body ? 3 : 2;
+        for (var j = 0; j < flat.length; j += step) {
           local += flat[j];
           for (var k = 0, hit = false; k < flat[j + 1]; k++, o += 2) {
             hit = hit || ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]));
           }
           var doc = part * 1e6 + local;
-          if (hit) docs.set(doc, f === body || docs.get(doc) === -2 ? -2 : -1);
+          if (hit) docs.set(doc, f === body ? flat[j + 2] * m.coarse : docs.has(doc) ? docs.get(doc) : -1);
         }
       }
     }
@@ -249,11 +252,13 @@
     distinct.forEach(function (p) {
       p.byDoc = p.fields.map(function (list) { return new Map(list); });
     });
-    var docs = andDocs(distinct), at = new Map();
+    var docs = andDocs(distinct), at = new Map(), slack = new Map();
     checks.forEach(function (found) {
       if (!found) return;
       docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
-      docs.forEach(function (d) { if (!at.has(d) && found.get(d) >= 0) at.set(d, found.get(d)); });
+      docs.forEach(function (d) {
+        if (!at.has(d) && found.get(d) >= 0) { at.set(d, found.get(d)); slack.set(d, found.coarse || 0); }
+      });
     });
     var parts = await this.partStats(m, docs), body = m.fields.length - 1;
     // whether some run may be in the body: else the snippet is the body's start, found without a scan
@@ -263,7 +268,10 @@
       });
     };
     out.results = rank(m, terms, posts, distinct, docs, parts);
-    out.results.forEach(function (res) { res.at = at.has(res.doc) ? at.get(res.doc) : inBody(res.doc) ? undefined : -1; });
+    out.results.forEach(function (res) {
+      res.at = at.has(res.doc) ? at.get(res.doc) : inBody(res.doc) ? undefined : -1;
+      res.slack = slack.get(res.doc) || 0;
+    });
     return out;
   };
 
@@ -364,13 +372,16 @@
   };
 
   // Body text around its first match: the text near the position the
-  // adjacency check found (its start when no needle is in the body), else
-  // chunk by chunk until one holds a needle.
+  // adjacency check found (within r.slack characters after it; the body's
+  // start when no needle is in the body), else chunk by chunk until one
+  // holds a needle.
   Engine.prototype.excerpt = async function (m, r, rec, needles) {
     var end = rec.start + rec.len, c = m.chunk;
     if (r.at !== undefined) {
       var from = rec.start + Math.max(0, r.at - 30);
-      return (from > rec.start ? "…" : "") + (await this.text(m, r.part, from, Math.min(end, from + 121)));
+      var near = await this.text(m, r.part, from, Math.min(end, from + 121 + (r.slack || 0)));
+      var low = near.toLowerCase();
+      if (!r.slack || needles.some(function (n) { return low.indexOf(n) >= 0; })) return (from > rec.start ? "…" : "") + near;
     }
     for (var to = rec.start, text = ""; to < end;) {
       to = Math.min(end, (Math.floor(to / c) + 1) * c);

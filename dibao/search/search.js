@@ -171,8 +171,8 @@
   }
 
   // Docs where some field contains the run as typed: Map docKey -> first
-  // position in the body (-1 when only another field holds it, -2 when the
-  // body holds it at a position not fetched).
+  // position in the body (-1 when only another field holds it); a Map with a
+  // .coarse property gives positions that may be up to that many characters early.
   Engine.prototype.verify = async function (m, run, vocab) {
     var self = this, n = run.length, starts = null;
     var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);

@@ -17,7 +17,7 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entry, term_entry
+from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entries, term_entry
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
 from dibao.textseg import USER_DICT, get_jieba
@@ -260,9 +260,13 @@ def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -
         made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
         writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
         if made is not None and made[0] > HEAVY:
-            writer.set("h", gram, heavy_entry(writer.old_entry("h", gram), dropped, new, made[1], last))
+            olds = (writer.old_entry("h", gram), writer.old_entry("k", gram))
+            docs, pairs = heavy_entries(olds, dropped, new, made[1], last)
+            writer.set("h", gram, docs)
+            writer.set("k", gram, pairs)
         elif gram in writer.state.sizes["h"]:
             writer.set("h", gram, None)
+            writer.set("k", gram, None)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -272,7 +276,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in ("t", "g", "h", "v", "p", "s"):
+        for folder in ("t", "g", "h", "k", "v", "p", "s"):
             shutil.rmtree(out_dir / folder, ignore_errors=True)
         state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}

@@ -206,38 +206,47 @@ BODY = len(FIELDS) - 1
 COARSE = 64
 
 
-def compact_piece(piece: str) -> str:
-    """A gram piece without positions: ``[part, field, [doc delta, pairs (, first // COARSE in the body)…],
-    "distinct neighbour pairs", …]``.
+def compact_pieces(piece: str) -> tuple[str, str]:
+    """A gram piece without positions, as two pieces of the same shape as gram pieces:
 
-    Whether a field holds a run that one gram's window covers depends only on
-    which neighbour pairs occur around the gram there, not on where; the
-    coarse first position lets the browser fetch the snippet's text directly."""
+    - docs (``h``): ``[part, field, [doc delta (, first // COARSE in the body)…], "", …]``, all a
+      two-character run needs (and the coarse first position places the snippet);
+    - pairs (``k``): ``[part, field, [distinct pairs per doc…], "the pairs", …]``, what a run of
+      three or four characters needs besides: whether a field holds a run one gram's window covers
+      depends only on which neighbour pairs occur around the gram there, not on where."""
     number, *rest = json.loads(piece)
-    out = [number]
+    docs, pairs = [number], [number]
     for f, flat, contexts in zip(rest[0::3], rest[1::3], rest[2::3]):
-        runs, pairs, at, o = [], [], 0, 0
+        runs, counts, seen_all, at, o = [], [], [], 0, 0
         while at < len(flat):
             count = flat[at + 1]
             seen = sorted({contexts[o + 2 * k : o + 2 * k + 2] for k in range(count)})
-            runs += (flat[at], len(seen), flat[at + 2] // COARSE) if f == BODY else (flat[at], len(seen))
-            pairs += seen
+            runs += (flat[at], flat[at + 2] // COARSE) if f == BODY else (flat[at],)
+            counts.append(len(seen))
+            seen_all += seen
             at, o = at + 2 + count, o + 2 * count
-        out += (f, runs, "".join(pairs))
-    return _dump(out)
+        docs += (f, runs, "")
+        pairs += (f, counts, "".join(seen_all))
+    return _dump(docs), _dump(pairs)
 
 
-def heavy_entry(old: str | None, dropped: set[int], new: list[str], gram: str | None, last: int) -> str:
-    """The ``h`` entry of a heavy gram: ``[pairs, compact pieces…]``.
+def heavy_entries(olds: tuple[str | None, str | None], dropped: set[int], new: list[str], gram: str,
+                  last: int) -> tuple[str, str]:
+    """The ``h`` (docs) and ``k`` (pairs) entries of a heavy gram: ``[pairs, pieces…]`` each.
 
-    ``old``: its last ``h`` entry, patched like a gram entry; without one (the
-    gram just became heavy, or a full build) it is made from ``gram``, the
-    gram's whole new ``g`` entry."""
-    if old is not None:
-        pieces = [compact_piece(p) for p in new]
-        return gram_entry(old, dropped, pieces, sum(map(_occurrences, pieces)), last)[1]
-    pieces = [compact_piece(m.group(0)) for m in _GRAM_PIECE.finditer(gram, gram.index(",") + 1)]
-    return f"[{sum(map(_occurrences, pieces))},{','.join(pieces)}]"
+    ``olds``: its last ``h`` and ``k`` entries, patched like a gram entry; without them (the
+    gram just became heavy, or a full build) they are made from ``gram``, the gram's whole
+    new ``g`` entry."""
+    made = []
+    if olds[0] is not None and olds[1] is not None:
+        converted = [compact_pieces(p) for p in new]
+        for old, pieces in zip(olds, zip(*converted) if converted else ([], [])):
+            made.append(gram_entry(old, dropped, list(pieces), sum(map(_occurrences, pieces)), last)[1])
+        return made[0], made[1]
+    converted = [compact_pieces(m.group(0)) for m in _GRAM_PIECE.finditer(gram, gram.index(",") + 1)]
+    for pieces in zip(*converted):
+        made.append(f"[{sum(map(_occurrences, pieces))},{','.join(pieces)}]")
+    return made[0], made[1]
 
 
 def file_body(entries: Iterable[tuple[str, str]]) -> str:

@@ -20,9 +20,9 @@ from dibao.search.tokens import utf16_key
 
 #: Target size (characters) of one vocabulary file.
 VOCAB_TARGET = 2500
-#: Postings, positional grams, position-free forms of heavy grams (``entries.compact_piece``).
-KINDS = ("t", "g", "h")
-TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET}
+#: Postings, positional grams, position-free docs and neighbour pairs of heavy grams (``entries.compact_pieces``).
+KINDS = ("t", "g", "h", "k")
+TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "k": GRAMS_TARGET}
 
 
 @dataclass
@@ -45,7 +45,7 @@ class KeyState:
 def _contribution(kind: str, key: str, size: int, count: int) -> list[int]:
     if kind == "t":
         return [len(key) + 1, 0, size, 0]
-    if kind == "h":
+    if kind in ("h", "k"):
         return [0, 0, 0, size]
     return [0, len(key) + 6 if count > COUNTED else 0, 0, size]
 
@@ -177,7 +177,7 @@ class KeyWriter:
                 k += 1
         grams = [g for c in group for g in state.by_first["g"].get(c, ())]
         vocab = {"w": "\n".join(t for c in group for t in state.by_first["t"].get(c, ())),
-                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"],
+                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"], "k": firsts["k"],
                  "c": {g: state.counts[g] for g in grams if state.counts[g] > COUNTED}}
         write_text(self.out_dir / f"v/{name}.js", jsonp(f"v/{name}", vocab))
 

@@ -80,7 +80,7 @@
   Engine.prototype.vocab = function (m, b) {
     var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
     return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, c: v.c, b: name };
+      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, k: v.k, c: v.c, b: name };
     }));
   };
 
@@ -155,17 +155,19 @@
     return { picked: picked, cost: best[n] };
   }
 
-  // The heavy gram whose position-free entry alone covers a run of two to four
-  // characters, when cheaper than the positional cover: such an entry weighs
-  // at most ~0.4 of an occurrence's positional bytes each, and the shown
-  // snippets are then found by scanning their text (~8 KB more, priced as
-  // HEAVY_SCAN occurrences). Measured with bench/search_bench.py.
+  // The heavy gram whose position-free entries alone cover a run of two to
+  // four characters, when cheaper than the positional cover (in positional
+  // occurrences, ~2.5–3.5 bytes each): its docs weigh ~0.2 of that, docs and
+  // pairs (longer runs) together ~0.4, and a longer run's snippet
+  // often has to be found by scanning the shown articles' text (~8 KB, priced
+  // as HEAVY_SCAN occurrences). Measured with bench/search_bench.py.
   var HEAVY_SCAN = 2500;
   function heavyAnchor(m, run, vocab, cost) {
     var n = run.length, best = -1;
     for (var i = Math.max(0, n - 3); i <= Math.min(1, n - 2); i++) {
       var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0;
-      if (count > m.heavy && 0.4 * count + HEAVY_SCAN < cost) { cost = 0.4 * count + HEAVY_SCAN; best = i; }
+      var price = n > 2 ? 0.4 * count + HEAVY_SCAN : 0.2 * count;
+      if (count > m.heavy && price < cost) { cost = price; best = i; }
     }
     return best;
   }
@@ -211,25 +213,28 @@
     return docs;
   };
 
-  // verify() for a run one heavy gram's window covers: its position-free entry
-  // [pairs, [part, field, [doc delta, pairs (, first position / coarse in the
-  // body)…], "neighbour pairs", …]…]. The body position it gives is the
-  // gram's first, to within m.coarse characters (docs.coarse).
+  // verify() for a run one heavy gram's window covers, from its position-free
+  // entries: docs (h/: [0, [part, field, [doc delta (, first position /
+  // coarse in the body)…], "", …]…]) and, for runs longer than the gram,
+  // neighbour pairs (k/: same parts and fields, [pairs per doc…], "pairs").
+  // Body positions are the gram's first, up to m.coarse characters early (docs.coarse).
   Engine.prototype.present = async function (m, run, i, v, g) {
-    var entry = own(await this.load("h/" + v.b + "-" + fileOf(v.h, g)), g), n = run.length;
-    var body = m.fields.length - 1, docs = new Map();
+    var n = run.length, body = m.fields.length - 1, docs = new Map();
+    var got = await Promise.all([this.load("h/" + v.b + "-" + fileOf(v.h, g))].concat(n > 2 ? [this.load("k/" + v.b + "-" + fileOf(v.k, g))] : []));
+    var entry = own(got[0], g), pairs = n > 2 ? own(got[1], g) : null;
     docs.coarse = m.coarse;
     for (var e = 1; entry && e < entry.length; e++) {
-      var seg = entry[e], part = seg[0];
+      var seg = entry[e], part = seg[0], pseg = pairs && pairs[e];
       for (var s = 1; s < seg.length; s += 3) {
-        var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0, step = f === body ? 3 : 2;
-        for (var j = 0; j < flat.length; j += step) {
+        var f = seg[s], flat = seg[s + 1], local = 0, o = 0, step = f === body ? 2 : 1;
+        var counts = pseg && pseg[s + 1], ctx = pseg && Array.from(pseg[s + 2]);
+        for (var j = 0, q = 0; j < flat.length; j += step, q++) {
           local += flat[j];
-          for (var k = 0, hit = false; k < flat[j + 1]; k++, o += 2) {
+          for (var k = 0, hit = !pairs; pairs && k < counts[q]; k++, o += 2) {
             hit = hit || ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]));
           }
           var doc = part * 1e6 + local;
-          if (hit) docs.set(doc, f === body ? flat[j + 2] * m.coarse : docs.has(doc) ? docs.get(doc) : -1);
+          if (hit) docs.set(doc, f === body ? flat[j + 1] * m.coarse : docs.has(doc) ? docs.get(doc) : -1);
         }
       }
     }

@@ -1,6 +1,6 @@
 """Search budgets on a synthetic archive (default 10,000 articles of ~1,600 characters).
 
-    python bench/search_bench.py [--docs 10000] [--out bench/out/search]
+    python bench/search_bench.py [--docs 10000] [--out bench/out/search] [--extra-queries N --seed S] [--reuse]
 
 Prints build time and peak memory, runtime size (minified + gzip), bytes
 transferred (gzip) for a first and a later query, query time once the shards
@@ -31,7 +31,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out/search")
+    parser.add_argument("--extra-queries", type=int, default=0, help="also measure N more random body substrings")
+    parser.add_argument("--seed", type=int, default=21, help="seed of the --extra-queries sample")
+    parser.add_argument("--reuse", action="store_true", help="measure the index already in --out (no build)")
     args = parser.parse_args()
+    extra = [str(args.extra_queries), str(args.seed)]
+    if args.reuse:
+        sys.exit(subprocess.run(["node", str(ROOT / "bench/search_bench.js"), str(args.out), *extra], cwd=ROOT).returncode)
     docs = make_docs(args.docs, seed=1)
     start = time.perf_counter()
     stats = build_search(docs, args.out / "search")
@@ -43,7 +49,7 @@ def main() -> None:
     print(f"articles {stats.docs}, parts {stats.parts}, terms {stats.terms}, files {stats.files}, {stats.bytes / 2**20:.1f} MB on disk")
     print(f"build {build_s:.1f} s, peak memory {peak_mb:.0f} MB (budget {BUDGETS['peak_mb']} MB)")
     print(f"runtime {runtime_kb:.1f} KB min+gzip (budget {BUDGETS['runtime_kb']} KB)")
-    done = subprocess.run(["node", str(ROOT / "bench/search_bench.js"), str(args.out)], cwd=ROOT)
+    done = subprocess.run(["node", str(ROOT / "bench/search_bench.js"), str(args.out), *extra], cwd=ROOT)
     sys.exit(done.returncode)
 
 

@@ -80,10 +80,11 @@ def issue_key(prints: Fingerprinter, catalog: Catalog, config: SiteConfig, index
               version: str) -> str:
     """Everything :func:`.pages.issue_pages` reads: the issue folder (``version``), the settings,
     and what the pages show of other issues and of groups."""
-    entries = catalog.issues[index].entries
+    issue_entry = catalog.issues[index]
     outside = [prints.value(issue_neighbours(catalog, index))]
-    outside.extend(prints.value(article_refs(catalog, entry, links)) for entry in entries)
-    return prints.digest(repr((version, prints.value(config), outside)))
+    outside.extend(prints.value(article_refs(catalog, entry, links)) for entry in issue_entry.entries)
+    # the id too: a version names a folder's files (names, sizes, mtimes), not which folder it is
+    return prints.digest(repr((issue_entry.issue.id, version, prints.value(config), outside)))
 
 
 def write_issues(catalog: Catalog, config: SiteConfig, pages: PageWriter, families: dict, versions: dict) -> dict:

@@ -38,8 +38,9 @@ async function queryBytes(ctx, query) {
   const needles = res.runs.map((run) => run.map((t) => t.t).join(""));
   await Promise.all(res.results.slice(0, SHOWN).map(async (r) => ctx.eng.excerpt(m, r, await ctx.eng.record(m, r), needles)));
   let bytes = 0;
-  for (const f of ctx.fetched) if (!before.has(f)) bytes += gzSize(f);
-  return { bytes, res };
+  const files = [];
+  for (const f of ctx.fetched) if (!before.has(f)) { bytes += gzSize(f); files.push([path.relative(path.join(out, "search"), f), gzSize(f)]); }
+  return { bytes, res, files };
 }
 
 function drawQueries(count, seed) {
@@ -60,18 +61,41 @@ function pct(values, p) {
 
 const kb = (b) => (b / 1024).toFixed(1);
 
+// SEARCH_BENCH_DETAIL=N: the N heaviest first and later queries, with what each fetched by folder and the biggest files.
+function showWorst(detail, count) {
+  for (const kind of ["first", "later"]) {
+    const worst = detail.filter((d) => d[1] === kind).sort((a, b) => b[2] - a[2]).slice(0, count);
+    for (const [q, , bytes, files, hits] of worst) {
+      const byFolder = {};
+      for (const [f, size] of files) {
+        const folder = f.includes("/") ? f.split("/")[0] : f;
+        byFolder[folder] = (byFolder[folder] || 0) + size;
+      }
+      const folders = Object.entries(byFolder).sort((a, b) => b[1] - a[1]).map(([f, s]) => `${f} ${kb(s)}`).join(", ");
+      const big = files.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, s]) => `${f} ${kb(s)}`).join(", ");
+      console.log(`${kind} ${q} ${kb(bytes)} KB, ${hits} hits: ${folders}\n    biggest: ${big}`);
+    }
+  }
+}
+
 async function main() {
   const drawn = drawQueries(30, 9);
   const typical = ["公安", "鄂州", "电信诈骗", "交通事故", "鄂州公安", "扫黑除恶", "派出所", "ezhou", "dxzp"];
   const queries = [...typical, ...drawn];
-  const first = [], later = [], times = [];
+  const first = [], later = [], times = [], detail = [];
   for (const q of queries) {
     const ctx = newEngine();
-    first.push(runtimeBytes + (await queryBytes(ctx, q)).bytes);
+    const got = await queryBytes(ctx, q);
+    first.push(runtimeBytes + got.bytes);
+    detail.push([q, "first", runtimeBytes + got.bytes, got.files, got.res.results.length]);
   }
   const warm = newEngine();
   await queryBytes(warm, "公安局");
-  for (const q of queries) later.push((await queryBytes(warm, q)).bytes);
+  for (const q of queries) {
+    const got = await queryBytes(warm, q);
+    later.push(got.bytes);
+    detail.push([q, "later", got.bytes, got.files, got.res.results.length]);
+  }
   for (const q of queries) {
     const t0 = process.hrtime.bigint();
     await warm.eng.find(q);
@@ -81,6 +105,7 @@ async function main() {
   console.log(`later query: median ${kb(pct(later, 0.5))} KB, p90 ${kb(pct(later, 0.9))} KB, max ${kb(Math.max(...later))} KB (budget 60 KB)`);
   queries.forEach((q, i) => console.log(`  ${q}\tfirst ${kb(first[i])} KB\tlater ${kb(later[i])} KB\t${times[i].toFixed(1)} ms`));
   console.log(`query time after shards arrive (V8): median ${pct(times, 0.5).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (budget 50 ms)`);
+  if (process.env.SEARCH_BENCH_DETAIL) showWorst(detail, Number(process.env.SEARCH_BENCH_DETAIL));
   let relevant = 0, found = 0, returned = 0;
   for (const q of drawn) {
     const ids = new Set(docs.filter((d) => d.fields.some((f) => f.includes(q))).map((d) => d.id));

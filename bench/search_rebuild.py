@@ -1,9 +1,11 @@
 """Search index rebuild times on a built archive: cold, add one issue, no-op.
 
     python bench/search_rebuild.py CONTENT ISSUE_ID [--out /tmp/search-rebuild]
+    python bench/search_rebuild.py --synthetic 10851 [--out /tmp/search-rebuild]
 
 CONTENT is a built ``content/`` folder; ISSUE_ID (e.g. ``2024-12-30-hebei-fazhi-bao``)
-is the issue taken out and put back.  The index is built in place in ``--out``
+is the issue taken out and put back.  ``--synthetic N`` uses the search bench's
+N synthetic articles instead and takes out 8 articles of the newest month (an issue's worth).  The index is built in place in ``--out``
 (as the pipeline builds it in its cache), so the times are the search stage's own.
 """
 from __future__ import annotations
@@ -18,30 +20,54 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dibao import pipeline  # noqa: E402
-from dibao.cache import BuildCache  # noqa: E402
-from dibao.search import build_search, docs_from_issues  # noqa: E402
+from dibao.search import build_search  # noqa: E402
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished workers (wall time depends on the machine's load)."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def timed(label: str, docs, out: Path) -> None:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     stats = build_search(docs, out)
-    seconds = time.perf_counter() - start
-    print(f"{label:>8}: {seconds:6.2f} s, parts rebuilt {len(stats.rebuilt)}, {stats.docs} articles")
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
+    print(f"{label:>8}: {seconds:6.2f} s wall, {cpu:6.2f} s CPU, parts rebuilt {len(stats.rebuilt)}, {stats.docs} articles")
+
+
+def _archive_docs(content: Path, issue: str) -> tuple[list, list]:
+    from dibao import pipeline
+    from dibao.cache import BuildCache
+    from dibao.search import docs_from_issues
+
+    archive = BuildCache.load(content).read_archive(content)
+    paths = {issue.id: pipeline.article_paths(issue.articles) for issue in archive}
+    docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+    without = [d for d in docs if not d.id.startswith(issue + "/")]
+    if len(without) == len(docs):
+        sys.exit(f"no article of issue {issue} in {content}")
+    return docs, without
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("content", type=Path)
-    parser.add_argument("issue")
+    parser.add_argument("content", type=Path, nargs="?")
+    parser.add_argument("issue", nargs="?")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="N synthetic articles instead of CONTENT")
     parser.add_argument("--out", type=Path, default=Path("/tmp/search-rebuild"))
     args = parser.parse_args()
-    archive = BuildCache.load(args.content).read_archive(args.content)
-    paths = {issue.id: pipeline.article_paths(issue.articles) for issue in archive}
-    docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
-    without = [d for d in docs if not d.id.startswith(args.issue + "/")]
-    if len(without) == len(docs):
-        sys.exit(f"no article of issue {args.issue} in {args.content}")
+    if args.synthetic:
+        from dibao.search.synthetic import make_docs
+
+        docs = make_docs(args.synthetic, seed=1)
+        newest = max(d.date[:7] for d in docs)
+        taken = sorted(d.id for d in docs if d.date.startswith(newest))[:8]
+        without = [d for d in docs if d.id not in taken]
+    elif args.content and args.issue:
+        docs, without = _archive_docs(args.content, args.issue)
+    else:
+        parser.error("CONTENT and ISSUE_ID, or --synthetic N")
     shutil.rmtree(args.out, ignore_errors=True)
     timed("cold", without, args.out)
     timed("add one", docs, args.out)

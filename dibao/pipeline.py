@@ -7,6 +7,7 @@ parsed again; everything archive-wide is recomputed every time.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -61,11 +62,14 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     archive = relate_archive(before, enrich_config, cache)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, config.content, state, plan, touched)
+    counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
+    warnings = tuple(w for issue in parsed for w in issue.warnings)
+    # render reads content/ back into a model of its own: holding this one too through
+    # rendering and the search index cost a few hundred megabytes on a large archive
+    del parsed, before, archive
     pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
-    warnings = tuple(w for issue in parsed for w in issue.warnings)
-    report = BuildReport(len(archive), sum(len(i.articles) for i in archive), len(parsed), pages,
-                         time.perf_counter() - started, content, warnings, reused)
+    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused)
     print_notes(report, config.quiet)
     return report
 
@@ -176,9 +180,18 @@ def render_key(site_config) -> str:
 def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], object]:
     """Builds the search index in ``cache_dir``, a lasting folder the site writer mirrors into
     ``site/search/`` (its files are replaced, never rewritten in place, so links stay right)."""
-    paths = {issue.id: article_paths(issue.articles) for issue in archive}
-    docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
-    return lambda: build_search(docs, cache_dir)
+    def build_index():
+        paths = {issue.id: article_paths(issue.articles) for issue in archive}
+        docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+        # the index is counted in forked workers: with the model frozen, their garbage
+        # collector never visits (and so never copies) the pages holding it
+        gc.freeze()
+        try:
+            return build_search(docs, cache_dir)
+        finally:
+            gc.unfreeze()
+
+    return build_index
 
 
 def print_notes(report: BuildReport, quiet: bool) -> None:

@@ -10,7 +10,9 @@ calls are free.
 from __future__ import annotations
 
 import logging
+import math
 import pathlib
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -63,5 +65,87 @@ DEFAULT_FREQ = 20000
 
 def cut(text: str) -> list[str]:
     """Words of ``text`` (precise mode, no HMM guessing, so the same text always
-    splits the same way)."""
-    return get_jieba().lcut(text, HMM=False)
+    splits the same way): exactly ``get_jieba().lcut(text, HMM=False)``, in about
+    half the time.
+
+    jieba builds a dict of every position's word ends, then a dict of best routes
+    filled by ``max`` over a generator of tuples; enrichment spent most of its time
+    there.  Here both passes are one loop over plain lists, with the same arithmetic
+    (so the same floating-point scores) and the same tie rule: on equal scores the
+    longer word wins, as ``max`` over ``(score, end)`` pairs picks the larger end."""
+    import jieba
+
+    tokenizer = get_jieba()
+    words: list[str] = []
+    for block in jieba.re_han_default.split(text):
+        if not block:
+            continue
+        if jieba.re_han_default.match(block):
+            _cut_han(tokenizer.FREQ, math.log(tokenizer.total), block, words)
+            continue
+        for piece in jieba.re_skip_default.split(block):
+            if jieba.re_skip_default.match(piece):
+                words.append(piece)
+            else:
+                words.extend(piece)  # jieba yields every other character on its own
+    return words
+
+
+def _cut_han(freq: dict[str, int], log_total: float, block: str, words: list[str]) -> None:
+    """jieba's ``__cut_DAG_NO_HMM`` on one block of word characters."""
+    weights = _weights(freq, log_total)
+    n = len(block)
+    score = [0.0] * (n + 1)
+    end = list(range(n))
+    for k in range(n - 1, -1, -1):
+        best, i, fragment = None, k, block[k]
+        while i < n:
+            weight = weights.get(fragment)
+            if weight is None:
+                if fragment not in freq:  # freq holds every prefix of a word, counted 0
+                    break
+                weight = weights[fragment] = math.log(freq[fragment]) - log_total if freq[fragment] else _PREFIX
+            if weight is not _PREFIX:
+                value = weight + score[i + 1]
+                if best is None or value >= best:
+                    best, end[k] = value, i
+            i += 1
+            fragment = block[k:i + 1]
+        if best is None:  # no word starts here: the character alone
+            best = math.log(freq.get(block[k]) or 1) - log_total + score[k + 1]
+        score[k] = best
+    _emit(block, end, words)
+
+
+_PREFIX = "prefix"  #: weight of a fragment that only starts longer words
+_weight_tables: dict[tuple[int, float], dict] = {}
+
+
+def _weights(freq: dict[str, int], log_total: float) -> dict:
+    """Word → log(count) − log(total), filled as words are met (jieba recomputes it at every use)."""
+    key = (id(freq), log_total)
+    if key not in _weight_tables:
+        _weight_tables.clear()
+        _weight_tables[key] = {}
+    return _weight_tables[key]
+
+
+def _emit(block: str, end: list[int], words: list[str]) -> None:
+    """The best route's words; runs of single Latin letters and digits are joined, as jieba does."""
+    latin = ""
+    x = 0
+    while x < len(block):
+        word = block[x:end[x] + 1]
+        if len(word) == 1 and _LATIN.match(word):
+            latin += word
+        else:
+            if latin:
+                words.append(latin)
+                latin = ""
+            words.append(word)
+        x = end[x] + 1
+    if latin:
+        words.append(latin)
+
+
+_LATIN = re.compile("[a-zA-Z0-9]")  #: jieba's ``re_eng``

@@ -82,6 +82,21 @@ class Gazetteer:
             lengths.setdefault(name[0], set()).add(len(name))
         #: first character -> the name lengths starting with it, longest first
         self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        # A third of all characters start some name, but only one in fifty starts a name's
+        # first two: finding candidates in C and checking two characters skips the rest cheaply.
+        self.heads = frozenset(name[:2] for name in self.forms)
+        self.first_chars = re.compile("[" + "".join(map(re.escape, sorted(self.lengths))) + "]")
+
+    def next_start(self, text: str, start: int) -> int:
+        """The first position from ``start`` on where a name may begin (``len(text)`` if none):
+        every position before it has no name at all."""
+        heads, find = self.heads, self.first_chars.search
+        while match := find(text, start):
+            start = match.start()
+            if text[start:start + 2] in heads or text[start] in heads:
+                return start
+            start += 1
+        return len(text)
 
     def longest_at(self, text: str, start: int) -> str:
         """The longest gazetteer name starting at ``text[start]``, or ""."""

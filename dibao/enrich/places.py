@@ -49,11 +49,11 @@ def scan(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every place name in ``text``, left to right, longest match first."""
     found: list[Mention] = []
     common = common_words()
-    i = 0
+    i = gazetteer.next_start(text, 0)
     while i < len(text):
         name = gazetteer.longest_at(text, i)
         if not name:
-            i += 1
+            i = gazetteer.next_start(text, i + 1)
             continue
         forms = gazetteer.forms[name]
         previous = found[-1] if found and found[-1].end == i else None
@@ -71,7 +71,7 @@ def scan(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 forms = tuple(f for f in forms if enclosing in gazetteer.ancestors(f.division)) or forms
             county_only = all(f.division.level == "county" for f in forms)
             found.append(Mention(name, i, forms, enclosing, short and county_only and not vouched))
-        i += len(name)
+        i = gazetteer.next_start(text, i + len(name))
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..textseg import get_jieba
+from ..textseg import cut
 
 NAME = r"[\u4e00-\u9fff·]{2,5}"
 LEAD_NOISE = re.compile(
@@ -56,7 +56,7 @@ def cut_cleanly(text: str, limit: int) -> str:
     if clause >= limit // 2:
         return head[:clause] + "……"
     kept = ""
-    for word in get_jieba().cut(text, HMM=False):
+    for word in cut(text):
         if len(kept) + len(word) > limit:
             break
         kept += word

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 
-from ..textseg import get_jieba
+from ..textseg import cut
 from .gazetteer import DATA, Gazetteer, read_words
 
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -64,7 +64,7 @@ def terms(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     and no place names when a gazetteer is given (places have their own front-matter keys)."""
     stop = stopwords()
     places = gazetteer.forms if gazetteer is not None else {}
-    return [w for w in get_jieba().cut(text, HMM=False)
+    return [w for w in cut(text)
             if len(w) >= 2 and HAS_WORD.search(w) and not NUMBERISH.match(w) and w not in stop and w not in places]
 
 

@@ -10,7 +10,7 @@ import functools
 import math
 import pathlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -41,6 +41,16 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     default: str  #: theme used when no keyword occurs
     pattern: re.Pattern = None  #: one alternation of every keyword, longest first (set by build)
+    terms: tuple[str, ...] = ()  #: every keyword, in the pattern's order (set by build)
+    #: match → the keywords written inside it; filled as matches are met
+    inside: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def parts(self, match: str) -> tuple[str, ...]:
+        """The keywords written inside ``match`` (a keyword the pattern found), itself included."""
+        found = self.inside.get(match)
+        if found is None:
+            found = self.inside[match] = tuple(term for term in self.terms if term in match)
+        return found
 
 
 def read_yaml(path: pathlib.Path) -> dict:
@@ -101,7 +111,7 @@ def _load_taxonomy(base_path: pathlib.Path, extend: pathlib.Path | None) -> Taxo
 
 def build(themes: tuple[Theme, ...], default: str) -> Taxonomy:
     terms = sorted({term for theme in themes for term, _ in theme.keywords}, key=lambda t: (-len(t), t))
-    return Taxonomy(themes, default, re.compile("|".join(map(re.escape, terms))))
+    return Taxonomy(themes, default, re.compile("|".join(map(re.escape, terms))), tuple(terms))
 
 
 def term_counts(text: str, pattern: re.Pattern) -> dict[str, int]:
@@ -119,11 +129,17 @@ def score_themes(parts: list[tuple[str, str]], taxonomy: Taxonomy) -> dict[str, 
         for term, count in term_counts(text, taxonomy.pattern).items():
             damped = count if zone != "body" else 1 + math.log(count) * 0.9
             weighted[term] = weighted.get(term, 0.0) + ZONE_WEIGHTS[zone] * damped
+    # Each keyword counts the matches containing it.  Keywords in no match add exactly 0.0
+    # and are skipped; the others are summed in the same order as ever, so the same floats.
+    inside: dict[str, float] = {}
+    for term in dict.fromkeys(k for t in weighted for k in taxonomy.parts(t)):
+        inside[term] = sum(v for t, v in weighted.items() if term in t)
     scores = {}
     for theme in taxonomy.themes:
         total = 0.0
         for term, weight in theme.keywords:
-            total += weight * sum(v for t, v in weighted.items() if term in t)
+            if term in inside:
+                total += weight * inside[term]
         if total > 0:
             scores[theme.name] = total
     return scores

@@ -17,13 +17,13 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.entries import NewPieces, gram_entry, term_entry
+from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entries, term_entry
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
+from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-7"
+FORMAT = "dibao-search-8"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -105,7 +105,7 @@ class BuildState:
 
 
 def _version() -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -259,6 +259,14 @@ def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -
         new, count = pieces.gram(gram)
         made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
         writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
+        if made is not None and made[0] > HEAVY:
+            olds = (writer.old_entry("h", gram), writer.old_entry("k", gram))
+            docs, pairs = heavy_entries(olds, dropped, new, made[1], last)
+            writer.set("h", gram, docs)
+            writer.set("k", gram, pairs)
+        elif gram in writer.state.sizes["h"]:
+            writer.set("h", gram, None)
+            writer.set("k", gram, None)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -268,7 +276,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in ("t", "g", "v", "p", "s"):
+        for folder in ("t", "g", "h", "k", "v", "p", "s"):
             shutil.rmtree(out_dir / folder, ignore_errors=True)
         state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}
@@ -331,6 +339,8 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "buckets": buckets,
         "pinyin": letters,
         "counted": COUNTED,
+        "heavy": HEAVY,
+        "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,
     }

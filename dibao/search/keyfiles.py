@@ -20,20 +20,22 @@ from dibao.search.tokens import utf16_key
 
 #: Target size (characters) of one vocabulary file.
 VOCAB_TARGET = 2500
-TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET}
+#: Postings, positional grams, position-free docs and neighbour pairs of heavy grams (``entries.compact_pieces``).
+KINDS = ("t", "g", "h", "k")
+TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "k": GRAMS_TARGET}
 
 
 @dataclass
 class KeyState:
     """Where every key of the last build sits (pickled between builds)."""
 
-    sizes: dict = field(default_factory=lambda: {"t": {}, "g": {}})  #: kind -> key -> entry bytes
+    sizes: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> key -> entry bytes
     counts: dict = field(default_factory=dict)  #: gram -> occurrences
-    by_first: dict = field(default_factory=lambda: {"t": {}, "g": {}})  #: kind -> first char -> keys (UTF-16 order)
+    by_first: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> first char -> keys (UTF-16 order)
     costs: dict = field(default_factory=dict)  #: first char -> [term chars, counted-gram chars, t bytes, g bytes]
     buckets: list = field(default_factory=list)  #: first chars of each bucket
-    files: dict = field(default_factory=lambda: {"t": {}, "g": {}})  #: kind -> file stem -> keys
-    where: dict = field(default_factory=lambda: {"t": {}, "g": {}})  #: kind -> key -> file stem
+    files: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> file stem -> keys
+    where: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> key -> file stem
 
     def vocab_cost(self, char: str) -> int:
         terms, counted, t_bytes, g_bytes = self.costs[char]
@@ -43,6 +45,8 @@ class KeyState:
 def _contribution(kind: str, key: str, size: int, count: int) -> list[int]:
     if kind == "t":
         return [len(key) + 1, 0, size, 0]
+    if kind in ("h", "k"):
+        return [0, 0, 0, size]
     return [0, len(key) + 6 if count > COUNTED else 0, 0, size]
 
 
@@ -53,7 +57,7 @@ class KeyWriter:
         """``bulk``: most keys are new (a full build): keys are sorted once at the end, not inserted in order."""
         self.out_dir, self.state, self.bulk = out_dir, state, bulk
         self._unsorted: set[tuple[str, str]] = set()
-        self.dirty: dict = {"t": {}, "g": {}}  # kind -> key -> new entry text or None (gone)
+        self.dirty: dict = {k: {} for k in KINDS}  # kind -> key -> new entry text or None (gone)
         self._parsed: dict[str, EntryFile] = {}  # stem -> the last build's file, when read
         self.laid: dict[str, tuple] = {}  # stem -> keys of every file of the re-laid buckets
 
@@ -78,7 +82,8 @@ class KeyWriter:
         keys = state.by_first[kind].setdefault(first, [])
         if text is None:
             sizes.pop(key, None)
-            state.counts.pop(key, None)
+            if kind == "g":
+                state.counts.pop(key, None)
             if old_size is not None:
                 keys.remove(key)
             return
@@ -98,19 +103,19 @@ class KeyWriter:
         state = self.state
         for kind, first in self._unsorted:
             state.by_first[kind][first].sort(key=utf16_key)
-        for kind in ("t", "g"):
+        for kind in KINDS:
             for first in [c for c, keys in state.by_first[kind].items() if not keys]:
                 del state.by_first[kind][first]
-        for char in [c for c in state.costs if c not in state.by_first["t"] and c not in state.by_first["g"]]:
+        for char in [c for c in state.costs if all(c not in state.by_first[k] for k in KINDS)]:
             del state.costs[char]
         chars = sorted(state.costs, key=utf16_key)
         groups = layout.buckets(chars, {c: state.vocab_cost(c) for c in chars}, VOCAB_TARGET)
         old_groups = {g[0]: g for g in state.buckets}
-        touched = {k[0] for kind in ("t", "g") for k in self.dirty[kind]}
+        touched = {k[0] for kind in KINDS for k in self.dirty[kind]}
         changed = [g for g in groups if old_groups.get(g[0]) != g or touched.intersection(g)]
         # every file to write is computed before any is written: a new file may replace an old one
         # whose entries another new file still needs
-        writes = [w for group in changed for kind in ("t", "g") for w in self._lay_out(kind, group)]
+        writes = [w for group in changed for kind in KINDS for w in self._lay_out(kind, group)]
         texts = [(stem, self._texts(stem[0], keys)) for stem, keys in writes]
         for stem, entries in texts:
             read = self._parsed.get(stem)
@@ -141,7 +146,7 @@ class KeyWriter:
     def _update_files(self, changed: list, old_groups: dict, groups: list) -> None:
         """Forget the files of re-laid buckets, delete the ones not written again, record the new ones."""
         state = self.state
-        for kind in ("t", "g"):
+        for kind in KINDS:
             files, where = state.files[kind], state.where[kind]
             for key, text in self.dirty[kind].items():
                 if text is None:
@@ -165,14 +170,14 @@ class KeyWriter:
     def _write_vocab(self, group: list[str]) -> None:
         state, name = self.state, layout.bucket_name(group[0])
         firsts = {}
-        for kind in ("t", "g"):
+        for kind in KINDS:
             stem, k, firsts[kind] = f"{kind}/{name}-", 1, []
             while f"{stem}{k}" in self.laid:
                 firsts[kind].append(self.laid[f"{stem}{k}"][0])
                 k += 1
         grams = [g for c in group for g in state.by_first["g"].get(c, ())]
         vocab = {"w": "\n".join(t for c in group for t in state.by_first["t"].get(c, ())),
-                 "t": firsts["t"], "g": firsts["g"],
+                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"], "k": firsts["k"],
                  "c": {g: state.counts[g] for g in grams if state.counts[g] > COUNTED}}
         write_text(self.out_dir / f"v/{name}.js", jsonp(f"v/{name}", vocab))
 

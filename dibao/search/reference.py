@@ -75,7 +75,11 @@ def write_fixture(out: Path, docs: Sequence[SearchDoc]) -> None:
 def main(argv: list[str]) -> None:
     from dibao.search.synthetic import make_docs
 
+    from dibao.search import build
+
     out, count = Path(argv[0]), int(argv[1])
+    # a small archive has no gram as common as HEAVY: a low threshold makes the tests use heavy entries too
+    build.HEAVY = min(build.HEAVY, count // 2)
     write_fixture(out, make_docs(count, seed=7) + odd_docs())
 
 

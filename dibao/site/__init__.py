@@ -60,6 +60,7 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     memo["issue_families"] = write_issues(catalog, config, pages, memo.get("issue_families", {}) if previous else {},
                                           versions or {})
     memo["families"] = write_groups(catalog, config, pages, memo.get("families", {}) if previous else {})
+    pages.finish()
     memo["digests"] = prints.used
     paths = pages.paths
     write_feeds(writer, catalog, config)

@@ -23,6 +23,7 @@ from .config import SiteConfig
 from .fingerprint import Fingerprinter
 from .listings import group_pages
 from .pages import Page, article_refs, group_links, issue_neighbours, issue_pages
+from .parallel import PendingPages
 from .writer import Progress, SiteWriter
 
 
@@ -30,17 +31,23 @@ class PageWriter:
     """Renders a page unless its fingerprint says the site already holds it."""
 
     def __init__(self, env: Environment, writer: SiteWriter, prints: Fingerprinter):
-        self.env, self.writer, self.prints = env, writer, prints
+        self.writer, self.prints = writer, prints
+        self.pending = PendingPages(env, writer)
         self.paths: list[str] = []  #: every page path, in the order produced
         self.reused = 0
 
     def put(self, page: Page) -> None:
+        """Keep the page, or claim its path for rendering by :meth:`finish`."""
         key = self.prints.page_key(page)
         if self.writer.unchanged(page.path, key):
             self.reused += 1
         else:
-            self.writer.write(page.path, self.env.get_template(page.template).render(page.full_context()), key)
+            self.pending.add(page, key)
         self.paths.append(page.path)
+
+    def finish(self) -> None:
+        """Render the pages put so far (see :mod:`.parallel`)."""
+        self.pending.finish()
 
     def keep(self, paths: Iterable[str]) -> None:
         """Pages of the last build taken over unchanged (their fingerprints stay as recorded)."""

@@ -47,14 +47,27 @@ class SiteWriter:
         key = key or content_key(data)
         if self.unchanged(path, key):
             return
+        self.reserve(path, key)
+        self.record_size(path, self.store(path, data))
+
+    def reserve(self, path: str, key: str) -> None:
+        """Claim ``path`` as written with fingerprint ``key``; its bytes are stored later
+        (:meth:`store`, possibly by another process) and its size recorded then."""
         self.claim(path)
+        self.files[path] = (key, -1)
+        self.staged.append(path)
+
+    def store(self, path: str, data: bytes) -> int:
+        """Put the bytes of a reserved path into the folder; their size."""
         target = self.root / path
         if target.parent not in self.folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(target.parent)
         target.write_bytes(data)
-        self.files[path] = (key, len(data))
-        self.staged.append(path)
+        return len(data)
+
+    def record_size(self, path: str, size: int) -> None:
+        self.files[path] = (self.files[path][0], size)
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file under ``source`` (sorted, dotfiles skipped) to ``<prefix>/…``."""

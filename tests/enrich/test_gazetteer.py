@@ -60,3 +60,22 @@ def test_aliases_point_at_the_named_successor():
                                          ("莫力达瓦达斡尔族自治旗", "莫力达瓦"), ("香港特别行政区", "香港")])
 def test_short_names(full, short):
     assert short_name(full) == short
+
+
+def test_next_start_skips_only_positions_where_no_name_begins():
+    """The scanner jumps with ``next_start``: no name may begin at a position it skips."""
+    import random
+
+    gazetteer = load_gazetteer()
+    names = sorted(gazetteer.forms)
+    chance = random.Random(11)
+    filler = "的在和了是公安局民警近日开展工作，。 ABC123"
+    for _ in range(300):
+        parts = [chance.choice(names) if chance.random() < 0.3 else chance.choice(filler) for _ in range(30)]
+        text = "".join(parts)
+        position = 0
+        while position < len(text):
+            found = gazetteer.next_start(text, position)
+            assert all(not gazetteer.longest_at(text, skipped) for skipped in range(position, found)), text
+            assert found == len(text) or text[found:found + 2] in gazetteer.heads
+            position = found + 1

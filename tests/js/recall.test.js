@@ -84,3 +84,25 @@ test("pinyin: full syllables and initials turn into Chinese searches", async () 
   }
   assert.deepEqual((await eng.find("zzzzqq")).results, []);
 });
+
+test("snippet text holds the query when the body does, else is the body's start", async () => {
+  const eng = engine(dir), m = await eng.manifest;
+  const byId = new Map(docs.map((d) => [d.id, d.fields[3].toLowerCase()]));
+  let placed = 0, starts = 0;
+  for (const query of drawQueries(40, 4)) {
+    const out = await eng.find(query);
+    const needles = out.runs.map((run) => run.map((t) => t.t).join(""));
+    for (const r of out.results.slice(0, 10)) {
+      const rec = await eng.record(m, r);
+      const text = (await eng.excerpt(m, r, rec, needles)).toLowerCase(), body = byId.get(rec.id);
+      if (needles.some((n) => body.includes(n))) {
+        placed++;
+        assert.ok(needles.some((n) => text.includes(n)), `snippet of ${rec.id} for ${query}`);
+      } else {
+        starts++;
+        assert.ok(body.startsWith(text.slice(0, 40)), `start of ${rec.id} for ${query}`);
+      }
+    }
+  }
+  assert.ok(placed > 100, `only ${placed} snippets placed`);
+});

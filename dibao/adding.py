@@ -11,15 +11,14 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Collection
 
 from .ingest import InputError, discover, ingest
-from .model import Article, Issue
+from .model import Issue
+from .probes import probes
 from .segment import segment
 from .slugs import slugify
 
-HAN = re.compile(r"[\u3400-\u9fff]")
-PROBE = 24  #: Han characters at the start and end of a body that identify an article
 NEAR_SHARE = 0.5  #: share of articles already present that makes an issue a near duplicate
 
 
@@ -32,13 +31,6 @@ class Added:
     source: Path  #: the file the user named
     target: Path  #: where it now is in seeds/
     articles: int
-
-
-def probes(article: Article) -> set[str]:
-    text = "".join(HAN.findall(article.text))
-    if len(text) < PROBE:
-        return set()
-    return {hashlib.sha1(text[:PROBE].encode()).hexdigest(), hashlib.sha1(text[-PROBE:].encode()).hexdigest()}
 
 
 def normalised_name(issue: Issue, original: Path) -> str:
@@ -58,11 +50,11 @@ def free_name(seeds: Path, name: str) -> Path:
     return path
 
 
-def add_files(files: list[Path], seeds: Path, archive: Iterable[Issue], force: bool = False) -> list[Added]:
-    """Check every file against the seeds and the ``archive`` (content/ as it is) first, then
-    copy them all: a refused file adds nothing."""
+def add_files(files: list[Path], seeds: Path, known: Collection[str], force: bool = False) -> list[Added]:
+    """Check every file against the seeds and ``known``, the probes (:mod:`.probes`) of every
+    article of the archive (content/ as it is), first; then copy them all: a refused file adds
+    nothing."""
     existing = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in discover(seeds)} if seeds.exists() else {}
-    known = {probe for issue in archive for a in issue.articles for probe in probes(a)}
     planned: list[tuple[Path, str, Issue]] = []
     for path in files:
         if not path.is_file():

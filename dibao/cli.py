@@ -82,8 +82,8 @@ def serve_site(config, port: int) -> int:
 
 
 def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> None:
-    archive = (cache or BuildCache()).read_archive(config.content) if config.content.exists() else ()
-    for added in add_files(files, config.seeds, archive, force=force):
+    known = (cache or BuildCache()).archive_probes(config.content) if config.content.exists() else set()
+    for added in add_files(files, config.seeds, known, force=force):
         if not config.quiet:
             print(f"added {added.source} as {added.target.as_posix()} ({added.articles} articles)")
 

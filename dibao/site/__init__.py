@@ -21,7 +21,7 @@ from .catalog import build_catalog
 from .config import RenderStats, SiteConfig, site_config_from
 from .export import write_exports
 from .feeds import write_feeds, write_sitemap
-from .families import PageWriter, write_groups
+from .families import PageWriter, write_groups, write_issues
 from .fingerprint import Fingerprinter
 from .pages import all_pages
 from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, save_chunks, recover,
@@ -55,8 +55,10 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     writer = SiteWriter(Path(out_dir), previous.files if previous else None)
     prints = Fingerprinter(versions, memo.get("digests"))
     pages = PageWriter(make_env(config), writer, prints)
-    for page in all_pages(catalog, config, with_groups=False):
+    for page in all_pages(catalog, config, with_groups=False, with_issues=False):
         pages.put(page)
+    memo["issue_families"] = write_issues(catalog, config, pages, memo.get("issue_families", {}) if previous else {},
+                                          versions or {})
     memo["families"] = write_groups(catalog, config, pages, memo.get("families", {}) if previous else {})
     pages.finish()
     memo["digests"] = prints.used

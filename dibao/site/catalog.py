@@ -5,6 +5,7 @@ themes, people) list their articles newest first; ties keep reading order.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ class Catalog:
         return self.groups_of.get((kind, name))
 
 
+@functools.lru_cache(maxsize=None)  # the same ids recur on many lists, and pages ask for them twice
 def normalise_related(value: str) -> str:
     """``<issue>/<NN>`` or ``<issue>/<NN>-<slug>`` → ``<issue>/<NN>``."""
     issue, _, tail = value.strip().rpartition("/")

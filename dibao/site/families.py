@@ -1,10 +1,16 @@
-"""Rendering pages, and skipping whole groups of them.
+"""Rendering pages, and skipping whole families of them.
 
 A region, theme or person has several pages (its list, paginated).  They depend only on
 the group itself (name, slug, description, counts), on what its lists show of each article
 (:class:`.catalog.Brief`) and on the site settings.  When the fingerprint of all that is the
 one the last build recorded, the group keeps every page it had without even building them:
 18,000 person pages cost nothing on a rebuild.
+
+An issue's page and its articles' pages likewise depend on the issue folder (named by its
+version, see :class:`.fingerprint.Fingerprinter`), on the site settings and on the little
+they show of the rest of the archive (:func:`.pages.issue_neighbours`,
+:func:`.pages.article_refs`): when none of that changed, 11,000 article pages are kept
+without building or fingerprinting their contexts.
 """
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ from .catalog import Catalog, Group
 from .config import SiteConfig
 from .fingerprint import Fingerprinter
 from .listings import group_pages
-from .pages import Page
+from .pages import Page, article_refs, group_links, issue_neighbours, issue_pages
 from .parallel import PendingPages
 from .writer import Progress, SiteWriter
 
@@ -74,4 +80,36 @@ def write_groups(catalog: Catalog, config: SiteConfig, pages: PageWriter, famili
                 pages.put(page)
         found[key] = tuple(pages.paths[start:])
         progress.advance()
+    return found
+
+
+def issue_key(prints: Fingerprinter, catalog: Catalog, config: SiteConfig, index: int, links: dict,
+              version: str) -> str:
+    """Everything :func:`.pages.issue_pages` reads: the issue folder (``version``), the settings,
+    and what the pages show of other issues and of groups."""
+    issue_entry = catalog.issues[index]
+    outside = [prints.value(issue_neighbours(catalog, index))]
+    outside.extend(prints.value(article_refs(catalog, entry, links)) for entry in issue_entry.entries)
+    # the id too: a version names a folder's files (names, sizes, mtimes), not which folder it is
+    return prints.digest(repr((issue_entry.issue.id, version, prints.value(config), outside)))
+
+
+def write_issues(catalog: Catalog, config: SiteConfig, pages: PageWriter, families: dict, versions: dict) -> dict:
+    """Write (or keep) each issue's page and its articles' pages; returns issue fingerprint →
+    its page paths, the ``families`` of the next build.  An issue without a version (its
+    folder's state unknown) is always built page by page."""
+    links = group_links(catalog)
+    found: dict[str, tuple[str, ...]] = {}
+    for index, issue_entry in enumerate(catalog.issues):
+        version = versions.get(issue_entry.issue.id)
+        key = issue_key(pages.prints, catalog, config, index, links, version) if version else ""
+        old = families.get(key) if key else None
+        start = len(pages.paths)
+        if old and all(path in pages.writer.previous for path in old):
+            pages.keep(old)
+        else:
+            for page in issue_pages(catalog, config, index, links):
+                pages.put(page)
+        if key:
+            found[key] = tuple(pages.paths[start:])
     return found

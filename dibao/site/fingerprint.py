@@ -24,6 +24,8 @@ from .pages import IssueLink, Link, Page
 SCALARS = (str, int, float, bool, type(None), Markup)  #: their repr is their fingerprint
 #: dataclasses holding only scalars and tuples of scalars
 PLAIN = (GroupHead, IssueLink, Link, Pager)
+MODELS = (Brief, Entry, Article, Issue)
+SMALL = 8  #: tuples of at most this many scalars are fingerprinted by their repr
 
 
 class Fingerprinter:
@@ -59,9 +61,13 @@ class Fingerprinter:
         if kind in PLAIN:  # flat views made for pages: their repr says everything
             return repr(value)
         if kind is tuple:  # immutable and often shared (a nav bar, an issue's entries)
+            if len(value) <= SMALL and all(type(v) in SCALARS for v in value):
+                return value  # a credit line, a count: its repr is cheaper than a memoised digest
             return self.shared(value)
         if kind is list:
             return [self.value(v) for v in value]
+        if kind in MODELS:  # the commonest dataclasses, spared the checks below
+            return self.shared(value)
         if isinstance(value, SCALARS):
             return str(value)
         if isinstance(value, PurePath):

@@ -66,16 +66,15 @@ def make_page(path: str, template: str, config: SiteConfig, title: str, section:
     return Page(path, template, context, derive)
 
 
-def all_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True) -> Iterator[Page]:
-    """Every page; without the pages of each region, theme and person when ``with_groups`` is false."""
+def all_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True, with_issues: bool = True) -> Iterator[Page]:
+    """Every page; without the pages of each region, theme and person when ``with_groups`` is false,
+    and without each issue's own pages (:func:`issue_pages`) when ``with_issues`` is false."""
     yield home_page(catalog, config)
     yield make_page("issues/index.html", "issues.html", config, "报纸目录", "issues",
                     calendar=issue_calendar(catalog), count=len(catalog.issues))
-    links = {(g.kind, g.name): Link(g.name, g.path) for g in (*catalog.regions, *catalog.themes)}
-    for index, issue_entry in enumerate(catalog.issues):
-        yield issue_page(catalog, config, index)
-        for entry in issue_entry.entries:
-            yield article_page(catalog, config, issue_entry, entry, links)
+    links = group_links(catalog)
+    for index in range(len(catalog.issues)) if with_issues else ():
+        yield from issue_pages(catalog, config, index, links)
     from .listings import listing_pages  # listings build on make_page
 
     yield from listing_pages(catalog, config, with_groups)
@@ -83,6 +82,19 @@ def all_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True) ->
     yield make_page("about/index.html", "about.html", config, "关于本站", "about", totals=catalog.totals,
                     map_source=mapsvg.source_note())
     yield make_page("404.html", "404.html", config, "页面未找到", "", absolute_links=bool(config.absolute_base))
+
+
+def group_links(catalog: Catalog) -> dict:
+    """(kind, name) → :class:`Link` of every region and theme."""
+    return {(g.kind, g.name): Link(g.name, g.path) for g in (*catalog.regions, *catalog.themes)}
+
+
+def issue_pages(catalog: Catalog, config: SiteConfig, index: int, links: dict) -> Iterator[Page]:
+    """The page of the ``index``-th issue and of each of its articles."""
+    issue_entry = catalog.issues[index]
+    yield issue_page(catalog, config, index)
+    for entry in issue_entry.entries:
+        yield article_page(catalog, config, issue_entry, entry, links)
 
 
 def region_map(catalog: Catalog, page_path: str):
@@ -130,30 +142,40 @@ def month_block(year: int, month: int, issues: list[IssueEntry]) -> dict:
 
 def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
     entry = catalog.issues[index]
-    link = lambda ie: IssueLink(ie.path, ie.issue.paper, ie.date)
-    prev_issue = link(catalog.issues[index - 1]) if index > 0 else None
-    next_issue = link(catalog.issues[index + 1]) if index + 1 < len(catalog.issues) else None
     title = f"{views.issue_label(entry.issue)} · {views.display_date(entry.issue)}"
     return make_page(entry.path, "issue.html", config, title, "issues", issue_entry=entry, issue=entry.issue,
-                     prev_issue=prev_issue, next_issue=next_issue, date_label=views.display_date(entry.issue),
-                     label=views.issue_label(entry.issue))
+                     date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
+                     **issue_neighbours(catalog, index))
+
+
+def issue_neighbours(catalog: Catalog, index: int) -> dict:
+    """All an issue page reads from outside its own issue: the issues before and after it."""
+    link = lambda ie: IssueLink(ie.path, ie.issue.paper, ie.date)
+    return dict(prev_issue=link(catalog.issues[index - 1]) if index > 0 else None,
+                next_issue=link(catalog.issues[index + 1]) if index + 1 < len(catalog.issues) else None)
 
 
 def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry, links: dict) -> Page:
-    """``links``: (kind, name) → :class:`Link` of every region and theme."""
+    """``links``: see :func:`group_links`."""
     siblings = issue_entry.entries
     at = siblings.index(entry)
-    groups = lambda kind, names: [links[kind, n] for n in names if (kind, n) in links]
     return make_page(
         entry.path, "article.html", config, entry.article.title, "issues", derive=article_extras,
         description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
         issue=entry.issue, issue_entry=Link(views.issue_label(entry.issue), issue_entry.path), siblings=siblings,
         prev_entry=catalog.brief(siblings[at - 1]) if at > 0 else None,
         next_entry=catalog.brief(siblings[at + 1]) if at + 1 < len(siblings) else None,
-        credits=views.credits(entry, catalog), regions=groups("region", entry.article.regions), themes=groups("theme", entry.article.themes),
-        related=[catalog.brief(e) for e in catalog.related(entry)],
         date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
-        sources=[str(s) for s in entry.article.sources])
+        sources=[str(s) for s in entry.article.sources], **article_refs(catalog, entry, links))
+
+
+def article_refs(catalog: Catalog, entry, links: dict) -> dict:
+    """All an article page reads from outside its own issue: person pages, region and theme
+    pages, related articles of other issues.  :func:`.families.issue_key` hashes exactly this."""
+    groups = lambda kind, names: [links[kind, n] for n in names if (kind, n) in links]
+    return dict(credits=views.credits(entry, catalog), regions=groups("region", entry.article.regions),
+                themes=groups("theme", entry.article.themes),
+                related=[catalog.brief(e) for e in catalog.related(entry)])
 
 
 def article_extras(context: dict) -> dict:

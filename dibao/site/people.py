@@ -29,7 +29,10 @@ def credits(entries: Sequence["Entry"]) -> dict[str, tuple[list, Counter]]:
     result: dict[str, tuple[list, Counter]] = {}
     for entry in entries:
         for name, label in article_people(entry):
-            articles, roles = result.setdefault(name, ([], Counter()))
+            found = result.get(name)
+            if found is None:  # setdefault would make a Counter for every credit
+                found = result[name] = ([], Counter())
+            articles, roles = found
             if not articles or articles[-1] is not entry:
                 articles.append(entry)
             roles[label] += 1

@@ -103,6 +103,7 @@ def load_record(state_dir: Path | None, out_dir: Path, render_key: str) -> tuple
     if not render_key or record.render_key != render_key:
         memo.pop("digests", None)
         memo.pop("families", None)
+        memo.pop("issue_families", None)
         return None, memo
     try:
         marker = (out_dir / MARKER).read_text(encoding="utf-8")

@@ -60,7 +60,7 @@ this.vocabs = {};
 Engine.prototype.vocab = function (m, b) {
 var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
 return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, c: v.c, b: name };
+return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, k: v.k, c: v.c, b: name };
 }));
 };
 function fileOf(firsts, key) {
@@ -96,6 +96,10 @@ var seg = entry[i], part = seg[0];
 for (var f = 0; f + 1 < seg.length; f++) {
 var flat = seg[f + 1], local = 0;
 fields[f] = fields[f] || [];
+if (typeof flat === "string") {
+for (var d = 0; d < flat.length; d++) if (flat[d] !== "0") fields[f].push([part * 1e6 + d, DIGITS.indexOf(flat[d])]);
+continue;
+}
 for (var j = 0; j < flat.length; j += 2) {
 local += flat[j];
 fields[f].push([part * 1e6 + local, flat[j + 1]]);
@@ -116,11 +120,22 @@ if (end > c && (best[end] === undefined || cost < best[end])) { best[end] = cost
 }
 var picked = [];
 for (var at = n; at > 0; at = from[at][0]) picked.push(from[at][1]);
-return picked;
+return { picked: picked, cost: best[n] };
+}
+var HEAVY_SCAN = 2500;
+function heavyAnchor(m, run, vocab, cost) {
+var n = run.length, best = -1;
+for (var i = Math.max(0, n - 3); i <= Math.min(1, n - 2); i++) {
+var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0;
+var price = n > 2 ? 0.4 * count + HEAVY_SCAN : 0.2 * count;
+if (count > m.heavy && price < cost) { cost = price; best = i; }
+}
+return best;
 }
 Engine.prototype.verify = async function (m, run, vocab) {
 var self = this, n = run.length, starts = null;
-var picked = anchors(m, run, vocab);
+var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);
+if (h >= 0) return this.present(m, run, h, vocab[bucketOf(m.buckets, run[h])], run[h] + run[h + 1]);
 var entries = await Promise.all(picked.map(function (i) {
 var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
 return self.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
@@ -154,6 +169,28 @@ if (!docs.has(doc) || (at >= 0 && (docs.get(doc) < 0 || at < docs.get(doc)))) do
 });
 return docs;
 };
+Engine.prototype.present = async function (m, run, i, v, g) {
+var n = run.length, body = m.fields.length - 1, docs = new Map();
+var got = await Promise.all([this.load("h/" + v.b + "-" + fileOf(v.h, g))].concat(n > 2 ? [this.load("k/" + v.b + "-" + fileOf(v.k, g))] : []));
+var entry = own(got[0], g), pairs = n > 2 ? own(got[1], g) : null;
+docs.coarse = m.coarse;
+for (var e = 1; entry && e < entry.length; e++) {
+var seg = entry[e], part = seg[0], pseg = pairs && pairs[e];
+for (var s = 1; s < seg.length; s += 3) {
+var f = seg[s], flat = seg[s + 1], local = 0, o = 0, step = f === body ? 2 : 1;
+var counts = pseg && pseg[s + 1], ctx = pseg && Array.from(pseg[s + 2]);
+for (var j = 0, q = 0; j < flat.length; j += step, q++) {
+local += flat[j];
+for (var k = 0, hit = !pairs; pairs && k < counts[q]; k++, o += 2) {
+hit = hit || ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]));
+}
+var doc = part * 1e6 + local;
+if (hit) docs.set(doc, f === body ? flat[j + 1] * m.coarse : docs.has(doc) ? docs.get(doc) : -1);
+}
+}
+}
+return docs;
+};
 Engine.prototype.search = async function (query) {
 var m = await this.manifest, self = this, seg = await this.segment(query);
 var runs = seg.runs, terms = [].concat.apply([], runs);
@@ -169,15 +206,25 @@ var distinct = Object.keys(posts).map(function (t) { return posts[t]; });
 distinct.forEach(function (p) {
 p.byDoc = p.fields.map(function (list) { return new Map(list); });
 });
-var docs = andDocs(distinct), at = new Map();
+var docs = andDocs(distinct), at = new Map(), slack = new Map();
 checks.forEach(function (found) {
 if (!found) return;
 docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
-docs.forEach(function (d) { if (!at.has(d) && found.get(d) >= 0) at.set(d, found.get(d)); });
+docs.forEach(function (d) {
+if (!at.has(d) && found.get(d) >= 0) { at.set(d, found.get(d)); slack.set(d, found.coarse || 0); }
 });
-var parts = await this.partStats(m, docs);
+});
+var parts = await this.partStats(m, docs), body = m.fields.length - 1;
+var inBody = function (d) {
+return runs.some(function (run, r) {
+return !(checks[r] && checks[r].get(d) === -1) && run.every(function (t) { return posts[t.t].byDoc[body].has(d); });
+});
+};
 out.results = rank(m, terms, posts, distinct, docs, parts);
-out.results.forEach(function (res) { res.at = at.get(res.doc); });
+out.results.forEach(function (res) {
+res.at = at.has(res.doc) ? at.get(res.doc) : inBody(res.doc) ? undefined : -1;
+res.slack = slack.get(res.doc) || 0;
+});
 return out;
 };
 function andDocs(distinct) {
@@ -263,8 +310,10 @@ return Array.from((await Promise.all(chunks)).join("")).slice(from - first * c, 
 Engine.prototype.excerpt = async function (m, r, rec, needles) {
 var end = rec.start + rec.len, c = m.chunk;
 if (r.at !== undefined) {
-var from = rec.start + Math.max(0, r.at - 40);
-return (from > rec.start ? "…" : "") + (await this.text(m, r.part, from, Math.min(end, from + 200)));
+var from = rec.start + Math.max(0, r.at - 30);
+var near = await this.text(m, r.part, from, Math.min(end, from + 121 + (r.slack || 0)));
+var low = near.toLowerCase();
+if (!r.slack || needles.some(function (n) { return low.indexOf(n) >= 0; })) return (from > rec.start ? "…" : "") + near;
 }
 for (var to = rec.start, text = ""; to < end;) {
 to = Math.min(end, (Math.floor(to / c) + 1) * c);

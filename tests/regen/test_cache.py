@@ -114,3 +114,33 @@ def test_site_bytes_do_not_depend_on_where_the_templates_live(root, tmp_path):
         build(config, root=project)
         sites.append(snapshot(config.out))
     assert sites[0] == sites[1]
+
+
+def probes_of(issues) -> set[str]:
+    from dibao.probes import probes
+
+    return {probe for issue in issues for article in issue.articles for probe in probes(article)}
+
+
+def test_add_check_takes_probes_from_the_cache_without_decoding(built, monkeypatch):
+    expected = probes_of(read_content(built.content))
+    assert expected, "the samples have articles long enough to probe"
+    monkeypatch.setattr(BuildCache, "folder", lambda self, name: pytest.fail(f"decoded {name}"))
+    assert BuildCache.load(built.content).archive_probes(built.content) == expected
+
+
+def test_cached_probes_follow_hand_edits_and_deleted_folders(built):
+    folders = sorted(p.parent for p in built.content.glob("*/_index.md"))
+    article = sorted(folders[0].glob("0*.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\n编辑在文末补写了足足二十四个以上的汉字，好让末尾的探针一定改变。\n", encoding="utf-8")
+    shutil.rmtree(folders[1])
+    cache = BuildCache.load(built.content)
+    assert cache.archive_probes(built.content) == probes_of(read_content(built.content))
+    assert set(cache.probes) == {folders[0].name} and cache.changed_on_disk == {folders[0].name}
+
+
+def test_an_older_cache_format_is_rebuilt(built, monkeypatch):
+    monkeypatch.setattr(dibao.cache, "FORMAT", dibao.cache.FORMAT + 1)
+    cache = BuildCache.load(built.content)
+    assert cache.issues == {} and cache.probes == {}

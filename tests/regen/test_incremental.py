@@ -292,3 +292,58 @@ def test_a_full_render_killed_while_swapping_is_finished_by_the_next(project, ro
     assert not staging_dir_for(config.out).exists() and not old_dir_for(config.out).exists()
     assert not (config.out / JOURNAL).exists()
     assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
+
+
+def article_ids_relating_to(issues, target: str) -> set[str]:
+    from dibao.site.catalog import normalise_related
+
+    return {f"{i.id}/{a.order:02d}" for i in issues for a in i.articles
+            if target in {normalise_related(r) for r in a.related}}
+
+
+def test_a_title_edited_by_hand_reaches_related_lists_in_other_issues(project):
+    """Article pages of other issues list the edited article among their related ones: issues
+    whose pages are kept whole (dibao/site/families.py) must not hide the change."""
+    from dibao.site.urls import article_paths
+
+    config, tmp = project
+    issues = read_content(config.content)
+    target = next(f"{i.id}/{a.order:02d}" for i in issues for a in i.articles
+                  if any(not r.startswith(i.id) for r in article_ids_relating_to(issues, f"{i.id}/{a.order:02d}")))
+    edit_title(article_file(config.content, target[:4], int(target[-2:])), "【校】")
+    report = build(config)
+    assert 0 < report.reused < report.pages
+    assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
+    issues = read_content(config.content)
+    title = next(a.title for i in issues for a in i.articles if f"{i.id}/{a.order:02d}" == target)
+    relating = {r for r in article_ids_relating_to(issues, target) if not r.startswith(target[:4])}
+    assert title.startswith("【校】") and relating, "some article of another issue should still relate to it"
+    pages = {f"{i.id}/{a.order:02d}": config.out / article_paths(i.articles)[a.order] for i in issues for a in i.articles}
+    for article_id in relating:
+        assert title in pages[article_id].read_text(encoding="utf-8")
+
+
+def test_issues_whose_pages_cannot_have_changed_are_not_even_built(project, monkeypatch):
+    """A summary edited by hand changes its own issue's pages and the related lists that show
+    the article; every other issue is kept without building a page."""
+    import dibao.site.families as families
+
+    config, tmp = project
+    issues = read_content(config.content)
+
+    def issues_showing(issue, article) -> set[str]:
+        return {issue.id} | {r.split("/")[0] for r in article_ids_relating_to(issues, f"{issue.id}/{article.order:02d}")}
+
+    issue, article = min(((i, a) for i in issues for a in i.articles), key=lambda pair: len(issues_showing(*pair)))
+    expected = issues_showing(issue, article)
+    assert len(expected) < len(issues)
+    path = article_file(config.content, issue.id[:4], article.order)
+    path.write_text(path.read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: 编辑改写的摘要。", 1),
+                    encoding="utf-8")
+    built = []
+    original = families.issue_pages
+    monkeypatch.setattr(families, "issue_pages", lambda catalog, *rest: built.append(catalog.issues[rest[1]].issue.id)
+                        or original(catalog, *rest))
+    report = build(config)
+    assert sorted(built) == sorted(expected) and report.content.written == []
+    assert snapshot(config.out) == fresh_render(config, tmp, "fresh")

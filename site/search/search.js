@@ -133,16 +133,22 @@ if (count > m.heavy && price < cost) { cost = price; best = i; }
 return best;
 }
 Engine.prototype.verify = async function (m, run, vocab) {
-var self = this, n = run.length, starts = null;
+var self = this, starts = null;
 var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);
-if (h >= 0) return this.present(m, run, h, vocab[bucketOf(m.buckets, run[h])], run[h] + run[h + 1]);
-var entries = await Promise.all(picked.map(function (i) {
-var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
-return self.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
-}));
+if (h >= 0) return this.placed(m, run, vocab, h);
+var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
 for (var a = 0; a < picked.length; a++) {
-var i = picked[a], entry = entries[a], next = new Map();
-if (!entry) return new Map();
+if (!entries[a]) return new Map();
+starts = windowStarts(entries[a], run, picked[a], starts);
+}
+return firstStarts(m, starts, new Map());
+};
+Engine.prototype.gram = function (m, vocab, run, i) {
+var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
+return this.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
+};
+function windowStarts(entry, run, i, starts) {
+var n = run.length, next = new Map();
 for (var e = 1; e < entry.length; e++) {
 var seg = entry[e], part = seg[0];
 for (var s = 1; s < seg.length; s += 3) {
@@ -160,12 +166,30 @@ next.get(key).add(pos - i);
 }
 }
 }
-starts = next;
+return next;
 }
-var body = m.fields.length - 1, docs = new Map();
+function firstStarts(m, starts, docs) {
+var body = m.fields.length - 1;
 starts.forEach(function (set, key) {
 var doc = Math.floor(key / 8), f = key % 8, at = f === body ? Math.min.apply(null, Array.from(set)) : -1;
 if (!docs.has(doc) || (at >= 0 && (docs.get(doc) < 0 || at < docs.get(doc)))) docs.set(doc, at);
+});
+return docs;
+}
+Engine.prototype.placed = async function (m, run, vocab, h) {
+var best = -1, least = HEAVY_SCAN;
+for (var i = 0; i + 1 < run.length; i++) {
+var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
+if (i !== h && run.length > 2 && count < least) { least = count; best = i; }
+}
+var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h])], run[h] + run[h + 1]),
+best >= 0 ? this.gram(m, vocab, run, best) : null]);
+var docs = got[0];
+if (!got[1]) return docs;
+var near = firstStarts(m, windowStarts(got[1], run, best, null), new Map());
+docs.near = new Set();
+near.forEach(function (at, doc) {
+if (at >= 0 && docs.has(doc) && docs.get(doc) >= 0) { docs.set(doc, at); docs.near.add(doc); }
 });
 return docs;
 };
@@ -211,7 +235,7 @@ checks.forEach(function (found) {
 if (!found) return;
 docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
 docs.forEach(function (d) {
-if (!at.has(d) && found.get(d) >= 0) { at.set(d, found.get(d)); slack.set(d, found.coarse || 0); }
+if (!at.has(d) && found.get(d) >= 0) { at.set(d, found.get(d)); slack.set(d, found.near && found.near.has(d) ? 1 : found.coarse || 0); }
 });
 });
 var parts = await this.partStats(m, docs), body = m.fields.length - 1;

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import Issue
+from .beside import steps_beside
 from .catalog import build_catalog
 from .config import RenderStats, SiteConfig, site_config_from
 from .export import write_exports
@@ -101,8 +102,9 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
                           versions: dict | None = None) -> RenderStats:
     """Bring ``out_dir`` up to date; it changes only once everything has succeeded.
 
-    Changed files are rendered into a staging folder; then the ``prepare`` steps run (the
-    pipeline builds the search index into ``search_dir``); then a journal is committed and
+    Changed files are rendered into a staging folder while the ``prepare`` steps run (the
+    pipeline builds the search index into ``search_dir``; beside the render in a forked process
+    when only changed pages render, after it on a full render); then a journal is committed and
     applied (:mod:`.update`).  A failure before the commit leaves ``out_dir`` byte for byte as
     it was.  ``state_dir`` keeps the record that lets the next build render only what changed,
     as long as ``render_key`` (templates, code, settings) stays the same; without it, or with
@@ -115,9 +117,8 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
     staging = staging_dir_for(out_dir)
     try:
         staging.mkdir(parents=True)
-        stats = render_site(issues, staging, config, previous, memo, versions)
-        for step in prepare:
-            step()
+        with steps_beside(prepare, concurrent=previous is not None):
+            stats = render_site(issues, staging, config, previous, memo, versions)
         chunks = memo.pop("export_chunks", {})
         if chunks.keys() != known_chunks.keys():
             save_chunks(state_dir, render_key, chunks)

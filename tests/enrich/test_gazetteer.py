@@ -18,7 +18,7 @@ def cases():
         yield pytest.param(row, id=f"{number}-{row['note']}")
 
 
-@pytest.mark.parametrize("case", cases())
+@pytest.mark.parametrize("case", list(cases()))
 def test_place_case(case):
     gazetteer = load_gazetteer()
     found = article_regions(make_article(case["text"]), gazetteer, case["home"])

@@ -98,7 +98,8 @@ class BuildCache:
     @classmethod
     def load(cls, content_dir: Path) -> "BuildCache":
         path = content_dir / CACHE_DIR / CACHE_FILE
-        gc.collect()  # garbage of an earlier build in this process (serve) is freed, not frozen below
+        gc.unfreeze()  # what an earlier build in this process (serve) froze and dropped is
+        gc.collect()  # freed now instead of being frozen again below
         try:
             with path.open("rb") as handle, collector_paused():
                 cache = pickle.load(handle)

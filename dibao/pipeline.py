@@ -7,7 +7,6 @@ parsed again; everything archive-wide is recomputed every time.
 """
 from __future__ import annotations
 
-import gc
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -182,14 +181,7 @@ def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], obj
     ``site/search/`` (its files are replaced, never rewritten in place, so links stay right)."""
     def build_index():
         paths = {issue.id: article_paths(issue.articles) for issue in archive}
-        docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
-        # the index is counted in forked workers: with the model frozen, their garbage
-        # collector never visits (and so never copies) the pages holding it
-        gc.freeze()
-        try:
-            return build_search(docs, cache_dir)
-        finally:
-            gc.unfreeze()
+        return build_search(docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order]), cache_dir)
 
     return build_index
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import multiprocessing
 import os
 import pickle
 import re
@@ -20,6 +19,7 @@ from dibao.search.runtime import write_runtime
 from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entries, term_entry
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
+from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
@@ -149,9 +149,9 @@ def _counting(jobs: list[tuple[str, list[SearchDoc]]]) -> Iterator[Iterator[Part
 
     One part is counted in this process: forking a big process costs more than it saves."""
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers > 1 and sum(len(docs) for _k, docs in jobs) > 200 and "fork" in multiprocessing.get_all_start_methods():
+    if workers > 1 and sum(len(docs) for _k, docs in jobs) > 200 and can_fork():
         get_jieba(), word_patterns()  # loaded once, shared by the forked workers
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with forking() as context, context.Pool(workers) as pool:
             yield pool.imap(_build_one, jobs, chunksize=1)
     else:
         yield map(_build_one, jobs)

@@ -12,12 +12,13 @@ still waited for, so their folder is never left half-written by this process.
 """
 from __future__ import annotations
 
-import multiprocessing
 import pickle
 import sys
 import traceback
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
+
+from ..forking import can_fork, forking
 
 Step = Callable[[], object]
 
@@ -26,17 +27,17 @@ Step = Callable[[], object]
 def steps_beside(steps: Sequence[Step], concurrent: bool) -> Iterator[None]:
     """Run ``steps`` while the ``with`` body runs (in a forked process when ``concurrent``
     and the platform forks), else after it; both have finished when the block exits."""
-    if not steps or not concurrent or "fork" not in multiprocessing.get_all_start_methods():
+    if not steps or not concurrent or not can_fork():
         yield
         for step in steps:
             step()
         return
     for stream in (sys.stdout, sys.stderr):  # a buffered line would otherwise be printed twice
         stream.flush()
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_run, args=(steps, send), name="dibao-prepare")
-    worker.start()
+    with forking() as context:
+        receive, send = context.Pipe(duplex=False)
+        worker = context.Process(target=_run, args=(steps, send), name="dibao-prepare")
+        worker.start()
     send.close()
     try:
         yield

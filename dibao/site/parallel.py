@@ -10,12 +10,11 @@ folder is thrown away by the site writer.
 """
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 
 from jinja2 import Environment
 
+from ..forking import can_fork, forking
 from .pages import Page
 from .writer import SiteWriter
 
@@ -49,21 +48,16 @@ class PendingPages:
         self.pages = []
 
     def _parallel(self) -> bool:
-        return (len(self.pages) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-                and "fork" in multiprocessing.get_all_start_methods())
+        return len(self.pages) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and can_fork()
 
     def _in_workers(self) -> list[int]:
         global _rendering
         chunks = [(start, min(start + CHUNK, len(self.pages))) for start in range(0, len(self.pages), CHUNK)]
         _rendering = self
-        # Frozen objects are never visited by the workers' garbage collector, which would
-        # otherwise touch, and so copy, every page of the parent's memory in each worker.
-        gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 4)) as pool:
+            with forking() as context, context.Pool(min(os.cpu_count() or 1, 4)) as pool:
                 return [size for sizes in pool.imap(_render_chunk, chunks) for size in sizes]
         finally:
-            gc.unfreeze()
             _rendering = None
 
 

@@ -26,23 +26,22 @@ def test_the_steps_have_run_when_the_block_ends(tmp_path, concurrent):
     assert (ran_in != os.getpid()) is concurrent
 
 
-def test_a_failing_step_is_raised_here_as_itself(tmp_path):
-    def broken():
-        raise SearchBroke("index shard t/abc.js: disk full")
-
-    with pytest.raises(SearchBroke, match="disk full"):
-        with steps_beside([broken], concurrent=True):
-            pass
-
-
-def test_an_exception_that_cannot_be_pickled_arrives_as_its_text():
+def unpicklable_error() -> Exception:
     class Local(Exception):  # defined in a function: pickle cannot find it by name
         pass
 
-    def broken():
-        raise Local("no pickle for me")
+    return Local("no pickle for me")
 
-    with pytest.raises(RuntimeError, match="no pickle for me"):
+
+@pytest.mark.parametrize("error, raised, text", [
+    (SearchBroke("index shard t/abc.js: disk full"), SearchBroke, "disk full"),  # raised here as itself
+    (unpicklable_error(), RuntimeError, "no pickle for me"),  # arrives as its text
+])
+def test_a_failing_step_is_raised_in_the_build_process(error, raised, text):
+    def broken():
+        raise error
+
+    with pytest.raises(raised, match=text):
         with steps_beside([broken], concurrent=True):
             pass
 

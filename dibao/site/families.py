@@ -14,7 +14,7 @@ without building or fingerprinting their contexts.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from jinja2 import Environment
 
@@ -49,12 +49,19 @@ class PageWriter:
         """Render the pages put so far (see :mod:`.parallel`)."""
         self.pending.finish()
 
-    def keep(self, paths: Iterable[str]) -> None:
-        """Pages of the last build taken over unchanged (their fingerprints stay as recorded)."""
-        for path in paths:
-            self.writer.unchanged(path, self.writer.previous[path][0])
-            self.paths.append(path)
-            self.reused += 1
+    def family(self, kept: tuple[str, ...] | None, make: Callable[[], Iterable[Page]]) -> tuple[str, ...]:
+        """The paths of one family of pages: those of the last build (``kept``) taken over
+        unchanged when the site still has them all, else the pages ``make`` builds, put one by one."""
+        start = len(self.paths)
+        if kept and all(path in self.writer.previous for path in kept):
+            for path in kept:  # their fingerprints stay as recorded
+                self.writer.unchanged(path, self.writer.previous[path][0])
+            self.paths.extend(kept)
+            self.reused += len(kept)
+        else:
+            for page in make():
+                self.put(page)
+        return tuple(self.paths[start:])
 
 
 def group_key(prints: Fingerprinter, group: Group, catalog: Catalog, config: SiteConfig) -> str:
@@ -71,14 +78,7 @@ def write_groups(catalog: Catalog, config: SiteConfig, pages: PageWriter, famili
     found: dict[str, tuple[str, ...]] = {}
     for group in groups:
         key = group_key(pages.prints, group, catalog, config)
-        old = families.get(key)
-        start = len(pages.paths)
-        if old and all(path in pages.writer.previous for path in old):
-            pages.keep(old)
-        else:
-            for page in group_pages(group, config, catalog.briefs):
-                pages.put(page)
-        found[key] = tuple(pages.paths[start:])
+        found[key] = pages.family(families.get(key), lambda: group_pages(group, config, catalog.briefs))
         progress.advance()
     return found
 
@@ -103,13 +103,7 @@ def write_issues(catalog: Catalog, config: SiteConfig, pages: PageWriter, famili
     for index, issue_entry in enumerate(catalog.issues):
         version = versions.get(issue_entry.issue.id)
         key = issue_key(pages.prints, catalog, config, index, links, version) if version else ""
-        old = families.get(key) if key else None
-        start = len(pages.paths)
-        if old and all(path in pages.writer.previous for path in old):
-            pages.keep(old)
-        else:
-            for page in issue_pages(catalog, config, index, links):
-                pages.put(page)
+        paths = pages.family(families.get(key) if key else None, lambda: issue_pages(catalog, config, index, links))
         if key:
-            found[key] = tuple(pages.paths[start:])
+            found[key] = paths
     return found

@@ -123,22 +123,6 @@ def render_issue_index(issue: Issue) -> str:
     return f"---\n{dump_yaml(issue_front_matter(issue))}---\n"
 
 
-def write_issue(issue: Issue, content_dir: Path) -> list[Path]:
-    """Write one issue's folder; article files it no longer has are removed."""
-    folder = content_dir / issue.id
-    folder.mkdir(parents=True, exist_ok=True)
-    written = {folder / "_index.md": render_issue_index(issue)}
-    for article in issue.articles:
-        written[folder / article_filename(article)] = render_article(article, issue)
-    for stale in sorted(folder.glob("*.md")):
-        if stale not in written:
-            stale.unlink()
-    for path, text in sorted(written.items()):
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    return sorted(written)
-
-
 # --- reading back ---------------------------------------------------------------------------
 
 def split_front_matter(path: Path) -> tuple[dict, str]:

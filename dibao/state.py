@@ -101,6 +101,3 @@ class BuildState:
             issues.append(f" {dumped(issue_id)}: {{\"source\": {dumped(record.source)}, \"key\": {dumped(record.key)}, "
                           f"\"articles\": {{\n{articles}\n }}}}")
         return '{"version": 1, "issues": {\n' + ",\n".join(issues) + "\n}}\n"
-
-    def by_source(self) -> dict[str, str]:
-        return {rec.source: issue_id for issue_id, rec in self.issues.items()}

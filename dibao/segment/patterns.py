@@ -11,7 +11,6 @@ SENTENCE_END = "。！？!?…"
 CLOSERS = "”’』」）)》"
 PAGE = r"第?[一二三四五六七八九十\d]{1,3}版"
 
-_SPACE_PUNCT = re.compile(rf"[^{HAN}A-Za-z0-9]")
 _FUNCTION_TAIL = set("的了着和与及或在是把被对向从以为于而且并但等地得之其这那该就都也还又再")
 
 
@@ -96,5 +95,3 @@ def bigrams(text: str) -> list[str]:
     return [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
 
 
-def strip_spaces(text: str) -> str:
-    return _SPACE_PUNCT.sub("", text)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..model import Line
 from . import bylines, furniture
-from .patterns import HAN, NAME, PAGE, headline_shaped, is_column_form, is_kicker_form, is_subtitle_form
+from .patterns import NAME, PAGE, headline_shaped, is_column_form, is_kicker_form, is_subtitle_form
 
 MARKER_WHOLE = re.compile(rf"^[（(]?\s*(上接|接上|续接|紧接|转自|接|下转|转|续)\s*({PAGE})\s*[）)]?$")
 # Bare 接 only in brackets (``（接第一版）``): unbracketed, 接第一版 could open a sentence.
@@ -245,5 +245,3 @@ def extend_footers(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def is_han_heading(text: str) -> bool:
-    return bool(re.fullmatch(f"[{HAN}]+", text))

@@ -89,11 +89,6 @@ def article_paths(articles: Iterable[Article]) -> dict[int, str]:
     return paths
 
 
-def listing_path(folder: str, page: int) -> str:
-    """Page 1 of a list is ``<folder>/index.html``; later pages sit beside it at the same depth."""
-    return f"{folder}/index.html" if page == 1 else f"{folder}/page-{page}.html"
-
-
 @functools.lru_cache(maxsize=65536)
 def relative(from_path: str, to_path: str) -> str:
     """Link from one site file to another, e.g. ``../../regions/hubei/index.html``.

@@ -17,6 +17,7 @@ from .cache import CACHE_DIR, BuildCache, tree_digest
 from .config import Config
 from .contentstore import ContentReport, ContentStore
 from .enrich import EnrichConfig, article_id, related_lists
+from .forking import frozen
 from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .search import build_search, docs_from_issues
@@ -181,7 +182,9 @@ def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], obj
     ``site/search/`` (its files are replaced, never rewritten in place, so links stay right)."""
     def build_index():
         paths = {issue.id: article_paths(issue.articles) for issue in archive}
-        return build_search(docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order]), cache_dir)
+        docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+        with frozen():  # counting allocates millions of objects: the collector need not walk the docs each time
+            return build_search(docs, cache_dir)
 
     return build_index
 

@@ -69,13 +69,22 @@ def _vocab(folder: Path, number: int) -> dict:
 
 
 def _entry(folder: Path, kind: str, key: str):
-    """A key's entry in the postings (t) or gram (g) files, found as the browser finds it."""
+    """A key's entry in the postings (t), gram (g), h or k files, found and merged over the archive's
+    and the newest month's files (``rt``…) as the browser does."""
     manifest = read_shard(folder / "manifest.js")
     starts = [utf16_key(s) for s in manifest["buckets"]]
     bucket = max(0, bisect.bisect_right(starts, utf16_key(key[0])) - 1)
-    firsts = _vocab(folder, bucket)[kind]
-    number = sum(1 for first in firsts if utf16_key(first) <= utf16_key(key))
-    return read_shard(folder / f"{kind}/{bucket_name(manifest['buckets'][bucket])}-{number}.js")[key]
+    vocab, name = _vocab(folder, bucket), bucket_name(manifest["buckets"][bucket])
+    found = []
+    for layer in (kind, "r" + kind):
+        number = sum(1 for first in vocab[layer] if utf16_key(first) <= utf16_key(key))
+        found.append(read_shard(folder / f"{layer}/{name}-{number - 1}.js").get(key) if number else None)
+    main, recent = found
+    if main is None or recent is None:
+        return main or recent
+    head = 2 if kind == "t" else 1
+    top = min(main, recent)[:2] if kind == "t" else [main[0] + recent[0]]
+    return top + sorted(main[head:] + recent[head:], key=lambda piece: piece[0])
 
 
 def test_manifest_and_vocabulary_shards(tmp_path, small_docs):
@@ -222,3 +231,30 @@ def test_noop_build_touches_no_published_file(tmp_path, small_docs):
     before = marks()
     stats = build_search(list(reversed(small_docs)), tmp_path)
     assert stats.rebuilt == () and marks() == before
+
+
+def test_adding_to_the_newest_month_rewrites_only_its_own_files(tmp_path):
+    """The newest month's entries live in ``rt/``, ``rg/``…: an issue added to it leaves the archive's
+    postings and gram files alone, and the index still equals a clean build.  An undated part sorts
+    after the newest month, so the two layers' pieces interleave by part number."""
+    docs = sorted(make_docs(80, seed=11, years=(2023, 2024), chars=300), key=lambda d: (d.date, d.id))
+    undated = dataclasses.replace(docs[0], id="x/undated", ref="articles/x/undated.html", date="", year=None)
+    newest = docs[-1].date[:7]
+    added = [d for d in docs if d.date.startswith(newest)][-2:]
+    assert len([d for d in docs if d.date.startswith(newest)]) > len(added)
+    before_docs = [d for d in docs if d not in added] + [undated]
+    build_search(before_docs, tmp_path / "incremental")
+    before = _tree(tmp_path / "incremental")
+    stats = build_search(before_docs + added, tmp_path / "incremental")
+    after = _tree(tmp_path / "incremental")
+    touched = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    assert stats.rebuilt == (newest,)
+    assert any(k.startswith(("rt/", "rg/")) for k in touched)
+    assert not [k for k in touched if k.split("/")[0] in ("t", "g", "h", "k")]
+    build_search(before_docs + added, tmp_path / "clean")
+    assert _published_tree(tmp_path / "incremental") == _published_tree(tmp_path / "clean")
+    manifest = read_shard(tmp_path / "clean" / "manifest.js")
+    assert [p[0] for p in manifest["parts"]][-2:] == [newest, "undated"]
+    term = next(t for t in ("公安", "的", "工作") if t in added[0].body)
+    pieces = [piece[0] for piece in _entry(tmp_path / "clean", "t", term)[2:]]
+    assert pieces == sorted(pieces) and len(manifest["parts"]) - 2 in pieces

@@ -17,13 +17,13 @@ from dibao.search.parts import PartData, build_part, load_word_class, word_patte
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
 from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entries, term_entry
-from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
+from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
 from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-8"
+FORMAT = "dibao-search-9"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -102,10 +102,11 @@ class BuildState:
     stats: dict  #: part key -> per-doc stats (``PartData.stats``), written by group into ``s/<group>.js``
     keys: KeyState
     letters: list | None = None  #: pinyin prefixes written (None: not yet)
+    recent: str | None = None  #: key of the part whose entries are in the newest-month (``r``) files
 
 
 def _version() -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} {RECENT_SHARE}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -188,6 +189,16 @@ def build_search(
     return stats
 
 
+def recent_part(keys: Sequence[str]) -> str | None:
+    """The newest month's part, whose entries live in files of their own (``rt/``, ``rg/``…).
+
+    Issues mostly arrive for the newest month: adding one then rewrites only
+    those small files, not the archive's (one issue holds thousands of terms,
+    spread over most of its files).  The browser merges both entries of a key."""
+    months = [key for key in keys if re.fullmatch(r"\d{4}-\d{2}", key)]
+    return max(months) if months else None
+
+
 def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str], set[str]]:
     """Terms and grams whose piece differs between two versions of a part."""
     if old is None or new is None:  # every key of the one there is
@@ -200,23 +211,42 @@ def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str],
     return terms, grams
 
 
-class _Changes:
-    """The changed parts, taken in one at a time: a full build never holds every part at once."""
+LAYERS = ("", RECENT)  #: the archive's files (``t/``…) and the newest month's (``rt/``…): a kind's prefix
 
-    def __init__(self, out_dir: Path, state: BuildState, numbers: dict[str, int]):
+
+class _Changes:
+    """The changed parts, taken in one at a time: a full build never holds every part at once.
+
+    Keys are dirty per layer: a part that changed layer (a new month made the
+    last one an archive month) leaves all its keys in one and brings them to the other."""
+
+    def __init__(self, out_dir: Path, state: BuildState, numbers: dict[str, int], recent: str | None):
         self.out_dir, self.state, self.numbers = out_dir, state, numbers
-        self.dirty: dict[str, set[str]] = {"t": set(), "g": set()}
-        self.pieces = NewPieces()
+        self.recent_before, self.recent = state.recent, recent
+        self.dirty: dict[str, dict[str, set[str]]] = {layer: {"t": set(), "g": set()} for layer in LAYERS}
+        self.pieces = {layer: NewPieces() for layer in LAYERS}
         self.rows: dict[str, tuple] = {}
+
+    def _mark(self, key: str, old: PartData | None, new: PartData | None) -> str:
+        """Note the dirty keys of a part's change in each layer; the part's layer now."""
+        before, after = (RECENT if key == self.recent_before else ""), (RECENT if key == self.recent else "")
+        changes = [(after, _changed_keys(old, new))] if before == after else \
+            [(before, _changed_keys(old, None)), (after, _changed_keys(None, new))]
+        for layer, (terms, grams) in changes:
+            self.dirty[layer]["t"] |= terms
+            self.dirty[layer]["g"] |= grams
+        return after
+
+    def move(self, key: str, data: PartData) -> None:
+        """An unchanged part that changed layer."""
+        self.pieces[self._mark(key, data, data)].add(self.numbers[key], data)
 
     def take(self, key: str, old: PartData | None, new: PartData | None) -> None:
         """Note what changed between two versions of a part; write and cache the new one."""
-        terms, grams = _changed_keys(old, new)
-        self.dirty["t"] |= terms
-        self.dirty["g"] |= grams
+        layer = self._mark(key, old, new)
         if new is None:
             return
-        self.pieces.add(self.numbers[key], new)
+        self.pieces[layer].add(self.numbers[key], new)
         cache = self.out_dir / CACHE
         cache.mkdir(parents=True, exist_ok=True)
         _save(cache / f"{key}.pickle", new)
@@ -250,23 +280,43 @@ class _Indexes:
 
 
 def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -> None:
-    """Record the new entry of every term and gram whose piece in a changed part changed."""
-    pieces, last = changes.pieces, max([*changes.numbers.values(), *dropped], default=0)
-    for term in sorted(changes.dirty["t"]):
-        new, head = pieces.term(term)
-        writer.set("t", term, term_entry(term, writer.old_entry("t", term), dropped, new, head, index_of, last))
-    for gram in sorted(changes.dirty["g"]):
-        new, count = pieces.gram(gram)
-        made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
-        writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
-        if made is not None and made[0] > HEAVY:
-            olds = (writer.old_entry("h", gram), writer.old_entry("k", gram))
-            docs, pairs = heavy_entries(olds, dropped, new, made[1], last)
-            writer.set("h", gram, docs)
-            writer.set("k", gram, pairs)
-        elif gram in writer.state.sizes["h"]:
-            writer.set("h", gram, None)
-            writer.set("k", gram, None)
+    """Record the new entry of every term and gram whose piece in a changed part changed, layer by layer."""
+    last = max([*changes.numbers.values(), *dropped], default=0)
+    for layer in LAYERS:
+        pieces, kind = changes.pieces[layer], layer + "t"
+        for term in sorted(changes.dirty[layer]["t"]):
+            new, head = pieces.term(term)
+            writer.set(kind, term, term_entry(term, writer.old_entry(kind, term), dropped, new, head, index_of, last))
+    for gram in sorted(changes.dirty[""]["g"] | changes.dirty[RECENT]["g"]):
+        new = {}
+        for layer in LAYERS:
+            if gram in changes.dirty[layer]["g"]:
+                new[layer], count = changes.pieces[layer].gram(gram)
+                made = gram_entry(writer.old_entry(layer + "g", gram), dropped, new[layer], count, last)
+                writer.set(layer + "g", gram, None if made is None else made[1], 0 if made is None else made[0])
+        heavy = writer.count(gram) > HEAVY  # heaviness is the archive's: both layers agree on it
+        for layer in LAYERS:
+            _update_heavy(writer, layer, gram, heavy, new.get(layer), dropped, last)
+
+
+def _update_heavy(writer: KeyWriter, layer: str, gram: str, heavy: bool, new: list[str] | None, dropped: set,
+                  last: int) -> None:
+    """A layer's position-free entries of a gram (``h``, ``k``): there exactly when the gram is
+    heavy and the layer holds it; patched when its pieces changed (``new`` is not None)."""
+    g, h, k = (layer + kind for kind in "ghk")
+    text = writer.dirty[g][gram] if gram in writer.dirty[g] else writer.old_entry(g, gram)
+    had = gram in writer.state.sizes[h]
+    if not heavy or text is None:
+        if had:
+            writer.set(h, gram, None)
+            writer.set(k, gram, None)
+        return
+    if had and new is None:
+        return
+    olds = (writer.old_entry(h, gram), writer.old_entry(k, gram)) if had else (None, None)
+    docs, pairs = heavy_entries(olds, dropped, new or [], text, last)
+    writer.set(h, gram, docs)
+    writer.set(k, gram, pairs)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -276,13 +326,14 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in ("t", "g", "h", "k", "v", "p", "s"):
+        for folder in (*KINDS, "v", "p", "s"):
             shutil.rmtree(out_dir / folder, ignore_errors=True)
         state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}
     todo = [i for i, key in enumerate(keys) if old.get(key) != (i, digests[i])]
     numbers = {key: i for i, key in enumerate(keys)}
-    changes = _Changes(out_dir, state, numbers)
+    recent = recent_part(keys)
+    changes = _Changes(out_dir, state, numbers, recent)
     if todo:
         load_word_class(cache)
     gone = [key for key in old if key not in numbers]
@@ -293,7 +344,11 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
             changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
     for key in gone:
         changes.remove(key, _load_part(cache, key))
-    dropped = set(todo) | {old[key][0] for key in gone}
+    moved = [key for key in {state.recent, recent} - {keys[i] for i in todo} - set(gone) - {None}
+             if state.recent != recent and key in old]
+    for key in sorted(moved):
+        changes.move(key, _load_part(cache, key))
+    dropped = set(todo) | {old[key][0] for key in gone} | {numbers[key] for key in moved}
     writer = KeyWriter(out_dir, state.keys, bulk=not old)
     _update_keys(writer, changes, dropped, _Indexes(cache, keys))
     buckets = writer.finish()
@@ -301,11 +356,12 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     rows = {key: row for key, _digest, *row in state.parts}
     rows.update(changes.rows)
     state.parts = [(key, digests[i], *rows[key]) for i, key in enumerate(keys)]
+    state.recent = recent
     manifest = _manifest(state, buckets, state.letters)
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
     _save(cache / STATE, state)
-    return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(changes.rows), terms=len(state.keys.sizes["t"]),
+    return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(changes.rows), terms=len(state.keys.sizes["t"].keys() | state.keys.sizes[RECENT + "t"].keys()),
                        folder=out_dir)
 
 

@@ -21,8 +21,26 @@ from dibao.search.tokens import utf16_key
 #: Target size (characters) of one vocabulary file.
 VOCAB_TARGET = 2500
 #: Postings, positional grams, position-free docs and neighbour pairs of heavy grams (``entries.compact_pieces``).
-KINDS = ("t", "g", "h", "k")
+MAIN_KINDS = ("t", "g", "h", "k")
+#: The same four for the newest month alone (see ``layers``): ``rt`` is ``t``'s twin, and so on.
+RECENT = "r"
+KINDS = MAIN_KINDS + tuple(RECENT + kind for kind in MAIN_KINDS)
+#: Newest-month files are smaller: a query fetches one beside each archive file it needs, mostly for a few
+#: entries, and an added issue rewrites most of them.
+RECENT_SHARE = 4
 TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "k": GRAMS_TARGET}
+TARGETS.update({RECENT + kind: TARGETS[kind] // RECENT_SHARE for kind in MAIN_KINDS})
+
+
+def main_kind(kind: str) -> str:
+    """``t`` for ``t`` and ``rt``: what an entry of the kind holds."""
+    return kind[-1]
+
+
+def stem_parts(stem: str) -> tuple[str, str]:
+    """(kind, bucket name) of a file stem such as ``rt/lck-3``."""
+    kind, rest = stem.split("/", 1)
+    return kind, rest.rsplit("-", 1)[0]
 
 
 @dataclass
@@ -30,7 +48,7 @@ class KeyState:
     """Where every key of the last build sits (pickled between builds)."""
 
     sizes: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> key -> entry bytes
-    counts: dict = field(default_factory=dict)  #: gram -> occurrences
+    counts: dict = field(default_factory=lambda: {"g": {}, RECENT + "g": {}})  #: g or rg -> gram -> occurrences
     by_first: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> first char -> keys (UTF-16 order)
     costs: dict = field(default_factory=dict)  #: first char -> [term chars, counted-gram chars, t bytes, g bytes]
     buckets: list = field(default_factory=list)  #: first chars of each bucket
@@ -43,6 +61,12 @@ class KeyState:
 
 
 def _contribution(kind: str, key: str, size: int, count: int) -> list[int]:
+    """What a key adds to its first character's vocabulary cost (which lays out the buckets).
+
+    The newest month's keys add nothing: an issue added to it must not move bucket
+    boundaries, which would rename the archive's files of those buckets."""
+    if kind not in MAIN_KINDS:
+        return [0, 0, 0, 0]
     if kind == "t":
         return [len(key) + 1, 0, size, 0]
     if kind in ("h", "k"):
@@ -70,20 +94,25 @@ class KeyWriter:
             self._parsed[stem] = EntryFile(self.out_dir / f"{stem}.js", self.state.files[kind][stem])
         return self._parsed[stem].get(key)
 
+    def count(self, gram: str) -> int:
+        """A gram's occurrences in both layers, as recorded so far."""
+        counts = self.state.counts
+        return counts["g"].get(gram, 0) + counts[RECENT + "g"].get(gram, 0)
+
     def set(self, kind: str, key: str, text: str | None, count: int = 0) -> None:
         """Record a key's new entry (None: no part holds it any more)."""
         self.dirty[kind][key] = text
         state = self.state
         sizes, first = state.sizes[kind], key[0]
         old_size = sizes.get(key)
+        counts = state.counts.get(kind, {})
         if old_size is not None:
-            old = _contribution(kind, key, old_size, state.counts.get(key, 0))
+            old = _contribution(kind, key, old_size, counts.get(key, 0))
             state.costs[first] = [a - b for a, b in zip(state.costs[first], old)]
         keys = state.by_first[kind].setdefault(first, [])
         if text is None:
             sizes.pop(key, None)
-            if kind == "g":
-                state.counts.pop(key, None)
+            counts.pop(key, None)
             if old_size is not None:
                 keys.remove(key)
             return
@@ -93,8 +122,8 @@ class KeyWriter:
         elif old_size is None:
             _insort(keys, key)
         sizes[key] = size = len(text.encode("utf-8"))
-        if kind == "g":
-            state.counts[key] = count
+        if kind in state.counts:
+            counts[key] = count
         new = _contribution(kind, key, size, count)
         state.costs[first] = [a + b for a, b in zip(state.costs.get(first, [0, 0, 0, 0]), new)]
 
@@ -116,7 +145,7 @@ class KeyWriter:
         # every file to write is computed before any is written: a new file may replace an old one
         # whose entries another new file still needs
         writes = [w for group in changed for kind in KINDS for w in self._lay_out(kind, group)]
-        texts = [(stem, self._texts(stem[0], keys)) for stem, keys in writes]
+        texts = [(stem, self._texts(stem_parts(stem)[0], keys)) for stem, keys in writes]
         for stem, entries in texts:
             read = self._parsed.get(stem)
             write_text(self.out_dir / f"{stem}.js", jsonp_raw(stem, file_body(entries)), read.text if read else None)
@@ -153,12 +182,12 @@ class KeyWriter:
                     where.pop(key, None)
             stale = {layout.bucket_name(g[0]) for g in changed} | \
                 {layout.bucket_name(s) for s in old_groups if s not in {g[0] for g in groups}}
-            for stem in [s for s in files if s[2:].rsplit("-", 1)[0] in stale]:
+            for stem in [s for s in files if stem_parts(s)[1] in stale]:
                 if stem not in self.laid:
                     (self.out_dir / f"{stem}.js").unlink(missing_ok=True)
                 del files[stem]
             for stem, keys in self.laid.items():
-                if stem[0] == kind:
+                if stem_parts(stem)[0] == kind:
                     files[stem] = keys
                     for key in keys:
                         where[key] = stem
@@ -171,15 +200,21 @@ class KeyWriter:
         state, name = self.state, layout.bucket_name(group[0])
         firsts = {}
         for kind in KINDS:
-            stem, k, firsts[kind] = f"{kind}/{name}-", 1, []
+            stem, k, firsts[kind] = f"{kind}/{name}-", 0, []
             while f"{stem}{k}" in self.laid:
                 firsts[kind].append(self.laid[f"{stem}{k}"][0])
                 k += 1
-        grams = [g for c in group for g in state.by_first["g"].get(c, ())]
-        vocab = {"w": "\n".join(t for c in group for t in state.by_first["t"].get(c, ())),
-                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"], "k": firsts["k"],
-                 "c": {g: state.counts[g] for g in grams if state.counts[g] > COUNTED}}
+        total = self.count
+        grams = _in_order(state, group, "g")
+        vocab = {"w": "\n".join(_in_order(state, group, "t")), **firsts,
+                 "c": {g: total(g) for g in grams if total(g) > COUNTED}}
         write_text(self.out_dir / f"v/{name}.js", jsonp(f"v/{name}", vocab))
+
+
+def _in_order(state: KeyState, group: list[str], kind: str) -> list[str]:
+    """Keys of ``kind`` in either layer whose first character is in ``group``, in UTF-16 order."""
+    keys = {k for c in group for layer in (kind, RECENT + kind) for k in state.by_first[layer].get(c, ())}
+    return sorted(keys, key=utf16_key)
 
 
 def _insort(keys: list[str], key: str) -> None:

@@ -80,16 +80,36 @@
   Engine.prototype.vocab = function (m, b) {
     var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
     return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, k: v.k, c: v.c, b: name };
+      v.words = new Set(v.w.split("\n")); v.b = name;
+      return v;
     }));
   };
 
-  // Number of the file holding key: files are packed in key (UTF-16) order.
+  // 1 + number of the file that would hold key (0: the key sorts before all
+  // of them, so no file of that kind holds it): files are packed in key
+  // (UTF-16) order and firsts lists the first key of each.
   function fileOf(firsts, key) {
     var k = 0;
     while (k < firsts.length && firsts[k] <= key) k++;
     return k;
   }
+
+  // A key's entry of one kind (t, g, h or k) over both layers: the archive's
+  // files (t/…) and the newest month's (rt/…), which the build keeps apart so
+  // that adding an issue rewrites only the small ones. Pieces ([part, …]) are
+  // merged in part order; a term's head is its earliest part's, counts add up.
+  Engine.prototype.entry = function (kind, v, key) {
+    var self = this;
+    return Promise.all([kind, "r" + kind].map(function (k) {
+      var at = fileOf(v[k], key);
+      return at ? self.load(k + "/" + v.b + "-" + (at - 1)).then(function (shard) { return own(shard, key); }) : null;
+    })).then(function (got) {
+      var a = got[0], b = got[1], head = kind === "t" ? 2 : 1;
+      if (!a || !b) return a || b;
+      var top = kind === "t" ? (a[0] <= b[0] ? a : b).slice(0, 2) : [a[0] + b[0]];
+      return top.concat(a.slice(head).concat(b.slice(head)).sort(function (x, y) { return x[0] - y[0]; }));
+    });
+  };
 
   // Split each word run into vocabulary terms, longest match first.
   Engine.prototype.segment = async function (query) {
@@ -117,8 +137,7 @@
   // Entry: [first part, lunr index there, [part, per field: [doc delta, tf, …]
   // or a column of one base-64 tf digit per doc of the part]…].
   Engine.prototype.postings = async function (term) {
-    var shard = await this.load("t/" + term.v.b + "-" + fileOf(term.v.t, term.t));
-    var entry = own(shard, term.t), fields = [];
+    var entry = await this.entry("t", term.v, term.t), fields = [];
     for (var i = 2; i < entry.length; i++) {
       var seg = entry[i], part = seg[0];
       for (var f = 0; f + 1 < seg.length; f++) {
@@ -190,7 +209,7 @@
   // The positional entry of the gram at run[i].
   Engine.prototype.gram = function (m, vocab, run, i) {
     var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
-    return this.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
+    return this.entry("g", v, g);
   };
 
   // Start positions (Map (docKey * 8 + field) -> Set) where the window of the
@@ -257,8 +276,8 @@
   // Body positions are the gram's first, up to m.coarse characters early (docs.coarse).
   Engine.prototype.present = async function (m, run, i, v, g) {
     var n = run.length, body = m.fields.length - 1, docs = new Map();
-    var got = await Promise.all([this.load("h/" + v.b + "-" + fileOf(v.h, g))].concat(n > 2 ? [this.load("k/" + v.b + "-" + fileOf(v.k, g))] : []));
-    var entry = own(got[0], g), pairs = n > 2 ? own(got[1], g) : null;
+    var got = await Promise.all([this.entry("h", v, g)].concat(n > 2 ? [this.entry("k", v, g)] : []));
+    var entry = got[0], pairs = n > 2 ? got[1] : null;
     docs.coarse = m.coarse;
     for (var e = 1; entry && e < entry.length; e++) {
       var seg = entry[e], part = seg[0], pseg = pairs && pairs[e];

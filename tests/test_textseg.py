@@ -40,3 +40,22 @@ def test_cut_splits_exactly_as_jieba_does():
     tokenizer = get_jieba()
     for text in texts:
         assert cut(text) == tokenizer.lcut(text, HMM=False), text
+
+
+def test_cached_prefix_dict_loads_what_jieba_would(tmp_path):
+    import jieba
+
+    from dibao.textseg import load_cached_prefix_dict
+
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = str(tmp_path)
+    assert not load_cached_prefix_dict(reference)  # no cache yet: jieba builds and writes it
+    reference.initialize()
+    fast = jieba.Tokenizer()
+    fast.tmp_dir = str(tmp_path)
+    assert load_cached_prefix_dict(fast) and fast.initialized
+    assert fast.total == reference.total and fast.FREQ == reference.FREQ
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal data")
+    broken = jieba.Tokenizer()
+    broken.tmp_dir = str(tmp_path)
+    assert not load_cached_prefix_dict(broken) and not broken.initialized

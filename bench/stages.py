@@ -138,4 +138,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from dibao.cli import exit_now  # as build.py ends
+
+    exit_now(main())

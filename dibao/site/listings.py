@@ -77,13 +77,44 @@ def group_pages(group: Group, config: SiteConfig, briefs: dict) -> Iterator[Page
                         feed=feed)
 
 
+#: How many of the most credited people the people index shows.
+PEOPLE_TOP = 60
+
+
 def people_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
-    """The people index, most credited first, in pages of ``4 × page_size``."""
-    heads = [g.head for g in catalog.people]
+    """The people index (how many, a letter per pinyin initial, the most credited) and each
+    letter's names in pinyin order, in pages of ``4 × page_size``.
+
+    Credit counts change with every issue, so only the index shows totals: a letter's pages
+    change when one of their people is credited again or a new name sorts into them.  (One
+    list by count, with the total on every page, re-rendered all 150 pages of 18,000 people
+    on every added issue.)"""
+    letters = people_by_letter(catalog.people)
+    nav = tuple((letter, letter_path(letter)) for letter in letters)
+    counts = tuple((letter, len(heads)) for letter, heads in letters.items())
+    yield make_page("people/index.html", "people.html", config, "人物", "people", letters=nav, counts=counts,
+                    groups=[g.head for g in catalog.people[:PEOPLE_TOP]], total=len(catalog.people), letter="",
+                    pager=None)
     size = config.page_size * 4
-    count = max(1, -(-len(heads) // size))
-    links = tuple((str(n), "people/index.html" if n == 1 else f"people/page-{n}.html") for n in range(1, count + 1))
-    for at in range(count):
-        title = "人物" if at == 0 else f"人物（第{at + 1}页）"
-        yield make_page(links[at][1], "people.html", config, title, "people",
-                        groups=heads[at * size:(at + 1) * size], pager=Pager(at, links, at + 1), total=len(heads))
+    for letter, heads in letters.items():
+        count = -(-len(heads) // size)
+        links = tuple((str(n), letter_path(letter, n)) for n in range(1, count + 1))
+        for at in range(count):
+            title = f"人物：{letter}" + ("" if at == 0 else f"（第{at + 1}页）")
+            yield make_page(links[at][1], "people.html", config, title, "people", letters=nav, counts=(), letter=letter,
+                            groups=heads[at * size:(at + 1) * size], pager=Pager(at, links, at + 1), total=0)
+
+
+def people_by_letter(people: Sequence[Group]) -> dict[str, list]:
+    """Initial (``A``–``Z``, else ``#``) → heads of the people whose slug starts with it, in slug order."""
+    letters: dict[str, list] = {}
+    for group in sorted(people, key=lambda g: (g.slug, g.name)):
+        first = group.slug[:1].upper()
+        letters.setdefault(first if "A" <= first <= "Z" else "#", []).append(group.head)
+    return dict(sorted(letters.items(), key=lambda item: (item[0] == "#", item[0])))
+
+
+def letter_path(letter: str, number: int = 1) -> str:
+    """``people/a.html``, ``people/a-2.html``; ``#`` is ``other`` (a person's own pages are folders)."""
+    name = letter.lower() if letter != "#" else "other"
+    return f"people/{name}.html" if number == 1 else f"people/{name}-{number}.html"

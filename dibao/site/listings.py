@@ -82,39 +82,48 @@ PEOPLE_TOP = 60
 
 
 def people_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
-    """The people index (how many, a letter per pinyin initial, the most credited) and each
-    letter's names in pinyin order, in pages of ``4 × page_size``.
+    """The people index (how many, every surname syllable by initial, the most credited) and
+    a page per syllable (``people/zhang.html``: names in pinyin order, paginated by ``4 × page_size``).
 
-    Credit counts change with every issue, so only the index shows totals: a letter's pages
-    change when one of their people is credited again or a new name sorts into them.  (One
-    list by count, with the total on every page, re-rendered all 150 pages of 18,000 people
-    on every added issue.)"""
-    letters = people_by_letter(catalog.people)
-    nav = tuple((letter, letter_path(letter)) for letter in letters)
-    counts = tuple((letter, len(heads)) for letter, heads in letters.items())
-    yield make_page("people/index.html", "people.html", config, "人物", "people", letters=nav, counts=counts,
-                    groups=[g.head for g in catalog.people[:PEOPLE_TOP]], total=len(catalog.people), letter="",
-                    pager=None)
-    size = config.page_size * 4
-    for letter, heads in letters.items():
-        count = -(-len(heads) // size)
-        links = tuple((str(n), letter_path(letter, n)) for n in range(1, count + 1))
-        for at in range(count):
-            title = f"人物：{letter}" + ("" if at == 0 else f"（第{at + 1}页）")
-            yield make_page(links[at][1], "people.html", config, title, "people", letters=nav, counts=(), letter=letter,
-                            groups=heads[at * size:(at + 1) * size], pager=Pager(at, links, at + 1), total=0)
-
-
-def people_by_letter(people: Sequence[Group]) -> dict[str, list]:
-    """Initial (``A``–``Z``, else ``#``) → heads of the people whose slug starts with it, in slug order."""
+    Credit counts change with every issue and new names keep arriving, so only the index
+    shows totals, and names are grouped so that a new one moves no other group's pages: an
+    added issue changes the pages of the syllables it credits.  (One list by count, with the
+    total on every page, re-rendered all 150 pages of 18,000 people on every added issue.)"""
+    syllables = people_by_syllable(catalog.people)
     letters: dict[str, list] = {}
+    for syllable, heads in syllables.items():
+        letters.setdefault(initial(syllable), []).append((syllable, syllable_path(syllable), len(heads)))
+    yield make_page("people/index.html", "people.html", config, "人物", "people", letters=tuple((k, tuple(v)) for k, v in letters.items()),
+                    groups=[g.head for g in catalog.people[:PEOPLE_TOP]], total=len(catalog.people), syllable="",
+                    heading="", pager=None)
+    size = config.page_size * 4
+    for syllable, heads in syllables.items():
+        count = -(-len(heads) // size)
+        links = tuple((str(n), syllable_path(syllable, n)) for n in range(1, count + 1))
+        siblings = tuple((s, p, 0) for s, p, _n in letters[initial(syllable)])  # counts change: index only
+        surnames = "、".join(sorted({head.name[:1] for head in heads}))  # 张、章: what zhang stands for
+        for at in range(count):
+            title = f"人物：{syllable}（{surnames}）" + ("" if at == 0 else f"第{at + 1}页")
+            yield make_page(links[at][1], "people.html", config, title, "people", letters=((initial(syllable), siblings),),
+                            groups=heads[at * size:(at + 1) * size], total=0, syllable=syllable,
+                            heading=f"{syllable}（{surnames}）", pager=Pager(at, links, at + 1))
+
+
+def people_by_syllable(people: Sequence[Group]) -> dict[str, list]:
+    """First syllable of the slug (a surname's pinyin: ``zhang``) → heads of its people in slug
+    order; syllables in alphabetical order."""
+    found: dict[str, list] = {}
     for group in sorted(people, key=lambda g: (g.slug, g.name)):
-        first = group.slug[:1].upper()
-        letters.setdefault(first if "A" <= first <= "Z" else "#", []).append(group.head)
-    return dict(sorted(letters.items(), key=lambda item: (item[0] == "#", item[0])))
+        found.setdefault(group.slug.split("-", 1)[0] or "-", []).append(group.head)
+    return dict(sorted(found.items()))
 
 
-def letter_path(letter: str, number: int = 1) -> str:
-    """``people/a.html``, ``people/a-2.html``; ``#`` is ``other`` (a person's own pages are folders)."""
-    name = letter.lower() if letter != "#" else "other"
-    return f"people/{name}.html" if number == 1 else f"people/{name}-{number}.html"
+def initial(syllable: str) -> str:
+    first = syllable[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def syllable_path(syllable: str, number: int = 1) -> str:
+    """``people/zhang.html``, ``people/zhang-2.html``: files, while a person's pages are folders
+    named by a whole slug (``zhang-san-1a2b``), so the two never meet."""
+    return f"people/{syllable}.html" if number == 1 else f"people/{syllable}-{number}.html"

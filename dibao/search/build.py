@@ -16,14 +16,17 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entries, term_entry
+from dibao.search import heavy
+from dibao.search.entries import NewPieces, gram_entry, term_entry
+from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
+from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLITS_TARGET, jsonp,
+                                 write_part_files, write_text)
 from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-8"
+FORMAT = "dibao-search-9"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -105,7 +108,7 @@ class BuildState:
 
 
 def _version() -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} {SPLITS_TARGET}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -260,13 +263,9 @@ def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -
         made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
         writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
         if made is not None and made[0] > HEAVY:
-            olds = (writer.old_entry("h", gram), writer.old_entry("k", gram))
-            docs, pairs = heavy_entries(olds, dropped, new, made[1], last)
-            writer.set("h", gram, docs)
-            writer.set("k", gram, pairs)
+            heavy.update(writer, gram, made[1], new, dropped, last)
         elif gram in writer.state.sizes["h"]:
-            writer.set("h", gram, None)
-            writer.set("k", gram, None)
+            heavy.drop(writer, gram)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -276,7 +275,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in ("t", "g", "h", "k", "v", "p", "s"):
+        for folder in ("t", "g", "h", "k", "r", "l", "v", "p", "s"):  # k: format 8
             shutil.rmtree(out_dir / folder, ignore_errors=True)
         state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}

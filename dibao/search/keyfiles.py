@@ -15,14 +15,15 @@ from typing import Callable
 
 from dibao.search import layout
 from dibao.search.entries import EntryFile, file_body
-from dibao.search.shards import COUNTED, GRAMS_TARGET, POSTINGS_TARGET, jsonp, jsonp_raw, write_text
+from dibao.search.shards import COUNTED, GRAMS_TARGET, POSTINGS_TARGET, SPLITS_TARGET, jsonp, jsonp_raw, write_text
 from dibao.search.tokens import utf16_key
 
 #: Target size (characters) of one vocabulary file.
 VOCAB_TARGET = 2500
-#: Postings, positional grams, position-free docs and neighbour pairs of heavy grams (``entries.compact_pieces``).
-KINDS = ("t", "g", "h", "k")
-TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "k": GRAMS_TARGET}
+#: Postings, positional grams, and of heavy grams their docs and their docs by right and by left neighbour
+#: (``heavy``).
+KINDS = ("t", "g", "h", "r", "l")
+TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "r": SPLITS_TARGET, "l": SPLITS_TARGET}
 
 
 @dataclass
@@ -45,7 +46,7 @@ class KeyState:
 def _contribution(kind: str, key: str, size: int, count: int) -> list[int]:
     if kind == "t":
         return [len(key) + 1, 0, size, 0]
-    if kind in ("h", "k"):
+    if kind in ("h", "r", "l"):
         return [0, 0, 0, size]
     return [0, len(key) + 6 if count > COUNTED else 0, 0, size]
 
@@ -177,7 +178,7 @@ class KeyWriter:
                 k += 1
         grams = [g for c in group for g in state.by_first["g"].get(c, ())]
         vocab = {"w": "\n".join(t for c in group for t in state.by_first["t"].get(c, ())),
-                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"], "k": firsts["k"],
+                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"], "r": firsts["r"], "l": firsts["l"],
                  "c": {g: state.counts[g] for g in grams if state.counts[g] > COUNTED}}
         write_text(self.out_dir / f"v/{name}.js", jsonp(f"v/{name}", vocab))
 

@@ -80,7 +80,7 @@
   Engine.prototype.vocab = function (m, b) {
     var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
     return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, k: v.k, c: v.c, b: name };
+      return { words: new Set(v.w.split("\n")), t: v.t, g: v.g, h: v.h, r: v.r, l: v.l, c: v.c, b: name };
     }));
   };
 
@@ -155,19 +155,26 @@
     return { picked: picked, cost: best[n] };
   }
 
-  // The heavy gram whose position-free entries alone cover a run of two to
-  // four characters, when cheaper than the positional cover (in positional
-  // occurrences, ~2.5–3.5 bytes each): its docs weigh ~0.2 of that, docs and
-  // pairs (longer runs) together ~0.4, and a longer run's snippet
-  // often has to be found by scanning the shown articles' text (~8 KB, priced
-  // as HEAVY_SCAN occurrences). Measured with bench/search_bench.py.
+  // The heavy gram entry that alone covers a run of two to four characters,
+  // when cheaper than the positional cover (in positional occurrences,
+  // ~2.5–3.5 bytes each): {i: the gram's place, side: "" (its docs, h/), "r"
+  // or "l" (its docs by the run's right or left neighbour)}. Docs weigh ~0.2
+  // of positions; a split's size is unknown until fetched, but at most its
+  // gram's and the neighbour pair's count, and it weighs ~0.35 of that. A
+  // four-character run's snippet is seldom at the split's first occurrence and
+  // may need a scan of the shown articles' text (~8 KB, priced as HEAVY_SCAN
+  // occurrences). Measured with bench/search_bench.py.
   var HEAVY_SCAN = 2500;
   function heavyAnchor(m, run, vocab, cost) {
-    var n = run.length, best = -1;
-    for (var i = Math.max(0, n - 3); i <= Math.min(1, n - 2); i++) {
-      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0;
-      var price = n > 2 ? 0.4 * count + HEAVY_SCAN : 0.2 * count;
-      if (count > m.heavy && price < cost) { cost = price; best = i; }
+    var n = run.length, best = null;
+    var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
+    var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side }; } };
+    if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
+    for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
+      var c = count(i), scan = n > 3 ? HEAVY_SCAN : 0;
+      if (c <= m.heavy) continue;
+      if (i + 2 < n) offer(i, "r", 0.35 * Math.min(c, count(i + 1) || m.counted) + scan);
+      if (i > 0) offer(i, "l", 0.35 * Math.min(c, count(i - 1) || m.counted) + scan);
     }
     return best;
   }
@@ -178,7 +185,7 @@
   Engine.prototype.verify = async function (m, run, vocab) {
     var self = this, starts = null;
     var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);
-    if (h >= 0) return this.placed(m, run, vocab, h);
+    if (h) return this.placed(m, run, vocab, h);
     var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
     for (var a = 0; a < picked.length; a++) {
       if (!entries[a]) return new Map();
@@ -227,18 +234,18 @@
     return docs;
   }
 
-  // A run a heavy gram's window covers: its docs from present(); for a run
-  // longer than the gram, snippet positions from the rarest other gram's
-  // window when it is cheap (HEAVY_SCAN), since the heavy gram's first
-  // occurrence is seldom the run's and the snippet would need a scan. Those
-  // positions may belong to a partial match (docs.near: checked by excerpt()).
+  // A run a heavy gram's window covers: its docs from present(); for a run of
+  // four, snippet positions from the rarest other gram's window when it is
+  // cheap (HEAVY_SCAN), since the split's first occurrence is seldom the run's
+  // and the snippet would need a scan. Those positions may belong to a partial
+  // match (docs.near: checked by excerpt()).
   Engine.prototype.placed = async function (m, run, vocab, h) {
     var best = -1, least = HEAVY_SCAN;
     for (var i = 0; i + 1 < run.length; i++) {
       var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
-      if (i !== h && run.length > 2 && count < least) { least = count; best = i; }
+      if (i !== h.i && run.length > 3 && count < least) { least = count; best = i; }
     }
-    var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h])], run[h] + run[h + 1]),
+    var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]),
       best >= 0 ? this.gram(m, vocab, run, best) : null]);
     var docs = got[0];
     if (!got[1]) return docs;
@@ -250,28 +257,29 @@
     return docs;
   };
 
-  // verify() for a run one heavy gram's window covers, from its position-free
-  // entries: docs (h/: [0, [part, field, [doc delta (, first position /
-  // coarse in the body)…], "", …]…]) and, for runs longer than the gram,
-  // neighbour pairs (k/: same parts and fields, [pairs per doc…], "pairs").
-  // Body positions are the gram's first, up to m.coarse characters early (docs.coarse).
-  Engine.prototype.present = async function (m, run, i, v, g) {
-    var n = run.length, body = m.fields.length - 1, docs = new Map();
-    var got = await Promise.all([this.load("h/" + v.b + "-" + fileOf(v.h, g))].concat(n > 2 ? [this.load("k/" + v.b + "-" + fileOf(v.k, g))] : []));
-    var entry = own(got[0], g), pairs = n > 2 ? own(got[1], g) : null;
+  // verify() for a run one heavy gram's window covers, from a position-free
+  // entry, [0, [part, field, [doc delta, (other neighbours,) (first position
+  // / coarse in the body,)…], "other neighbours", …]…]: the gram's docs (h/,
+  // key: the gram, no neighbours) or its docs by the run's right (r/) or left
+  // (l/) neighbour (key: gram + that neighbour; neighbours: the other side's).
+  // Body positions are the key's first, up to m.coarse characters early (docs.coarse).
+  Engine.prototype.present = async function (m, run, h, v) {
+    var n = run.length, i = h.i, body = m.fields.length - 1, docs = new Map();
+    var side = h.side, key = run[i] + run[i + 1] + (side === "r" ? run[i + 2] : side === "l" ? run[i - 1] : "");
+    var need = n < 4 ? null : side === "r" ? run[0] : run[3];
+    var entry = own(await this.load((side || "h") + "/" + v.b + "-" + fileOf(v[side || "h"], key)), key);
     docs.coarse = m.coarse;
     for (var e = 1; entry && e < entry.length; e++) {
-      var seg = entry[e], part = seg[0], pseg = pairs && pairs[e];
+      var seg = entry[e], part = seg[0];
       for (var s = 1; s < seg.length; s += 3) {
-        var f = seg[s], flat = seg[s + 1], local = 0, o = 0, step = f === body ? 2 : 1;
-        var counts = pseg && pseg[s + 1], ctx = pseg && Array.from(pseg[s + 2]);
-        for (var j = 0, q = 0; j < flat.length; j += step, q++) {
-          local += flat[j];
-          for (var k = 0, hit = !pairs; pairs && k < counts[q]; k++, o += 2) {
-            hit = hit || ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]));
-          }
-          var doc = part * 1e6 + local;
-          if (hit) docs.set(doc, f === body ? flat[j + 1] * m.coarse : docs.has(doc) ? docs.get(doc) : -1);
+        var f = seg[s], flat = seg[s + 1], others = Array.from(seg[s + 2]), local = 0, o = 0, j = 0;
+        while (j < flat.length) {
+          local += flat[j++];
+          var count = side ? flat[j++] : 0, hit = !need, doc = part * 1e6 + local;
+          for (var k = 0; k < count; k++) hit = hit || others[o + k] === need;
+          o += count;
+          var at = f === body ? flat[j++] * m.coarse : docs.has(doc) ? docs.get(doc) : -1;
+          if (hit) docs.set(doc, at);
         }
       }
     }

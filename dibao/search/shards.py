@@ -21,11 +21,16 @@ GRAMS_TARGET = 8000
 #: Grams seen more often than this have their count in the vocabulary file (the browser
 #: picks the rarest grams of a query to check adjacency; unlisted ones are rarer).
 COUNTED = 200
-#: Grams seen more often than this also get a position-free entry (``h/``): per doc and field the
-#: distinct neighbour pairs, all a run of two to four characters needs (one window covers it).
+#: Grams seen more often than this also get position-free entries (``heavy``): the docs holding them
+#: (``h/``) and, per right and per left neighbour, the docs with the other side's neighbours (``r/``,
+#: ``l/``), all a run of two to four characters needs (one window covers it).
 #: Below it the positional entry is small enough, and its position places the snippet (without
 #: one the browser scans the shown articles' text, ~1 KB more each).
 HEAVY = 4000
+#: Target size of one ``r/`` or ``l/`` file.  Adding an issue to a month changes most of them (a
+#: month holds most neighbours of a heavy gram), so they are bigger than gram files: a query
+#: fetches one, and their number stays small beside the ``t/`` and ``g/`` files an issue changes.
+SPLITS_TARGET = 24000
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.

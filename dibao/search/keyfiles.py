@@ -177,8 +177,9 @@ class KeyWriter:
                 firsts[kind].append(self.laid[f"{stem}{k}"][0])
                 k += 1
         grams = [g for c in group for g in state.by_first["g"].get(c, ())]
-        vocab = {"w": "\n".join(t for c in group for t in state.by_first["t"].get(c, ())),
-                 "t": firsts["t"], "g": firsts["g"], "h": firsts["h"], "r": firsts["r"], "l": firsts["l"],
+        # a kind without files in the bucket is left out: the browser then knows its key is in no file
+        present = {kind: firsts[kind] for kind in KINDS if kind == "t" or f"{kind}/{name}-0" in self.laid}
+        vocab = {"w": "\n".join(t for c in group for t in state.by_first["t"].get(c, ())), **present,
                  "c": {g: state.counts[g] for g in grams if state.counts[g] > COUNTED}}
         write_text(self.out_dir / f"v/{name}.js", jsonp(f"v/{name}", vocab))
 

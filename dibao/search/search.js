@@ -196,8 +196,13 @@
 
   // The positional entry of the gram at run[i].
   Engine.prototype.gram = function (m, vocab, run, i) {
-    var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
-    return this.load("g/" + v.b + "-" + fileOf(v.g, g)).then(function (shard) { return own(shard, g); });
+    return this.entry(vocab[bucketOf(m.buckets, run[i])], "g", run[i] + run[i + 1]);
+  };
+
+  // The entry of key in the files of one kind (g, h, r, l) of bucket v; a
+  // bucket without files of the kind has no such list, and the key no entry.
+  Engine.prototype.entry = async function (v, kind, key) {
+    return v[kind] ? own(await this.load(kind + "/" + v.b + "-" + fileOf(v[kind], key)), key) : undefined;
   };
 
   // Start positions (Map (docKey * 8 + field) -> Set) where the window of the
@@ -267,7 +272,7 @@
     var n = run.length, i = h.i, body = m.fields.length - 1, docs = new Map();
     var side = h.side, key = run[i] + run[i + 1] + (side === "r" ? run[i + 2] : side === "l" ? run[i - 1] : "");
     var need = n < 4 ? null : side === "r" ? run[0] : run[3];
-    var entry = own(await this.load((side || "h") + "/" + v.b + "-" + fileOf(v[side || "h"], key)), key);
+    var entry = await this.entry(v, side || "h", key);
     docs.coarse = m.coarse;
     for (var e = 1; entry && e < entry.length; e++) {
       var seg = entry[e], part = seg[0];

@@ -30,7 +30,7 @@ HEAVY = 4000
 #: Target size of one ``r/`` or ``l/`` file.  Adding an issue to a month changes most of them (a
 #: month holds most neighbours of a heavy gram), so they are bigger than gram files: a query
 #: fetches one, and their number stays small beside the ``t/`` and ``g/`` files an issue changes.
-SPLITS_TARGET = 32000
+SPLITS_TARGET = 64000
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.

@@ -161,9 +161,10 @@
   // or "l" (its docs by the run's right or left neighbour)}. Docs weigh ~0.2
   // of positions; a split's size is unknown until fetched, but at most its
   // gram's and the neighbour pair's count, and it weighs ~0.35 of that. A
-  // four-character run's snippet is seldom at the split's first occurrence and
-  // may need a scan of the shown articles' text (~8 KB, priced as HEAVY_SCAN
-  // occurrences). Measured with bench/search_bench.py.
+  // four-character run's snippet is seldom at the split's first occurrence:
+  // it is placed by the run's rarest other gram (placed()), or needs a scan of
+  // the shown articles' text (~8 KB, priced as HEAVY_SCAN occurrences).
+  // Measured with bench/search_bench.py.
   var HEAVY_SCAN = 2500;
   function heavyAnchor(m, run, vocab, cost) {
     var n = run.length, best = null;
@@ -171,10 +172,21 @@
     var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side }; } };
     if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
     for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
-      var c = count(i), scan = n > 3 ? HEAVY_SCAN : 0;
+      var c = count(i), scan = n > 3 ? rarest(m, run, vocab, i).count : 0;
       if (c <= m.heavy) continue;
       if (i + 2 < n) offer(i, "r", 0.35 * Math.min(c, count(i + 1) || m.counted) + scan);
       if (i > 0) offer(i, "l", 0.35 * Math.min(c, count(i - 1) || m.counted) + scan);
+    }
+    return best;
+  }
+
+  // The run's rarest gram but the one at h when it has fewer than HEAVY_SCAN
+  // occurrences ({i: -1, count: HEAVY_SCAN} when none has).
+  function rarest(m, run, vocab, h) {
+    var best = { i: -1, count: HEAVY_SCAN };
+    for (var i = 0; i + 1 < run.length; i++) {
+      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
+      if (i !== h && count < best.count) best = { i: i, count: count };
     }
     return best;
   }
@@ -245,11 +257,7 @@
   // and the snippet would need a scan. Those positions may belong to a partial
   // match (docs.near: checked by excerpt()).
   Engine.prototype.placed = async function (m, run, vocab, h) {
-    var best = -1, least = HEAVY_SCAN;
-    for (var i = 0; i + 1 < run.length; i++) {
-      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
-      if (i !== h.i && run.length > 3 && count < least) { least = count; best = i; }
-    }
+    var best = run.length > 3 ? rarest(m, run, vocab, h.i).i : -1;
     var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]),
       best >= 0 ? this.gram(m, vocab, run, best) : null]);
     var docs = got[0];

@@ -193,9 +193,11 @@ def _published_tree(folder: Path) -> dict[str, str]:
 def test_incremental_builds_equal_a_clean_build(tmp_path, monkeypatch, heavy):
     """Add, edit and remove docs (and whole months) in one folder: every step equals a fresh build.
 
-    With a low ``HEAVY`` many grams have position-free entries, and some become or stop being heavy."""
+    With a low ``HEAVY`` many grams have position-free entries, and some become or stop being heavy;
+    with a low ``SPLIT_MIN`` their splits come and go as neighbour pairs become or stop being common."""
     if heavy is not None:
         monkeypatch.setattr("dibao.search.build.HEAVY", heavy)
+        monkeypatch.setattr("dibao.search.build.SPLIT_MIN", 8)
     docs = make_docs(120, seed=5, years=(2023, 2024), chars=300)
     late = sorted(docs, key=lambda d: (d.date, d.id))
     steps = [

@@ -20,7 +20,7 @@ from dibao.search import heavy
 from dibao.search.entries import NewPieces, gram_entry, term_entry
 from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLITS_TARGET, jsonp,
+from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_MIN, SPLITS_TARGET, jsonp,
                                  write_part_files, write_text)
 from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
@@ -108,7 +108,7 @@ class BuildState:
 
 
 def _version() -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} {SPLITS_TARGET}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} {SPLITS_TARGET} {SPLIT_MIN}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -258,14 +258,13 @@ def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -
     for term in sorted(changes.dirty["t"]):
         new, head = pieces.term(term)
         writer.set("t", term, term_entry(term, writer.old_entry("t", term), dropped, new, head, index_of, last))
+    heavies = heavy.HeavyUpdate(writer, HEAVY, SPLIT_MIN)
     for gram in sorted(changes.dirty["g"]):
         new, count = pieces.gram(gram)
         made = gram_entry(writer.old_entry("g", gram), dropped, new, count, last)
+        heavies.note(gram, made, new)
         writer.set("g", gram, None if made is None else made[1], 0 if made is None else made[0])
-        if made is not None and made[0] > HEAVY:
-            heavy.update(writer, gram, made[1], new, dropped, last)
-        elif gram in writer.state.sizes["h"]:
-            heavy.drop(writer, gram)
+    heavies.finish(dropped, last)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -339,6 +338,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "pinyin": letters,
         "counted": COUNTED,
         "heavy": HEAVY,
+        "split": SPLIT_MIN,
         "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,

@@ -108,27 +108,39 @@ def keys_of(writer, kind: str, gram: str) -> list[str]:
     return keys[start:end]
 
 
-def update(writer, gram: str, entry: str, new: list[str], dropped: set[int], last: int) -> None:
-    """Record the ``h``, ``r`` and ``l`` entries of a heavy gram whose positional pieces changed.
+def _whole(entry: str) -> list[str]:
+    """Every part's piece of a gram entry."""
+    return [m.group(0) for m in _GRAM_PIECE.finditer(entry, entry.index(",") + 1)]
 
-    ``new``: the changed parts' positional pieces; ``entry``: the gram's whole new ``g`` entry,
-    converted instead when the gram has no ``h`` entry yet (it just became heavy, or a full build)."""
-    old = writer.old_entry("h", gram)
-    if old is None:
-        new, dropped = [m.group(0) for m in _GRAM_PIECE.finditer(entry, entry.index(",") + 1)], set()
+
+def _put(writer, kind: str, key: str, text: str | None, before: str | None) -> None:
+    if text != before:
+        writer.set(kind, key, text)
+
+
+def update(writer, gram: str, entry: str, new: list[str] | None, dropped: set[int], last: int, keep, whole: bool) -> None:
+    """Record the ``h``, ``r`` and ``l`` entries of a heavy gram.
+
+    ``new``: the changed parts' positional pieces, patched into the last build's entries; with
+    ``whole`` (the gram just became heavy, a full build, or which splits it keeps changed) every
+    entry is made from ``entry``, the gram's whole ``g`` entry.  ``keep(kind, key)``: whether a
+    split is kept."""
+    if whole:
+        new, dropped = _whole(entry), set()
     converted = [heavy_pieces(p) for p in new]
-    writer.set("h", gram, _patched(old, dropped, [c[0] for c in converted], last))
+    old = writer.old_entry("h", gram)
+    _put(writer, "h", gram, _patched(None if whole else old, dropped, [c[0] for c in converted], last), old)
     for number, (kind, _side) in enumerate(SPLITS, start=1):
         pieces: dict[str, list[str]] = {}
         for c in converted:
             for neighbour, piece in c[number].items():
-                pieces.setdefault(gram + neighbour, []).append(piece)
-        keys = set(pieces) | (set(keys_of(writer, kind, gram)) if old is not None else set())
-        for key in sorted(keys, key=utf16_key):
-            before = writer.old_entry(kind, key) if old is not None else None
-            text = _patched(before, dropped, pieces.get(key, []), last)
-            if text != before:
-                writer.set(kind, key, text)
+                if keep(kind, gram + neighbour):
+                    pieces.setdefault(gram + neighbour, []).append(piece)
+        had = set(keys_of(writer, kind, gram))
+        for key in sorted(set(pieces) | had, key=utf16_key):
+            before = writer.old_entry(kind, key) if key in had else None
+            text = _patched(None if whole else before, dropped, pieces.get(key, []), last) if key in pieces or not whole else None
+            _put(writer, kind, key, text, before)
 
 
 def drop(writer, gram: str) -> None:
@@ -137,3 +149,41 @@ def drop(writer, gram: str) -> None:
     for kind, _side in SPLITS:
         for key in keys_of(writer, kind, gram):
             writer.set(kind, key, None)
+
+
+class HeavyUpdate:
+    """The heavy entries of one build, written once every gram's count is final: a split is kept
+    only while its neighbour pair (the gram's other character and the neighbour) is common
+    (more than ``split_min`` occurrences) — else that pair's own positions are small — so which
+    splits a gram has depends on other grams' counts too."""
+
+    def __init__(self, writer, heavy: int, split_min: int):
+        self.writer, self.heavy, self.split_min = writer, heavy, split_min
+        self.grams: dict[str, tuple] = {}  #: changed gram -> (its new entry or None, new pieces if it was heavy)
+        self.crossed: set[str] = set()  #: grams whose count crossed split_min
+
+    def note(self, gram: str, made: tuple[int, str] | None, new: list[str]) -> None:
+        """A changed gram's new entry, before it is set (its old count is still in the state)."""
+        state, count = self.writer.state, 0 if made is None else made[0]
+        if (state.counts.get(gram, 0) > self.split_min) != (count > self.split_min):
+            self.crossed.add(gram)
+        was = gram in state.sizes["h"]
+        if count > self.heavy or was:
+            self.grams[gram] = (None if made is None else made[1], new if was else None)
+
+    def keep(self, kind: str, key: str) -> bool:
+        pair = key[1] + key[2] if kind == "r" else key[2] + key[0]
+        return self.writer.state.counts.get(pair, 0) > self.split_min
+
+    def finish(self, dropped: set[int], last: int) -> None:
+        writer, counts = self.writer, self.writer.state.counts
+        firsts, seconds = {g[0] for g in self.crossed}, {g[1] for g in self.crossed}
+        # a crossed pair bc changes the right splits of grams ending with b, the left ones of grams starting with c
+        affected = {g for g in writer.state.sizes["h"] if g[1] in firsts or g[0] in seconds} if self.crossed else set()
+        for gram in sorted(set(self.grams) | affected):
+            entry, new = self.grams.get(gram, (None, None))
+            if gram in self.grams and counts.get(gram, 0) <= self.heavy:
+                drop(writer, gram)
+                continue
+            whole = new is None or gram in affected
+            update(writer, gram, entry or writer.old_entry("g", gram), new, dropped, last, self.keep, whole)

@@ -174,8 +174,9 @@
     for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
       var c = count(i), scan = n > 3 ? rarest(m, run, vocab, i).count : 0;
       if (c <= m.heavy) continue;
-      if (i + 2 < n) offer(i, "r", 0.35 * Math.min(c, count(i + 1) || m.counted) + scan);
-      if (i > 0) offer(i, "l", 0.35 * Math.min(c, count(i - 1) || m.counted) + scan);
+      // a split exists only when its neighbour pair is common (m.split): else that pair's positions are cheap
+      if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", 0.35 * Math.min(c, count(i + 1)) + scan);
+      if (i > 0 && count(i - 1) > m.split) offer(i, "l", 0.35 * Math.min(c, count(i - 1)) + scan);
     }
     return best;
   }

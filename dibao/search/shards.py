@@ -30,7 +30,11 @@ HEAVY = 4000
 #: Target size of one ``r/`` or ``l/`` file.  Adding an issue to a month changes most of them (a
 #: month holds most neighbours of a heavy gram), so they are bigger than gram files: a query
 #: fetches one, and their number stays small beside the ``t/`` and ``g/`` files an issue changes.
-SPLITS_TARGET = 64000
+SPLITS_TARGET = 32000
+#: A heavy gram's docs by a neighbour are kept only when the neighbour pair (the gram's other
+#: character and the neighbour) is seen more often than this: else the browser checks that pair's
+#: positions instead (~5 KB at most), and three quarters of the splits' bytes are never written.
+SPLIT_MIN = 2000
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.

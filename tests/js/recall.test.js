@@ -44,7 +44,7 @@ test("30 corpus queries: 100% recall, at least 98% precision", async () => {
 
 test("runs of 3–4 characters: heavy grams' entries by right and by left neighbour are exact", async () => {
   const log = [], eng = engine(dir, log), m = await eng.manifest, kinds = new Set();
-  const queries = drawQueries(400, 11).map((q) => q.slice(0, 3 + (q.length % 2))).filter((q) => q.length > 2);
+  const queries = drawQueries(1200, 11).map((q) => q.slice(0, 3 + (q.length % 2))).filter((q) => q.length > 2);
   for (const query of queries) {
     log.length = 0;
     const expected = containing(query), results = (await eng.search(query)).results;

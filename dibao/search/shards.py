@@ -32,9 +32,11 @@ HEAVY = 4000
 #: fetches one, and their number stays small beside the ``t/`` and ``g/`` files an issue changes.
 SPLITS_TARGET = 32000
 #: A heavy gram's docs by a neighbour are kept only when the neighbour pair (the gram's other
-#: character and the neighbour) is seen more often than this: else the browser checks that pair's
-#: positions instead (~5 KB at most), and three quarters of the splits' bytes are never written.
-SPLIT_MIN = 2000
+#: character and the neighbour) is seen more often than this: else a three-character run checks
+#: that pair's positions instead (~2.5 KB gzip at most, a fifth of a split file), and half the
+#: splits' bytes (half their files, which an added issue mostly rewrites) are never written.  A
+#: four-character run then uses the split by its other neighbour, which may be bigger.
+SPLIT_MIN = 1000
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.

@@ -34,12 +34,23 @@ class Added:
 
 
 def normalised_name(issue: Issue, original: Path) -> str:
-    """Date first when known (``2025-04-15-hebei-fazhibao.txt``), else the original stem as ASCII."""
+    """Date first when known (``2025-04-15-hebei-fazhibao.txt``), else the original stem as ASCII.
+
+    A date the original name already carries (``20250415-…``, ``…_2025.04.15``) is taken out of
+    the rest of the name, so it is not printed twice."""
     stem = slugify(issue.paper, 24) if issue.paper else ""
     base = slugify(original.stem, 40) if not re.fullmatch(r"[A-Za-z0-9_.-]+", original.stem) else original.stem
     if issue.date:
-        return f"{issue.date}-{stem or base}.txt"
+        return f"{issue.date}-{stem or without_date(base, issue.date) or 'issue'}.txt"
     return f"{base}.txt"
+
+
+def without_date(name: str, date: str) -> str:
+    """``name`` minus ``date`` (``YYYY-MM-DD``) written with any or no separators, and the
+    separators left hanging where it was."""
+    year, month, day = date.split("-")
+    pattern = rf"(?<!\d){year}[-_. ]?{month}[-_. ]?{day}(?!\d)"
+    return re.sub(r"[-_. ]{2,}", "-", re.sub(pattern, "", name)).strip("-_. ")
 
 
 def free_name(seeds: Path, name: str) -> Path:

@@ -11,8 +11,10 @@ it knows one neighbour exactly, so the entries are split by it:
 - ``l/``, key gram + left neighbour: the same with the sides swapped.
 
 So 安局保 fetches the docs of 安局 followed by 保, not every neighbour pair of
-every doc holding 安局.  Every entry is derived from the gram's positional
-pieces (``g``) and patched part by part like them (``entries.gram_entry``).
+every doc holding 安局.  A split is kept only while its neighbour pair (局保)
+is common (``shards.SPLIT_MIN``).  Every entry is derived from the gram's
+positional pieces (``g``) and patched part by part like them
+(``entries.gram_entry``).
 """
 from __future__ import annotations
 
@@ -139,7 +141,10 @@ def update(writer, gram: str, entry: str, new: list[str] | None, dropped: set[in
         had = set(keys_of(writer, kind, gram))
         for key in sorted(set(pieces) | had, key=utf16_key):
             before = writer.old_entry(kind, key) if key in had else None
-            text = _patched(None if whole else before, dropped, pieces.get(key, []), last) if key in pieces or not whole else None
+            if whole:  # made again: a key no longer kept goes
+                text = _patched(None, dropped, pieces[key], last) if key in pieces else None
+            else:
+                text = _patched(before, dropped, pieces.get(key, []), last)
             _put(writer, kind, key, text, before)
 
 

@@ -4,23 +4,27 @@
     python bench/search_rebuild.py --synthetic 10851 [--out /tmp/search-rebuild]
 
 CONTENT is a built ``content/`` folder; ISSUE_ID (e.g. ``2024-12-30-hebei-fazhi-bao``)
-is the issue taken out and put back.  ``--synthetic N`` uses the search bench's
+is the issue taken out and put back.  Each step also prints how many published files it wrote
+(new inode or mtime) and removed.  ``--synthetic N`` uses the search bench's
 N synthetic articles instead and takes out 8 articles of the newest month (an issue's worth).  The index is built in place in ``--out``
 (as the pipeline builds it in its cache), so the times are the search stage's own.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dibao.search import build_search  # noqa: E402
+from dibao.search.build import CACHE  # noqa: E402
 
 
 def _cpu() -> float:
@@ -29,11 +33,29 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
+def _marks(out: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every published file: a written file gets a new inode (``shards.write_text``)."""
+    marks = {}
+    for folder, dirs, files in os.walk(out):
+        if folder == str(out):
+            dirs[:] = [d for d in dirs if d != CACHE]
+        for name in files:
+            info = os.stat(os.path.join(folder, name))
+            marks[os.path.join(folder, name)] = (info.st_ino, info.st_mtime_ns)
+    return marks
+
+
 def timed(label: str, docs, out: Path) -> None:
+    before = _marks(out) if out.exists() else {}
     start, cpu = time.perf_counter(), _cpu()
     stats = build_search(docs, out)
     seconds, cpu = time.perf_counter() - start, _cpu() - cpu
-    print(f"{label:>8}: {seconds:6.2f} s wall, {cpu:6.2f} s CPU, parts rebuilt {len(stats.rebuilt)}, {stats.docs} articles")
+    after = _marks(out)
+    written = [path for path, mark in after.items() if before.get(path) != mark]
+    folders = Counter(os.path.relpath(path, out).split(os.sep)[0] for path in written)
+    print(f"{label:>8}: {seconds:6.2f} s wall, {cpu:6.2f} s CPU, parts rebuilt {len(stats.rebuilt)}, {stats.docs} articles, "
+          f"{len(written)} of {len(after)} files written ({', '.join(f'{k} {n}' for k, n in sorted(folders.items()))}), "
+          f"{len(before.keys() - after.keys())} removed")
 
 
 def _archive_docs(content: Path, issue: str) -> tuple[list, list]:

@@ -76,7 +76,7 @@ def _entry(folder: Path, kind: str, key: str):
     bucket = max(0, bisect.bisect_right(starts, utf16_key(key[0])) - 1)
     vocab, name = _vocab(folder, bucket), bucket_name(manifest["buckets"][bucket])
     found = []
-    for layer in (kind, "r" + kind):
+    for layer in (kind, "n" + kind):
         number = sum(1 for first in vocab[layer] if utf16_key(first) <= utf16_key(key))
         found.append(read_shard(folder / f"{layer}/{name}-{number - 1}.js").get(key) if number else None)
     main, recent = found
@@ -202,9 +202,11 @@ def _published_tree(folder: Path) -> dict[str, str]:
 def test_incremental_builds_equal_a_clean_build(tmp_path, monkeypatch, heavy):
     """Add, edit and remove docs (and whole months) in one folder: every step equals a fresh build.
 
-    With a low ``HEAVY`` many grams have position-free entries, and some become or stop being heavy."""
+    With a low ``HEAVY`` many grams have position-free entries, and some become or stop being heavy;
+    with a low ``SPLIT_MIN`` their splits come and go as neighbour pairs become or stop being common."""
     if heavy is not None:
         monkeypatch.setattr("dibao.search.build.HEAVY", heavy)
+        monkeypatch.setattr("dibao.search.build.SPLIT_MIN", 8)
     docs = make_docs(120, seed=5, years=(2023, 2024), chars=300)
     late = sorted(docs, key=lambda d: (d.date, d.id))
     steps = [
@@ -234,7 +236,7 @@ def test_noop_build_touches_no_published_file(tmp_path, small_docs):
 
 
 def test_adding_to_the_newest_month_rewrites_only_its_own_files(tmp_path):
-    """The newest month's entries live in ``rt/``, ``rg/``…: an issue added to it leaves the archive's
+    """The newest month's entries live in ``nt/``, ``ng/``…: an issue added to it leaves the archive's
     postings and gram files alone, and the index still equals a clean build.  An undated part sorts
     after the newest month, so the two layers' pieces interleave by part number."""
     docs = sorted(make_docs(80, seed=11, years=(2023, 2024), chars=300), key=lambda d: (d.date, d.id))
@@ -249,8 +251,8 @@ def test_adding_to_the_newest_month_rewrites_only_its_own_files(tmp_path):
     after = _tree(tmp_path / "incremental")
     touched = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     assert stats.rebuilt == (newest,)
-    assert any(k.startswith(("rt/", "rg/")) for k in touched)
-    assert not [k for k in touched if k.split("/")[0] in ("t", "g", "h", "k")]
+    assert any(k.startswith(("nt/", "ng/")) for k in touched)
+    assert not [k for k in touched if k.split("/")[0] in ("t", "g", "h", "r", "l")]
     build_search(before_docs + added, tmp_path / "clean")
     assert _published_tree(tmp_path / "incremental") == _published_tree(tmp_path / "clean")
     manifest = read_shard(tmp_path / "clean" / "manifest.js")

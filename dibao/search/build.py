@@ -16,14 +16,17 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search.entries import COARSE, NewPieces, gram_entry, heavy_entries, term_entry
+from dibao.search import heavy
+from dibao.search.entries import NewPieces, gram_entry, term_entry
+from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, jsonp, write_part_files, write_text
+from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_MIN, SPLITS_TARGET, jsonp,
+                                 write_part_files, write_text)
 from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-9"
+FORMAT = "dibao-search-10"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -102,11 +105,12 @@ class BuildState:
     stats: dict  #: part key -> per-doc stats (``PartData.stats``), written by group into ``s/<group>.js``
     keys: KeyState
     letters: list | None = None  #: pinyin prefixes written (None: not yet)
-    recent: str | None = None  #: key of the part whose entries are in the newest-month (``r``) files
+    recent: str | None = None  #: key of the part whose entries are in the newest-month (``n``) files
 
 
 def _version() -> str:
-    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} {RECENT_SHARE}".encode())
+    h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} "
+                       f"{SPLITS_TARGET} {SPLIT_MIN} {RECENT_SHARE}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -190,7 +194,7 @@ def build_search(
 
 
 def recent_part(keys: Sequence[str]) -> str | None:
-    """The newest month's part, whose entries live in files of their own (``rt/``, ``rg/``…).
+    """The newest month's part, whose entries live in files of their own (``nt/``, ``ng/``…).
 
     Issues mostly arrive for the newest month: adding one then rewrites only
     those small files, not the archive's (one issue holds thousands of terms,
@@ -211,7 +215,7 @@ def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str],
     return terms, grams
 
 
-LAYERS = ("", RECENT)  #: the archive's files (``t/``…) and the newest month's (``rt/``…): a kind's prefix
+LAYERS = ("", RECENT)  #: the archive's files (``t/``…) and the newest month's (``nt/``…): a kind's prefix
 
 
 class _Changes:
@@ -287,36 +291,16 @@ def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -
         for term in sorted(changes.dirty[layer]["t"]):
             new, head = pieces.term(term)
             writer.set(kind, term, term_entry(term, writer.old_entry(kind, term), dropped, new, head, index_of, last))
+    heavies = heavy.HeavyUpdate(writer, HEAVY, SPLIT_MIN, LAYERS)
     for gram in sorted(changes.dirty[""]["g"] | changes.dirty[RECENT]["g"]):
-        new = {}
+        before, changed = writer.count(gram), {}
         for layer in LAYERS:
             if gram in changes.dirty[layer]["g"]:
-                new[layer], count = changes.pieces[layer].gram(gram)
-                made = gram_entry(writer.old_entry(layer + "g", gram), dropped, new[layer], count, last)
+                changed[layer], count = changes.pieces[layer].gram(gram)
+                made = gram_entry(writer.old_entry(layer + "g", gram), dropped, changed[layer], count, last)
                 writer.set(layer + "g", gram, None if made is None else made[1], 0 if made is None else made[0])
-        heavy = writer.count(gram) > HEAVY  # heaviness is the archive's: both layers agree on it
-        for layer in LAYERS:
-            _update_heavy(writer, layer, gram, heavy, new.get(layer), dropped, last)
-
-
-def _update_heavy(writer: KeyWriter, layer: str, gram: str, heavy: bool, new: list[str] | None, dropped: set,
-                  last: int) -> None:
-    """A layer's position-free entries of a gram (``h``, ``k``): there exactly when the gram is
-    heavy and the layer holds it; patched when its pieces changed (``new`` is not None)."""
-    g, h, k = (layer + kind for kind in "ghk")
-    text = writer.dirty[g][gram] if gram in writer.dirty[g] else writer.old_entry(g, gram)
-    had = gram in writer.state.sizes[h]
-    if not heavy or text is None:
-        if had:
-            writer.set(h, gram, None)
-            writer.set(k, gram, None)
-        return
-    if had and new is None:
-        return
-    olds = (writer.old_entry(h, gram), writer.old_entry(k, gram)) if had else (None, None)
-    docs, pairs = heavy_entries(olds, dropped, new or [], text, last)
-    writer.set(h, gram, docs)
-    writer.set(k, gram, pairs)
+        heavies.note(gram, before, changed)
+    heavies.finish(dropped, last)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -326,7 +310,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in (*KINDS, "v", "p", "s"):
+        for folder in (*KINDS, "k", "rt", "rg", "rh", "rk", "v", "p", "s"):  # k: format 8; r…: the newest month's before
             shutil.rmtree(out_dir / folder, ignore_errors=True)
         state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}
@@ -396,6 +380,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "pinyin": letters,
         "counted": COUNTED,
         "heavy": HEAVY,
+        "split": SPLIT_MIN,
         "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,

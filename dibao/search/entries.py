@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
-from dibao.search.docs import FIELDS
 from dibao.search.parts import PartData, _dump
 
 class NewPieces:
@@ -184,69 +183,22 @@ def _occurrences(piece: str) -> int:
     return sum(len(c) for c in _CONTEXTS.findall(piece)) // 2
 
 
-def gram_entry(old: str | None, dropped: set[int], new: list[str], count: int, last: int) -> tuple[int, str] | None:
+def gram_entry(old: str | None, dropped: set[int], new: list[str], count: int, last: int,
+               measure: Callable[[str], int] = _occurrences) -> tuple[int, str] | None:
     """(occurrences, ``[occurrences, [part, field, [doc delta, count, position deltas…], contexts, …]…]``).
 
-    ``new``: the changed parts' pieces, with ``count`` occurrences in all."""
+    ``new``: the changed parts' pieces, with ``count`` occurrences in all (``measure`` of a piece:
+    the head of entries of the same shape that count something else)."""
     if old is not None:
         total, body = old[1:-1].split(",", 1)
         body, removed = _splice(body, dropped, new, last, _GRAM_PIECE)
         if not body:
             return None
-        total = int(total) - sum(_occurrences(m.group(0)) for m in removed) + count
+        total = int(total) - sum(measure(m.group(0)) for m in removed) + count
         return total, f"[{total},{body}]"
     if not new:
         return None
     return count, f"[{count},{','.join(sorted(new, key=_number))}]"
-
-
-#: The body's field number in gram pieces.
-BODY = len(FIELDS) - 1
-#: Heavy entries place a body's first occurrence to within this many characters (for the snippet).
-COARSE = 64
-
-
-def compact_pieces(piece: str) -> tuple[str, str]:
-    """A gram piece without positions, as two pieces of the same shape as gram pieces:
-
-    - docs (``h``): ``[part, field, [doc delta (, first // COARSE in the body)…], "", …]``, all a
-      two-character run needs (and the coarse first position places the snippet);
-    - pairs (``k``): ``[part, field, [distinct pairs per doc…], "the pairs", …]``, what a run of
-      three or four characters needs besides: whether a field holds a run one gram's window covers
-      depends only on which neighbour pairs occur around the gram there, not on where."""
-    number, *rest = json.loads(piece)
-    docs, pairs = [number], [number]
-    for f, flat, contexts in zip(rest[0::3], rest[1::3], rest[2::3]):
-        runs, counts, seen_all, at, o = [], [], [], 0, 0
-        while at < len(flat):
-            count = flat[at + 1]
-            seen = sorted({contexts[o + 2 * k : o + 2 * k + 2] for k in range(count)})
-            runs += (flat[at], flat[at + 2] // COARSE) if f == BODY else (flat[at],)
-            counts.append(len(seen))
-            seen_all += seen
-            at, o = at + 2 + count, o + 2 * count
-        docs += (f, runs, "")
-        pairs += (f, counts, "".join(seen_all))
-    return _dump(docs), _dump(pairs)
-
-
-def heavy_entries(olds: tuple[str | None, str | None], dropped: set[int], new: list[str], gram: str,
-                  last: int) -> tuple[str, str]:
-    """The ``h`` (docs) and ``k`` (pairs) entries of a heavy gram: ``[pairs, pieces…]`` each.
-
-    ``olds``: its last ``h`` and ``k`` entries, patched like a gram entry; without them (the
-    gram just became heavy, or a full build) they are made from ``gram``, the gram's whole
-    new ``g`` entry."""
-    made = []
-    if olds[0] is not None and olds[1] is not None:
-        converted = [compact_pieces(p) for p in new]
-        for old, pieces in zip(olds, zip(*converted) if converted else ([], [])):
-            made.append(gram_entry(old, dropped, list(pieces), sum(map(_occurrences, pieces)), last)[1])
-        return made[0], made[1]
-    converted = [compact_pieces(m.group(0)) for m in _GRAM_PIECE.finditer(gram, gram.index(",") + 1)]
-    for pieces in zip(*converted):
-        made.append(f"[{sum(map(_occurrences, pieces))},{','.join(pieces)}]")
-    return made[0], made[1]
 
 
 def file_body(entries: Iterable[tuple[str, str]]) -> str:

@@ -15,30 +15,31 @@ from typing import Callable
 
 from dibao.search import layout
 from dibao.search.entries import EntryFile, file_body
-from dibao.search.shards import COUNTED, GRAMS_TARGET, POSTINGS_TARGET, jsonp, jsonp_raw, write_text
+from dibao.search.shards import COUNTED, GRAMS_TARGET, POSTINGS_TARGET, SPLITS_TARGET, jsonp, jsonp_raw, write_text
 from dibao.search.tokens import utf16_key
 
 #: Target size (characters) of one vocabulary file.
 VOCAB_TARGET = 2500
-#: Postings, positional grams, position-free docs and neighbour pairs of heavy grams (``entries.compact_pieces``).
-MAIN_KINDS = ("t", "g", "h", "k")
-#: The same four for the newest month alone (see ``layers``): ``rt`` is ``t``'s twin, and so on.
-RECENT = "r"
+#: Postings, positional grams, and of heavy grams their docs and their docs by right and by left neighbour
+#: (``heavy``).
+MAIN_KINDS = ("t", "g", "h", "r", "l")
+#: The same five for the newest month alone (see ``build.recent_part``): ``nt`` is ``t``'s twin, and so on.
+RECENT = "n"
 KINDS = MAIN_KINDS + tuple(RECENT + kind for kind in MAIN_KINDS)
 #: Newest-month files are smaller: a query fetches one beside each archive file it needs, mostly for a few
 #: entries, and an added issue rewrites most of them.
 RECENT_SHARE = 4
-TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "k": GRAMS_TARGET}
+TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "r": SPLITS_TARGET, "l": SPLITS_TARGET}
 TARGETS.update({RECENT + kind: TARGETS[kind] // RECENT_SHARE for kind in MAIN_KINDS})
 
 
 def main_kind(kind: str) -> str:
-    """``t`` for ``t`` and ``rt``: what an entry of the kind holds."""
+    """``t`` for ``t`` and ``nt``: what an entry of the kind holds."""
     return kind[-1]
 
 
 def stem_parts(stem: str) -> tuple[str, str]:
-    """(kind, bucket name) of a file stem such as ``rt/lck-3``."""
+    """(kind, bucket name) of a file stem such as ``nt/lck-3``."""
     kind, rest = stem.split("/", 1)
     return kind, rest.rsplit("-", 1)[0]
 
@@ -69,7 +70,7 @@ def _contribution(kind: str, key: str, size: int, count: int) -> list[int]:
         return [0, 0, 0, 0]
     if kind == "t":
         return [len(key) + 1, 0, size, 0]
-    if kind in ("h", "k"):
+    if kind in ("h", "r", "l"):
         return [0, 0, 0, size]
     return [0, len(key) + 6 if count > COUNTED else 0, 0, size]
 
@@ -206,6 +207,7 @@ class KeyWriter:
                 k += 1
         total = self.count
         grams = _in_order(state, group, "g")
+        # every kind is listed, from its file 0: a key that sorts before a kind's first key has no entry of it
         vocab = {"w": "\n".join(_in_order(state, group, "t")), **firsts,
                  "c": {g: total(g) for g in grams if total(g) > COUNTED}}
         write_text(self.out_dir / f"v/{name}.js", jsonp(f"v/{name}", vocab))

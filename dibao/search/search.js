@@ -94,13 +94,14 @@
     return k;
   }
 
-  // A key's entry of one kind (t, g, h or k) over both layers: the archive's
-  // files (t/…) and the newest month's (rt/…), which the build keeps apart so
-  // that adding an issue rewrites only the small ones. Pieces ([part, …]) are
-  // merged in part order; a term's head is its earliest part's, counts add up.
-  Engine.prototype.entry = function (kind, v, key) {
+  // A key's entry of one kind (t, g, h, r or l) of bucket v over both layers:
+  // the archive's files (t/…) and the newest month's (nt/…), which the build
+  // keeps apart so that adding an issue rewrites only the small ones. Pieces
+  // ([part, …]) are merged in part order; a term's head is its earliest
+  // part's, counts add up. Undefined when neither layer holds the key.
+  Engine.prototype.entry = function (v, kind, key) {
     var self = this;
-    return Promise.all([kind, "r" + kind].map(function (k) {
+    return Promise.all([kind, "n" + kind].map(function (k) {
       var at = fileOf(v[k], key);
       return at ? self.load(k + "/" + v.b + "-" + (at - 1)).then(function (shard) { return own(shard, key); }) : null;
     })).then(function (got) {
@@ -137,7 +138,7 @@
   // Entry: [first part, lunr index there, [part, per field: [doc delta, tf, …]
   // or a column of one base-64 tf digit per doc of the part]…].
   Engine.prototype.postings = async function (term) {
-    var entry = await this.entry("t", term.v, term.t), fields = [];
+    var entry = await this.entry(term.v, "t", term.t), fields = [];
     for (var i = 2; i < entry.length; i++) {
       var seg = entry[i], part = seg[0];
       for (var f = 0; f + 1 < seg.length; f++) {
@@ -174,19 +175,39 @@
     return { picked: picked, cost: best[n] };
   }
 
-  // The heavy gram whose position-free entries alone cover a run of two to
-  // four characters, when cheaper than the positional cover (in positional
-  // occurrences, ~2.5–3.5 bytes each): its docs weigh ~0.2 of that, docs and
-  // pairs (longer runs) together ~0.4, and a longer run's snippet
-  // often has to be found by scanning the shown articles' text (~8 KB, priced
-  // as HEAVY_SCAN occurrences). Measured with bench/search_bench.py.
+  // The heavy gram entry that alone covers a run of two to four characters,
+  // when cheaper than the positional cover (in positional occurrences,
+  // ~2.5–3.5 bytes each): {i: the gram's place, side: "" (its docs, h/), "r"
+  // or "l" (its docs by the run's right or left neighbour)}. Docs weigh ~0.2
+  // of positions; a split's size is unknown until fetched, but at most its
+  // gram's and the neighbour pair's count, and it weighs ~0.35 of that. A
+  // four-character run's snippet is seldom at the split's first occurrence:
+  // it is placed by the run's rarest other gram (placed()), or needs a scan of
+  // the shown articles' text (~8 KB, priced as HEAVY_SCAN occurrences).
+  // Measured with bench/search_bench.py.
   var HEAVY_SCAN = 2500;
   function heavyAnchor(m, run, vocab, cost) {
-    var n = run.length, best = -1;
-    for (var i = Math.max(0, n - 3); i <= Math.min(1, n - 2); i++) {
-      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0;
-      var price = n > 2 ? 0.4 * count + HEAVY_SCAN : 0.2 * count;
-      if (count > m.heavy && price < cost) { cost = price; best = i; }
+    var n = run.length, best = null;
+    var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
+    var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side }; } };
+    if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
+    for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
+      var c = count(i), scan = n > 3 ? rarest(m, run, vocab, i).count : 0;
+      if (c <= m.heavy) continue;
+      // a split exists only when its neighbour pair is common (m.split): else that pair's positions are cheap
+      if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", 0.35 * Math.min(c, count(i + 1)) + scan);
+      if (i > 0 && count(i - 1) > m.split) offer(i, "l", 0.35 * Math.min(c, count(i - 1)) + scan);
+    }
+    return best;
+  }
+
+  // The run's rarest gram but the one at h when it has fewer than HEAVY_SCAN
+  // occurrences ({i: -1, count: HEAVY_SCAN} when none has).
+  function rarest(m, run, vocab, h) {
+    var best = { i: -1, count: HEAVY_SCAN };
+    for (var i = 0; i + 1 < run.length; i++) {
+      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
+      if (i !== h && count < best.count) best = { i: i, count: count };
     }
     return best;
   }
@@ -197,7 +218,7 @@
   Engine.prototype.verify = async function (m, run, vocab) {
     var self = this, starts = null;
     var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);
-    if (h >= 0) return this.placed(m, run, vocab, h);
+    if (h) return this.placed(m, run, vocab, h);
     var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
     for (var a = 0; a < picked.length; a++) {
       if (!entries[a]) return new Map();
@@ -208,8 +229,7 @@
 
   // The positional entry of the gram at run[i].
   Engine.prototype.gram = function (m, vocab, run, i) {
-    var v = vocab[bucketOf(m.buckets, run[i])], g = run[i] + run[i + 1];
-    return this.entry("g", v, g);
+    return this.entry(vocab[bucketOf(m.buckets, run[i])], "g", run[i] + run[i + 1]);
   };
 
   // Start positions (Map (docKey * 8 + field) -> Set) where the window of the
@@ -246,18 +266,14 @@
     return docs;
   }
 
-  // A run a heavy gram's window covers: its docs from present(); for a run
-  // longer than the gram, snippet positions from the rarest other gram's
-  // window when it is cheap (HEAVY_SCAN), since the heavy gram's first
-  // occurrence is seldom the run's and the snippet would need a scan. Those
-  // positions may belong to a partial match (docs.near: checked by excerpt()).
+  // A run a heavy gram's window covers: its docs from present(); for a run of
+  // four, snippet positions from the rarest other gram's window when it is
+  // cheap (HEAVY_SCAN), since the split's first occurrence is seldom the run's
+  // and the snippet would need a scan. Those positions may belong to a partial
+  // match (docs.near: checked by excerpt()).
   Engine.prototype.placed = async function (m, run, vocab, h) {
-    var best = -1, least = HEAVY_SCAN;
-    for (var i = 0; i + 1 < run.length; i++) {
-      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
-      if (i !== h && run.length > 2 && count < least) { least = count; best = i; }
-    }
-    var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h])], run[h] + run[h + 1]),
+    var best = run.length > 3 ? rarest(m, run, vocab, h.i).i : -1;
+    var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]),
       best >= 0 ? this.gram(m, vocab, run, best) : null]);
     var docs = got[0];
     if (!got[1]) return docs;
@@ -269,28 +285,29 @@
     return docs;
   };
 
-  // verify() for a run one heavy gram's window covers, from its position-free
-  // entries: docs (h/: [0, [part, field, [doc delta (, first position /
-  // coarse in the body)…], "", …]…]) and, for runs longer than the gram,
-  // neighbour pairs (k/: same parts and fields, [pairs per doc…], "pairs").
-  // Body positions are the gram's first, up to m.coarse characters early (docs.coarse).
-  Engine.prototype.present = async function (m, run, i, v, g) {
-    var n = run.length, body = m.fields.length - 1, docs = new Map();
-    var got = await Promise.all([this.entry("h", v, g)].concat(n > 2 ? [this.entry("k", v, g)] : []));
-    var entry = got[0], pairs = n > 2 ? got[1] : null;
+  // verify() for a run one heavy gram's window covers, from a position-free
+  // entry, [0, [part, field, [doc delta, (other neighbours,) (first position
+  // / coarse in the body,)…], "other neighbours", …]…]: the gram's docs (h/,
+  // key: the gram, no neighbours) or its docs by the run's right (r/) or left
+  // (l/) neighbour (key: gram + that neighbour; neighbours: the other side's).
+  // Body positions are the key's first, up to m.coarse characters early (docs.coarse).
+  Engine.prototype.present = async function (m, run, h, v) {
+    var n = run.length, i = h.i, body = m.fields.length - 1, docs = new Map();
+    var side = h.side, key = run[i] + run[i + 1] + (side === "r" ? run[i + 2] : side === "l" ? run[i - 1] : "");
+    var need = n < 4 ? null : side === "r" ? run[0] : run[3];
+    var entry = await this.entry(v, side || "h", key);
     docs.coarse = m.coarse;
     for (var e = 1; entry && e < entry.length; e++) {
-      var seg = entry[e], part = seg[0], pseg = pairs && pairs[e];
+      var seg = entry[e], part = seg[0];
       for (var s = 1; s < seg.length; s += 3) {
-        var f = seg[s], flat = seg[s + 1], local = 0, o = 0, step = f === body ? 2 : 1;
-        var counts = pseg && pseg[s + 1], ctx = pseg && Array.from(pseg[s + 2]);
-        for (var j = 0, q = 0; j < flat.length; j += step, q++) {
-          local += flat[j];
-          for (var k = 0, hit = !pairs; pairs && k < counts[q]; k++, o += 2) {
-            hit = hit || ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]));
-          }
-          var doc = part * 1e6 + local;
-          if (hit) docs.set(doc, f === body ? flat[j + 1] * m.coarse : docs.has(doc) ? docs.get(doc) : -1);
+        var f = seg[s], flat = seg[s + 1], others = Array.from(seg[s + 2]), local = 0, o = 0, j = 0;
+        while (j < flat.length) {
+          local += flat[j++];
+          var count = side ? flat[j++] : 0, hit = !need, doc = part * 1e6 + local;
+          for (var k = 0; k < count; k++) hit = hit || others[o + k] === need;
+          o += count;
+          var at = f === body ? flat[j++] * m.coarse : docs.has(doc) ? docs.get(doc) : -1;
+          if (hit) docs.set(doc, at);
         }
       }
     }

@@ -21,15 +21,26 @@ GRAMS_TARGET = 8000
 #: Grams seen more often than this have their count in the vocabulary file (the browser
 #: picks the rarest grams of a query to check adjacency; unlisted ones are rarer).
 COUNTED = 200
-#: Grams seen more often than this also get a position-free entry (``h/``): per doc and field the
-#: distinct neighbour pairs, all a run of two to four characters needs (one window covers it).
+#: Grams seen more often than this also get position-free entries (``heavy``): the docs holding them
+#: (``h/``) and, per right and per left neighbour, the docs with the other side's neighbours (``r/``,
+#: ``l/``), all a run of two to four characters needs (one window covers it).
 #: Below it the positional entry is small enough, and its position places the snippet (without
 #: one the browser scans the shown articles' text, ~1 KB more each).
 HEAVY = 4000
+#: Target size of one ``r/`` or ``l/`` file.  Adding an issue to a month changes most of them (a
+#: month holds most neighbours of a heavy gram), so they are bigger than gram files: a query
+#: fetches one, and their number stays small beside the ``t/`` and ``g/`` files an issue changes.
+SPLITS_TARGET = 32000
+#: A heavy gram's docs by a neighbour are kept only when the neighbour pair (the gram's other
+#: character and the neighbour) is seen more often than this: else a three-character run checks
+#: that pair's positions instead (~2.5 KB gzip at most, a fifth of a split file), and half the
+#: splits' bytes (half their files, which an added issue mostly rewrites) are never written.  A
+#: four-character run then uses the split by its other neighbour, which may be bigger.
+SPLIT_MIN = 1000
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.
-CHUNK = 600
+CHUNK = 300
 
 
 def jsonp(key: str, data) -> str:

@@ -42,6 +42,23 @@ test("30 corpus queries: 100% recall, at least 98% precision", async () => {
   assert.ok(correct / returned >= 0.98, `precision ${correct}/${returned}`);
 });
 
+test("runs of 3–4 characters: heavy grams' entries by right and by left neighbour are exact", async () => {
+  const log = [], eng = engine(dir, log), m = await eng.manifest, kinds = new Set();
+  const queries = drawQueries(1200, 11).map((q) => q.slice(0, 3 + (q.length % 2))).filter((q) => q.length > 2);
+  for (const query of queries) {
+    log.length = 0;
+    const expected = containing(query), results = (await eng.search(query)).results;
+    const got = await refs(eng, results);
+    log.forEach((f) => kinds.add(path.basename(path.dirname(f))));
+    assert.deepEqual(new Set(got), expected, query);
+    for (const r of results.slice(0, 3)) {
+      const rec = await eng.record(m, r), body = docs.find((d) => d.id === rec.id).fields[3].toLowerCase();
+      if (body.includes(query)) assert.ok((await eng.excerpt(m, r, rec, [query])).toLowerCase().includes(query), `snippet of ${query}`);
+    }
+  }
+  assert.ok(kinds.has("r") && kinds.has("l"), `split kinds used: ${[...kinds]}`);
+});
+
 test("full-width and supplementary-plane terms load into lunr.js and are found", async () => {
   const reference = JSON.parse(fs.readFileSync(path.join(dir, "reference.json"), "utf8"));
   const terms = reference.invertedIndex.map((p) => p[0]);

@@ -25,6 +25,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,9 +195,16 @@ def apply_journal(journal: Journal, out_dir: Path) -> None:
     for path in journal.deletions:
         remove_file(out_dir, path)
     if journal.search:
-        mirror(Path(journal.search), out_dir / "search", keep=set(journal.keep))
+        mirror(Path(journal.search), out_dir / "search", keep=set(journal.keep), memo=mirror_memo(Path(journal.search), out_dir))
     write_marker(out_dir, journal.record_id)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def mirror_memo(search_dir: Path, out_dir: Path) -> Path:
+    """Where the search cache remembers how far ``out_dir/search`` was mirrored: in its build cache
+    (``parts/``, never mirrored), so that saving it changes no mirrored folder's time."""
+    name = hashlib.blake2b(str(out_dir.resolve()).encode("utf-8"), digest_size=8).hexdigest()
+    return search_dir / "parts" / f"mirrored-{name}.pickle"
 
 
 def swap_folders(staging: Path, out_dir: Path) -> None:
@@ -228,35 +236,104 @@ def remove_file(root: Path, path: str) -> None:
         folder = folder.parent
 
 
-def mirror(source: Path, target: Path, keep: set[str] = frozenset()) -> None:
+def mirror(source: Path, target: Path, keep: set[str] = frozenset(), memo: Path | None = None) -> None:
     """Make ``target`` hold the files of ``source`` (its top-level ``parts/`` and dotfiles left out).
 
     Files are hard links: the search cache replaces files, never rewrites them, so a file
     whose inode already matches is up to date and costs no system call (``scandir`` gives
     inodes).  Files of ``target`` that ``source`` no longer has are deleted, except ``keep``
-    (site paths like ``search/index.html`` that the render wrote)."""
-    wanted = scan(source, skip_top={"parts"})
-    present = scan(target) if target.is_dir() else {}
-    made: set[Path] = set()
-    for rel, inode in sorted(wanted.items()):
-        if present.get(rel) == inode:
-            continue
-        destination = target / rel
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
-        temp = destination.with_name(f".{destination.name}.link")
-        try:
-            os.link(source / rel, temp)
-        except FileExistsError:
-            temp.unlink()
-            os.link(source / rel, temp)
-        except OSError:
-            shutil.copyfile(source / rel, temp)
-        os.replace(temp, destination)
-    for rel in sorted(set(present) - set(wanted)):
-        if f"search/{rel}" not in keep:
-            remove_file(target, rel)
+    (site paths like ``search/index.html`` that the render wrote).
+
+    ``memo``: a file recording each folder pair's modification times after the last mirror.
+    A folder pair whose times did not change since holds the same entries (a file replaced,
+    added or removed changes its folder's time), so it is not even listed: an added issue
+    changes a few small folders of 90,000 files, and listing them all cost ~0.9 s."""
+    known = _load_memo(memo)
+    seen: dict[str, tuple] = {}
+    _mirror_folder(source, target, "", keep, known, seen)
+    if memo is not None:
+        _save_memo(memo, seen)
+
+
+def _mirror_folder(source: Path, target: Path, prefix: str, keep: set[str], known: dict, seen: dict) -> None:
+    times = (_mtime(source / prefix), _mtime(target / prefix))
+    if known.get(prefix, (None,))[:2] == times and None not in times:
+        seen[prefix] = known[prefix]
+        for sub in known[prefix][2]:
+            _mirror_folder(source, target, f"{prefix}{sub}/", keep, known, seen)
+        return
+    wanted, folders = _listing(source / prefix, skip={"parts"} if not prefix else set()) if times[0] is not None \
+        else ({}, set())
+    present, old_folders = _listing(target / prefix) if times[1] is not None else ({}, set())
+    (target / prefix).mkdir(parents=True, exist_ok=True)
+    for name, inode in sorted(wanted.items()):
+        if present.get(name) != inode:
+            _link(source / prefix / name, target / prefix / name)
+    for name in sorted(set(present) - set(wanted)):
+        if f"search/{prefix}{name}" not in keep:
+            remove_file(target, prefix + name)
+    for gone in sorted(old_folders - folders):
+        for rel in sorted(scan(target / prefix / gone)):
+            remove_file(target, f"{prefix}{gone}/{rel}")
+    for sub in sorted(folders):
+        _mirror_folder(source, target, f"{prefix}{sub}/", keep, known, seen)
+    after = (_mtime(source / prefix), _mtime(target / prefix))
+    # file times come from a coarse clock: a folder changed in this very tick could change again unseen
+    if time.time_ns() - max(after) > MEMO_SETTLED_NS:
+        seen[prefix] = (*after, tuple(sorted(folders)))
+
+
+#: A folder's time is trusted once it is this old (file times tick in milliseconds, not nanoseconds).
+MEMO_SETTLED_NS = 200_000_000
+
+
+def _mtime(folder: Path) -> int | None:
+    try:
+        return folder.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
+def _listing(folder: Path, skip: set[str] = frozenset()) -> tuple[dict[str, int], set[str]]:
+    """(file name → inode, sub-folder names) of one folder, dotfiles and ``skip`` left out."""
+    files, folders = {}, set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in skip:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.add(entry.name)
+            elif entry.is_file(follow_symlinks=False):
+                files[entry.name] = entry.inode()
+    return files, folders
+
+
+def _link(source: Path, destination: Path) -> None:
+    temp = destination.with_name(f".{destination.name}.link")
+    try:
+        os.link(source, temp)
+    except FileExistsError:
+        temp.unlink()
+        os.link(source, temp)
+    except OSError:
+        shutil.copyfile(source, temp)
+    os.replace(temp, destination)
+
+
+def _load_memo(memo: Path | None) -> dict:
+    try:
+        with memo.open("rb") as stream:
+            found = pickle.load(stream)
+        return found if isinstance(found, dict) else {}
+    except (AttributeError, OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return {}
+
+
+def _save_memo(memo: Path, seen: dict) -> None:
+    temp = memo.with_name(f".{memo.name}.tmp")
+    with temp.open("wb") as stream:
+        pickle.dump(seen, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temp, memo)
 
 
 def scan(root: Path, skip_top: set[str] = frozenset()) -> dict[str, int]:

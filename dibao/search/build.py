@@ -16,8 +16,7 @@ from dibao.search.docs import FIELDS, SearchDoc
 from dibao.search.parts import PartData, build_part, load_word_class, word_patterns
 from dibao.search.pinyin import write_pinyin
 from dibao.search.runtime import write_runtime
-from dibao.search import heavy
-from dibao.search.entries import NewPieces, gram_entry, term_entry
+from dibao.search.changes import Changes, recent_part, update_keys
 from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_MIN, SPLITS_TARGET, jsonp,
@@ -186,88 +185,11 @@ def build_search(
     """
     if cache_dir is None:
         return _build(docs, Path(out_dir), part_key)
-    from ..site.update import mirror  # the site writer's mirror: links files, skips parts/ and dotfiles
+    from ..site.mirroring import mirror  # the site writer's mirror: links files, skips parts/ and dotfiles
 
     stats = _build(docs, Path(cache_dir), part_key)
     mirror(Path(cache_dir), Path(out_dir))
     return stats
-
-
-def recent_part(keys: Sequence[str]) -> str | None:
-    """The newest month's part, whose entries live in files of their own (``nt/``, ``ng/``…).
-
-    Issues mostly arrive for the newest month: adding one then rewrites only
-    those small files, not the archive's (one issue holds thousands of terms,
-    spread over most of its files).  The browser merges both entries of a key."""
-    months = [key for key in keys if re.fullmatch(r"\d{4}-\d{2}", key)]
-    return max(months) if months else None
-
-
-def _changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str], set[str]]:
-    """Terms and grams whose piece differs between two versions of a part."""
-    if old is None or new is None:  # every key of the one there is
-        there = old or new
-        return (set(there.postings), set(there.grams)) if there else (set(), set())
-    old_t, new_t = (old.postings if old else {}), (new.postings if new else {})
-    old_g, new_g = (old.grams if old else {}), (new.grams if new else {})
-    terms = {t for t in old_t.keys() | new_t.keys() if old_t.get(t) != new_t.get(t)}
-    grams = {g for g in old_g.keys() | new_g.keys() if old_g.get(g) != new_g.get(g)}
-    return terms, grams
-
-
-LAYERS = ("", RECENT)  #: the archive's files (``t/``…) and the newest month's (``nt/``…): a kind's prefix
-
-
-class _Changes:
-    """The changed parts, taken in one at a time: a full build never holds every part at once.
-
-    Keys are dirty per layer: a part that changed layer (a new month made the
-    last one an archive month) leaves all its keys in one and brings them to the other."""
-
-    def __init__(self, out_dir: Path, state: BuildState, numbers: dict[str, int], recent: str | None):
-        self.out_dir, self.state, self.numbers = out_dir, state, numbers
-        self.recent_before, self.recent = state.recent, recent
-        self.dirty: dict[str, dict[str, set[str]]] = {layer: {"t": set(), "g": set()} for layer in LAYERS}
-        self.pieces = {layer: NewPieces() for layer in LAYERS}
-        self.rows: dict[str, tuple] = {}
-
-    def _mark(self, key: str, old: PartData | None, new: PartData | None) -> str:
-        """Note the dirty keys of a part's change in each layer; the part's layer now."""
-        before, after = (RECENT if key == self.recent_before else ""), (RECENT if key == self.recent else "")
-        changes = [(after, _changed_keys(old, new))] if before == after else \
-            [(before, _changed_keys(old, None)), (after, _changed_keys(None, new))]
-        for layer, (terms, grams) in changes:
-            self.dirty[layer]["t"] |= terms
-            self.dirty[layer]["g"] |= grams
-        return after
-
-    def move(self, key: str, data: PartData) -> None:
-        """An unchanged part that changed layer."""
-        self.pieces[self._mark(key, data, data)].add(self.numbers[key], data)
-
-    def take(self, key: str, old: PartData | None, new: PartData | None) -> None:
-        """Note what changed between two versions of a part; write and cache the new one."""
-        layer = self._mark(key, old, new)
-        if new is None:
-            return
-        self.pieces[layer].add(self.numbers[key], new)
-        cache = self.out_dir / CACHE
-        cache.mkdir(parents=True, exist_ok=True)
-        _save(cache / f"{key}.pickle", new)
-        written = sorted(str(p.relative_to(self.out_dir)) for p in write_part_files(self.out_dir, new))
-        for stale in set(self.state.part_files.get(key, ())) - set(written):
-            (self.out_dir / stale).unlink(missing_ok=True)
-        self.state.part_files[key] = written
-        self.state.stats[key] = new.stats
-        self.rows[key] = (new.n, new.sums)
-
-    def remove(self, key: str, old: PartData | None) -> None:
-        """A part that is gone."""
-        self.take(key, old, None)
-        shutil.rmtree(self.out_dir / "p" / key, ignore_errors=True)
-        self.state.part_files.pop(key, None)
-        self.state.stats.pop(key, None)
-        (self.out_dir / CACHE / f"{key}.pickle").unlink(missing_ok=True)
 
 
 class _Indexes:
@@ -283,24 +205,24 @@ class _Indexes:
         return self.loaded[key].postings[term][0]
 
 
-def _update_keys(writer: KeyWriter, changes: _Changes, dropped: set, index_of) -> None:
-    """Record the new entry of every term and gram whose piece in a changed part changed, layer by layer."""
-    last = max([*changes.numbers.values(), *dropped], default=0)
-    for layer in LAYERS:
-        pieces, kind = changes.pieces[layer], layer + "t"
-        for term in sorted(changes.dirty[layer]["t"]):
-            new, head = pieces.term(term)
-            writer.set(kind, term, term_entry(term, writer.old_entry(kind, term), dropped, new, head, index_of, last))
-    heavies = heavy.HeavyUpdate(writer, HEAVY, SPLIT_MIN, LAYERS)
-    for gram in sorted(changes.dirty[""]["g"] | changes.dirty[RECENT]["g"]):
-        before, changed = writer.count(gram), {}
-        for layer in LAYERS:
-            if gram in changes.dirty[layer]["g"]:
-                changed[layer], count = changes.pieces[layer].gram(gram)
-                made = gram_entry(writer.old_entry(layer + "g", gram), dropped, changed[layer], count, last)
-                writer.set(layer + "g", gram, None if made is None else made[1], 0 if made is None else made[0])
-        heavies.note(gram, before, changed)
-    heavies.finish(dropped, last)
+def _store_part(out_dir: Path, state: BuildState, key: str, part: PartData) -> None:
+    """A counted part: cached for the next build, its own files written, its stats kept."""
+    cache = out_dir / CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    _save(cache / f"{key}.pickle", part)
+    written = sorted(str(p.relative_to(out_dir)) for p in write_part_files(out_dir, part))
+    for stale in set(state.part_files.get(key, ())) - set(written):
+        (out_dir / stale).unlink(missing_ok=True)
+    state.part_files[key] = written
+    state.stats[key] = part.stats
+
+
+def _remove_part(out_dir: Path, state: BuildState, key: str) -> None:
+    """A part that is gone."""
+    shutil.rmtree(out_dir / "p" / key, ignore_errors=True)
+    state.part_files.pop(key, None)
+    state.stats.pop(key, None)
+    (out_dir / CACHE / f"{key}.pickle").unlink(missing_ok=True)
 
 
 def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchDoc], str]) -> SearchStats:
@@ -317,7 +239,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     todo = [i for i, key in enumerate(keys) if old.get(key) != (i, digests[i])]
     numbers = {key: i for i, key in enumerate(keys)}
     recent = recent_part(keys)
-    changes = _Changes(out_dir, state, numbers, recent)
+    changes, rebuilt = Changes(numbers, state.recent, recent), {}
     if todo:
         load_word_class(cache)
     gone = [key for key in old if key not in numbers]
@@ -326,27 +248,30 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
             state.letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
         for i, data in zip(todo, built):
             changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
+            _store_part(out_dir, state, keys[i], data)
+            rebuilt[keys[i]] = (data.n, data.sums)
     for key in gone:
-        changes.remove(key, _load_part(cache, key))
+        changes.take(key, _load_part(cache, key), None)
+        _remove_part(out_dir, state, key)
     moved = [key for key in {state.recent, recent} - {keys[i] for i in todo} - set(gone) - {None}
              if state.recent != recent and key in old]
     for key in sorted(moved):
         changes.move(key, _load_part(cache, key))
     dropped = set(todo) | {old[key][0] for key in gone} | {numbers[key] for key in moved}
     writer = KeyWriter(out_dir, state.keys, bulk=not old)
-    _update_keys(writer, changes, dropped, _Indexes(cache, keys))
+    update_keys(writer, changes, dropped, _Indexes(cache, keys))
     buckets = writer.finish()
-    _write_stats(out_dir, state, keys, {*changes.rows, *gone})
+    _write_stats(out_dir, state, keys, {*rebuilt, *gone})
     rows = {key: row for key, _digest, *row in state.parts}
-    rows.update(changes.rows)
+    rows.update(rebuilt)
     state.parts = [(key, digests[i], *rows[key]) for i, key in enumerate(keys)]
     state.recent = recent
     manifest = _manifest(state, buckets, state.letters)
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
     _save(cache / STATE, state)
-    return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(changes.rows), terms=len(state.keys.sizes["t"].keys() | state.keys.sizes[RECENT + "t"].keys()),
-                       folder=out_dir)
+    terms = state.keys.sizes["t"].keys() | state.keys.sizes[RECENT + "t"].keys()
+    return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(rebuilt), terms=len(terms), folder=out_dir)
 
 
 def stats_group(key: str) -> str:

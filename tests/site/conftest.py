@@ -8,7 +8,7 @@ import pytest
 from dibao.contentio import read_content
 from dibao.pipeline import search_writer
 from dibao.site import SiteConfig, render_site
-from dibao.site.update import mirror
+from dibao.site.mirroring import mirror
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "site_content"

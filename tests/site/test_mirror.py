@@ -2,8 +2,8 @@
 import os
 import time
 
-from dibao.site import update
-from dibao.site.update import mirror, scan
+from dibao.site import mirroring
+from dibao.site.mirroring import mirror, scan
 
 
 def tree(root):
@@ -34,8 +34,8 @@ def test_memo_skips_settled_folders_and_still_sees_every_change(tmp_path, monkey
     age(source), age(target)
     mirror(source, target, keep={"search/index.html"}, memo=memo)  # records every folder as settled
     listed = []
-    real = update._listing
-    monkeypatch.setattr(update, "_listing", lambda folder, skip=frozenset(): listed.append(folder) or real(folder, skip))
+    real = mirroring._listing
+    monkeypatch.setattr(mirroring, "_listing", lambda folder, skip=frozenset(): listed.append(folder) or real(folder, skip))
     mirror(source, target, keep={"search/index.html"}, memo=memo)
     assert listed == []  # nothing changed: no folder listed
     write(source / "t/b.js", "new b")

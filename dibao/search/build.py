@@ -259,7 +259,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
         changes.move(key, _load_part(cache, key))
     dropped = set(todo) | {old[key][0] for key in gone} | {numbers[key] for key in moved}
     writer = KeyWriter(out_dir, state.keys, bulk=not old)
-    update_keys(writer, changes, dropped, _Indexes(cache, keys))
+    update_keys(writer, changes, dropped, _Indexes(cache, keys), HEAVY, SPLIT_MIN)  # read here: tests lower them
     buckets = writer.finish()
     _write_stats(out_dir, state, keys, {*rebuilt, *gone})
     rows = {key: row for key, _digest, *row in state.parts}

@@ -15,7 +15,6 @@ from dibao.search import heavy
 from dibao.search.entries import NewPieces, gram_entry, term_entry
 from dibao.search.keyfiles import RECENT, KeyWriter
 from dibao.search.parts import PartData
-from dibao.search.shards import HEAVY, SPLIT_MIN
 
 
 def recent_part(keys: Sequence[str]) -> str | None:
@@ -77,15 +76,18 @@ class Changes:
             self.pieces[layer].add(self.numbers[key], new)
 
 
-def update_keys(writer: KeyWriter, changes: Changes, dropped: set, index_of) -> None:
-    """Record the new entry of every term and gram whose piece in a changed part changed, layer by layer."""
+def update_keys(writer: KeyWriter, changes: Changes, dropped: set, index_of, heavy_min: int, split_min: int) -> None:
+    """Record the new entry of every term and gram whose piece in a changed part changed, layer by layer.
+
+    ``heavy_min``, ``split_min``: ``shards.HEAVY`` and ``SPLIT_MIN`` as the build reads them (the
+    tests lower them, so that a small archive has heavy grams and splits too)."""
     last = max([*changes.numbers.values(), *dropped], default=0)
     for layer in LAYERS:
         pieces, kind = changes.pieces[layer], layer + "t"
         for term in sorted(changes.dirty[layer]["t"]):
             new, head = pieces.term(term)
             writer.set(kind, term, term_entry(term, writer.old_entry(kind, term), dropped, new, head, index_of, last))
-    heavies = heavy.HeavyUpdate(writer, HEAVY, SPLIT_MIN, LAYERS)
+    heavies = heavy.HeavyUpdate(writer, heavy_min, split_min, LAYERS)
     for gram in sorted(changes.dirty[""]["g"] | changes.dirty[RECENT]["g"]):
         before, changed = writer.count(gram), {}
         for layer in LAYERS:

@@ -32,11 +32,11 @@ def changed_keys(old: PartData | None, new: PartData | None) -> tuple[set[str], 
     if old is None or new is None:  # every key of the one there is
         there = old or new
         return (set(there.postings), set(there.grams)) if there else (set(), set())
-    old_t, new_t = (old.postings if old else {}), (new.postings if new else {})
-    old_g, new_g = (old.grams if old else {}), (new.grams if new else {})
-    terms = {t for t in old_t.keys() | new_t.keys() if old_t.get(t) != new_t.get(t)}
-    grams = {g for g in old_g.keys() | new_g.keys() if old_g.get(g) != new_g.get(g)}
-    return terms, grams
+    return _differing(old.postings, new.postings), _differing(old.grams, new.grams)
+
+
+def _differing(old: dict, new: dict) -> set[str]:
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
 
 
 LAYERS = ("", RECENT)  #: the archive's files (``t/``…) and the newest month's (``nt/``…): a kind's prefix
@@ -88,7 +88,7 @@ def update_keys(writer: KeyWriter, changes: Changes, dropped: set, index_of, hea
             new, head = pieces.term(term)
             writer.set(kind, term, term_entry(term, writer.old_entry(kind, term), dropped, new, head, index_of, last))
     heavies = heavy.HeavyUpdate(writer, heavy_min, split_min, LAYERS)
-    for gram in sorted(changes.dirty[""]["g"] | changes.dirty[RECENT]["g"]):
+    for gram in sorted(set().union(*(changes.dirty[layer]["g"] for layer in LAYERS))):
         before, changed = writer.count(gram), {}
         for layer in LAYERS:
             if gram in changes.dirty[layer]["g"]:

@@ -17,7 +17,7 @@ positional pieces (``g``) and patched part by part like them
 (``entries.gram_entry``).
 
 Each layer of the index (the archive's files and the newest month's, ``n``-prefixed
-kinds, see ``build.recent_part``) has its own heavy entries, made from its own ``g``
+kinds, see ``changes.recent_part``) has its own heavy entries, made from its own ``g``
 entry; whether a gram is heavy and which splits it keeps depend on the counts of both.
 """
 from __future__ import annotations
@@ -130,8 +130,8 @@ def update(writer, layer: str, gram: str, entry: str, new: list[str] | None, dro
 
     ``new``: the changed parts' positional pieces, patched into the last build's entries; with
     ``whole`` (the gram just became heavy, a full build, or which splits it keeps changed) every
-    entry is made from ``entry``, the gram's whole ``g`` entry.  ``keep(kind, key)``: whether a
-    split is kept."""
+    entry is made from ``entry``, the gram's whole ``g`` entry.  ``keep(split, key)``: whether a
+    split (``r`` or ``l``) is kept."""
     if whole:
         new, dropped = _whole(entry), set()
     converted = [heavy_pieces(p) for p in new]
@@ -195,8 +195,7 @@ class HeavyUpdate:
         for gram in sorted(set(self.grams) | affected):
             heavy, changed = writer.count(gram) > self.heavy, self.grams.get(gram, {})
             for layer in self.layers:
-                g = layer + "g"
-                entry = writer.dirty[g][gram] if gram in writer.dirty[g] else writer.old_entry(g, gram)
+                entry = writer.entry(layer + "g", gram)
                 was = gram in sizes[layer + "h"]
                 if not heavy or entry is None:
                     if was:

@@ -23,7 +23,7 @@ VOCAB_TARGET = 2500
 #: Postings, positional grams, and of heavy grams their docs and their docs by right and by left neighbour
 #: (``heavy``).
 MAIN_KINDS = ("t", "g", "h", "r", "l")
-#: The same five for the newest month alone (see ``build.recent_part``): ``nt`` is ``t``'s twin, and so on.
+#: The same five for the newest month alone (see ``changes.recent_part``): ``nt`` is ``t``'s twin, and so on.
 RECENT = "n"
 KINDS = MAIN_KINDS + tuple(RECENT + kind for kind in MAIN_KINDS)
 #: Newest-month files are smaller: a query fetches one beside each archive file it needs, mostly for a few
@@ -31,11 +31,6 @@ KINDS = MAIN_KINDS + tuple(RECENT + kind for kind in MAIN_KINDS)
 RECENT_SHARE = 4
 TARGETS = {"t": POSTINGS_TARGET, "g": GRAMS_TARGET, "h": GRAMS_TARGET, "r": SPLITS_TARGET, "l": SPLITS_TARGET}
 TARGETS.update({RECENT + kind: TARGETS[kind] // RECENT_SHARE for kind in MAIN_KINDS})
-
-
-def main_kind(kind: str) -> str:
-    """``t`` for ``t`` and ``nt``: what an entry of the kind holds."""
-    return kind[-1]
 
 
 def stem_parts(stem: str) -> tuple[str, str]:
@@ -49,7 +44,7 @@ class KeyState:
     """Where every key of the last build sits (pickled between builds)."""
 
     sizes: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> key -> entry bytes
-    counts: dict = field(default_factory=lambda: {"g": {}, RECENT + "g": {}})  #: g or rg -> gram -> occurrences
+    counts: dict = field(default_factory=lambda: {"g": {}, RECENT + "g": {}})  #: g or ng -> gram -> occurrences
     by_first: dict = field(default_factory=lambda: {k: {} for k in KINDS})  #: kind -> first char -> keys (UTF-16 order)
     costs: dict = field(default_factory=dict)  #: first char -> [term chars, counted-gram chars, t bytes, g bytes]
     buckets: list = field(default_factory=list)  #: first chars of each bucket
@@ -94,6 +89,11 @@ class KeyWriter:
         if stem not in self._parsed:
             self._parsed[stem] = EntryFile(self.out_dir / f"{stem}.js", self.state.files[kind][stem])
         return self._parsed[stem].get(key)
+
+    def entry(self, kind: str, key: str) -> str | None:
+        """A key's entry as this build leaves it: set anew, else the last build's (None: none)."""
+        dirty = self.dirty[kind]
+        return dirty[key] if key in dirty else self.old_entry(kind, key)
 
     def count(self, gram: str) -> int:
         """A gram's occurrences in both layers, as recorded so far."""
@@ -170,8 +170,7 @@ class KeyWriter:
         return writes
 
     def _texts(self, kind: str, keys: tuple) -> list[tuple[str, str]]:
-        dirty = self.dirty[kind]
-        return [(k, dirty[k] if k in dirty else self.old_entry(kind, k)) for k in keys]
+        return [(k, self.entry(kind, k)) for k in keys]
 
     def _update_files(self, changed: list, old_groups: dict, groups: list) -> None:
         """Forget the files of re-laid buckets, delete the ones not written again, record the new ones."""

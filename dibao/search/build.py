@@ -5,7 +5,6 @@ import contextlib
 import functools
 import hashlib
 import os
-import pickle
 import re
 import shutil
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_MIN, SPLITS_TARGET, jsonp,
                                  write_part_files, write_text)
+from dibao import pickled
 from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
@@ -120,27 +120,12 @@ def _digest(docs: Sequence[SearchDoc]) -> str:
 
 
 def _load_state(cache: Path) -> BuildState | None:
-    try:
-        with (cache / STATE).open("rb") as stream:
-            state = pickle.load(stream)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-        return None
+    state = pickled.load(cache / STATE)
     return state if isinstance(state, BuildState) and state.version == _version() else None
 
 
-def _save(path: Path, data) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    with temp.open("wb") as stream:
-        pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temp, path)
-
-
 def _load_part(cache: Path, key: str) -> PartData | None:
-    try:
-        with (cache / f"{key}.pickle").open("rb") as stream:
-            return pickle.load(stream)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-        return None
+    return pickled.load(cache / f"{key}.pickle")
 
 
 def _build_one(job: tuple[str, list[SearchDoc]]) -> PartData:
@@ -209,7 +194,7 @@ def _store_part(out_dir: Path, state: BuildState, key: str, part: PartData) -> N
     """A counted part: cached for the next build, its own files written, its stats kept."""
     cache = out_dir / CACHE
     cache.mkdir(parents=True, exist_ok=True)
-    _save(cache / f"{key}.pickle", part)
+    pickled.save(cache / f"{key}.pickle", part)
     written = sorted(str(p.relative_to(out_dir)) for p in write_part_files(out_dir, part))
     for stale in set(state.part_files.get(key, ())) - set(written):
         (out_dir / stale).unlink(missing_ok=True)
@@ -269,7 +254,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     manifest = _manifest(state, buckets, state.letters)
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
-    _save(cache / STATE, state)
+    pickled.save(cache / STATE, state)
     terms = state.keys.sizes["t"].keys() | state.keys.sizes[RECENT + "t"].keys()
     return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(rebuilt), terms=len(terms), folder=out_dir)
 

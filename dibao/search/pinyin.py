@@ -7,12 +7,11 @@ people, as full pinyin and as initials.
 """
 from __future__ import annotations
 
-import os
-import pickle
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
 
+from dibao import pickled
 from dibao.search.docs import SearchDoc
 from dibao.search.shards import jsonp, write_text
 from dibao.search.tokens import is_ideograph, utf16_key
@@ -82,11 +81,9 @@ class _Memo:
 
     def __init__(self, path: Path | None):
         self.path, self.phrases, self.keys, self.shards = path, {}, {}, {}
-        try:
-            with path.open("rb") as stream:
-                self.phrases, self.keys, self.shards = pickle.load(stream)
-        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            pass
+        found = pickled.load(path)
+        if isinstance(found, tuple) and len(found) == 3:
+            self.phrases, self.keys, self.shards = found
         self.used_phrases, self.used_keys = {}, {}
 
     def doc_phrases(self, doc: SearchDoc) -> tuple[str, ...]:
@@ -104,10 +101,7 @@ class _Memo:
 
     def save(self, shards: dict) -> None:
         if self.path is not None:
-            temp = self.path.with_name(f".{self.path.name}.tmp")
-            with temp.open("wb") as stream:
-                pickle.dump((self.used_phrases, self.used_keys, shards), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.path)
+            pickled.save(self.path, (self.used_phrases, self.used_keys, shards))
 
 
 def _shards(docs: Sequence[SearchDoc], memo: _Memo) -> dict[str, dict[str, list[str]]]:

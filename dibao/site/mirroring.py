@@ -7,10 +7,11 @@ times lets a mirror skip the folders that did not change since the last one.
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import time
 from pathlib import Path
+
+from .. import pickled
 
 
 def remove_file(root: Path, path: str) -> None:
@@ -41,11 +42,11 @@ def mirror(source: Path, target: Path, keep: set[str] = frozenset(), memo: Path 
     A folder pair whose times did not change since holds the same entries (a file replaced,
     added or removed changes its folder's time), so it is not even listed: an added issue
     changes a few small folders of 90,000 files, and listing them all cost ~0.9 s."""
-    known = _load_memo(memo)
+    known = pickled.load(memo)
     seen: dict[str, tuple] = {}
-    _mirror_folder(source, target, "", keep, known, seen)
+    _mirror_folder(source, target, "", keep, known if isinstance(known, dict) else {}, seen)
     if memo is not None:
-        _save_memo(memo, seen)
+        pickled.save(memo, seen)
 
 
 def _mirror_folder(source: Path, target: Path, prefix: str, keep: set[str], known: dict, seen: dict) -> None:
@@ -113,36 +114,16 @@ def _link(source: Path, destination: Path) -> None:
     os.replace(temp, destination)
 
 
-def _load_memo(memo: Path | None) -> dict:
-    try:
-        with memo.open("rb") as stream:
-            found = pickle.load(stream)
-        return found if isinstance(found, dict) else {}
-    except (AttributeError, OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-        return {}
-
-
-def _save_memo(memo: Path, seen: dict) -> None:
-    temp = memo.with_name(f".{memo.name}.tmp")
-    with temp.open("wb") as stream:
-        pickle.dump(seen, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temp, memo)
-
-
-def scan(root: Path, skip_top: set[str] = frozenset()) -> dict[str, int]:
+def scan(root: Path) -> dict[str, int]:
     """Relative path → inode of every file under ``root``, dotfiles and dot-folders left out."""
     found: dict[str, int] = {}
 
-    def walk(folder: Path, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith(".") or (not prefix and entry.name in skip_top):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    walk(Path(entry.path), f"{prefix}{entry.name}/")
-                elif entry.is_file(follow_symlinks=False):
-                    found[prefix + entry.name] = entry.inode()
+    def walk(prefix: str) -> None:
+        files, folders = _listing(root / prefix)
+        found.update((prefix + name, inode) for name, inode in files.items())
+        for sub in sorted(folders):
+            walk(f"{prefix}{sub}/")
 
     if root.is_dir():
-        walk(root, "")
+        walk("")
     return found

@@ -28,6 +28,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import pickled
 from .mirroring import mirror, remove_file
 from .writer import MARKER
 
@@ -83,13 +84,7 @@ def write_marker(out_dir: Path, record_id: str, applying: bool = False) -> None:
 
 
 def read_record(state_dir: Path | None) -> SiteRecord | None:
-    if state_dir is None:
-        return None
-    try:
-        with (state_dir / RECORD).open("rb") as handle:
-            record = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    record = pickled.load(state_dir / RECORD) if state_dir is not None else None
     return record if isinstance(record, SiteRecord) else None
 
 
@@ -115,18 +110,15 @@ def load_record(state_dir: Path | None, out_dir: Path, render_key: str) -> tuple
 
 def save_record(state_dir: Path, record: SiteRecord) -> None:
     state_dir.mkdir(parents=True, exist_ok=True)
-    temp = state_dir / f"{RECORD}.tmp"
-    temp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temp, state_dir / RECORD)
+    pickled.save(state_dir / RECORD, record)
 
 
 def load_chunks(state_dir: Path | None, render_key: str) -> dict:
     """Export chunks of the last build (see :func:`.export.write_exports`), if made by this code."""
-    try:
-        with (state_dir / CHUNKS).open("rb") as handle:  # type: ignore[operator]
-            key, chunks = pickle.load(handle)
-    except (OSError, TypeError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    found = pickled.load(state_dir / CHUNKS if state_dir is not None else None)
+    if not (isinstance(found, tuple) and len(found) == 2):
         return {}
+    key, chunks = found
     return chunks if render_key and key == render_key and isinstance(chunks, dict) else {}
 
 
@@ -135,9 +127,7 @@ def save_chunks(state_dir: Path | None, render_key: str, chunks: dict) -> None:
     if state_dir is None or not render_key:
         return
     state_dir.mkdir(parents=True, exist_ok=True)
-    temp = state_dir / f"{CHUNKS}.tmp"
-    temp.write_bytes(pickle.dumps((render_key, chunks), protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temp, state_dir / CHUNKS)
+    pickled.save(state_dir / CHUNKS, (render_key, chunks))
 
 
 def commit(staging: Path, journal: Journal, record: SiteRecord, state_dir: Path | None) -> None:
@@ -146,12 +136,10 @@ def commit(staging: Path, journal: Journal, record: SiteRecord, state_dir: Path 
     record is not used, so saving it first is safe."""
     if state_dir is not None:
         save_record(state_dir, record)
-    temp = staging / f"{JOURNAL}.tmp"
     # no fsync: it made the file system write back everything the build wrote (search index,
     # staged files) before the apply could start.  What is guarded against is a build that is
     # killed or fails; after a power loss, run ``build.py --clean``.
-    temp.write_bytes(pickle.dumps(journal, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temp, staging / JOURNAL)
+    pickled.save(staging / JOURNAL, journal)
 
 
 def recover(out_dir: Path) -> bool:

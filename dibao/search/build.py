@@ -18,14 +18,14 @@ from dibao.search.runtime import write_runtime
 from dibao.search.changes import Changes, recent_part, update_keys
 from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_MIN, SPLITS_TARGET, jsonp,
+from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_FILE, SPLIT_MIN, SPLITS_TARGET, jsonp,
                                  write_part_files, write_text)
 from dibao import pickled
 from dibao.forking import can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-10"
+FORMAT = "dibao-search-11"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -291,6 +291,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "counted": COUNTED,
         "heavy": HEAVY,
         "split": SPLIT_MIN,
+        "splitFile": SPLIT_FILE,
         "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,

@@ -113,7 +113,7 @@ def slug_code_version() -> str:
 def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteConfig, *,
                           prepare: Sequence[Callable[[], object]] = (), search_dir: Path | None = None,
                           state_dir: Path | None = None, render_key: str = "", reuse: bool = True,
-                          versions: dict | None = None) -> RenderStats:
+                          versions: dict | None = None, meanwhile: Callable[[], object] | None = None) -> RenderStats:
     """Bring ``out_dir`` up to date; it changes only once everything has succeeded.
 
     Changed files are rendered into a staging folder while the ``prepare`` steps run (the
@@ -122,7 +122,9 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
     applied (:mod:`.update`).  A failure before the commit leaves ``out_dir`` byte for byte as
     it was.  ``state_dir`` keeps the record that lets the next build render only what changed,
     as long as ``render_key`` (templates, code, settings) stays the same; without it, or with
-    ``reuse=False`` (a clean build), every file is rendered.  ``versions``: see :func:`render_site`."""
+    ``reuse=False`` (a clean build), every file is rendered.  ``versions``: see :func:`render_site`.
+    ``meanwhile``: the caller's own work, done once the pages are rendered, while the search
+    index may still be building (the pipeline saves its build cache there)."""
     out_dir = Path(out_dir)
     check_replaceable(out_dir)
     recover(out_dir)
@@ -135,6 +137,8 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
             memo["export_chunks"] = known_chunks = load_chunks(state_dir, render_key) if reuse else {}
             stats = render_site(issues, staging, config, previous, memo, versions)
             record = save_state(state_dir, render_key, stats.manifest, memo, known_chunks)
+            if meanwhile is not None:
+                meanwhile()
         produced = stats.manifest
         keep = tuple(p for p in produced if p.startswith("search/"))
         if previous is None:  # every file (marker included) is staged: the staging folder becomes the site

@@ -144,3 +144,23 @@ def test_an_older_cache_format_is_rebuilt(built, monkeypatch):
     monkeypatch.setattr(dibao.cache, "FORMAT", dibao.cache.FORMAT + 1)
     cache = BuildCache.load(built.content)
     assert cache.issues == {} and cache.probes == {}
+
+
+def test_a_render_only_change_rewrites_the_site_keys_not_the_model(built, tmp_path):
+    """The site keys live beside the model: a build that only renders again (here: the templates
+    moved, so the render key changed) writes the small keys file and leaves the model's bytes alone;
+    the next build then has nothing to do."""
+    from dibao.cache import CACHE_DIR, CACHE_FILE, SITE_KEYS_FILE
+
+    folder = built.content / CACHE_DIR
+    model, keys = (folder / CACHE_FILE).read_bytes(), (folder / SITE_KEYS_FILE).read_text(encoding="ascii")
+    assert len(keys.split()) == 2
+    moved = tmp_path / "templates-elsewhere"
+    shutil.copytree(built.templates, moved)
+    (moved / "base.html").write_text((moved / "base.html").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    config = replace(built, templates=moved)
+    assert build(config).pages > 0
+    assert (folder / CACHE_FILE).read_bytes() == model
+    assert (folder / SITE_KEYS_FILE).read_text(encoding="ascii") != keys
+    assert BuildCache.load(built.content).render_key == (folder / SITE_KEYS_FILE).read_text(encoding="ascii").split()[1]
+    assert build(config).pages == 0

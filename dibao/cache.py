@@ -27,6 +27,9 @@ from .state import parser_version
 
 CACHE_DIR = Path(".dibao") / "cache"
 CACHE_FILE = "model.pickle"
+#: The keys of the last site render, apart from the model: they change after the render, and the
+#: model (tens of MB) is saved while the search index is still building (see ``pipeline.render``).
+SITE_KEYS_FILE = "site-keys.txt"
 FORMAT = 2  #: raised whenever what the cache holds changes, so older caches are rebuilt
 
 
@@ -98,6 +101,7 @@ class BuildCache:
     site_key: str = ""
     render_key: str = ""  #: templates, static files, render code and site settings of the last render
     loaded_signature: str = ""
+    loaded_site_keys: str = ""  #: :data:`SITE_KEYS_FILE` as loaded (saving it again is skipped when equal)
     changed_on_disk: set[str] = field(default_factory=set)  #: folders re-read this build (edited or new)
     #: folders whose files this run found as :attr:`issues` records them (never saved): they are
     #: not listed again until :meth:`distrust` says the build wrote into them
@@ -109,7 +113,8 @@ class BuildCache:
     article_memo: dict[str, tuple[tuple, tuple]] = field(default_factory=dict)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "decoded": {}, "changed_on_disk": set(), "verified": set(), "loaded_signature": ""}
+        return {**self.__dict__, "decoded": {}, "changed_on_disk": set(), "verified": set(), "loaded_signature": "",
+                "site_key": "", "render_key": "", "loaded_site_keys": ""}
 
     def __setstate__(self, state: dict) -> None:
         # a cache saved before a field was added lacks it: the field starts empty
@@ -134,7 +139,15 @@ class BuildCache:
         if not isinstance(cache, cls) or cache.version != cls.current_version():
             return cls(version=cls.current_version())
         cache.loaded_signature = cache.signature()
+        try:
+            cache.site_key, cache.render_key = (path.parent / SITE_KEYS_FILE).read_text(encoding="ascii").split()
+        except (OSError, ValueError, UnicodeDecodeError):
+            pass  # no render recorded: the site is rendered afresh
+        cache.loaded_site_keys = cache.site_keys_text()
         return cache
+
+    def site_keys_text(self) -> str:
+        return f"{self.site_key} {self.render_key}\n" if self.site_key and self.render_key else ""
 
     def save(self, content_dir: Path) -> None:
         """Write the cache, but only when it changed: a no-op build writes nothing at all."""
@@ -144,17 +157,22 @@ class BuildCache:
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
         target = folder / CACHE_FILE
-        if target.exists() and self.signature() == self.loaded_signature:
-            return
-        temp = folder / f"{CACHE_FILE}.tmp"
-        temp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
-        temp.replace(target)
-        self.loaded_signature = self.signature()
+        if not (target.exists() and self.signature() == self.loaded_signature):
+            temp = folder / f"{CACHE_FILE}.tmp"
+            temp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+            temp.replace(target)
+            self.loaded_signature = self.signature()
+        keys = self.site_keys_text()
+        if keys != self.loaded_site_keys or (keys and not (folder / SITE_KEYS_FILE).exists()):
+            temp = folder / f"{SITE_KEYS_FILE}.tmp"
+            temp.write_text(keys, encoding="ascii")
+            temp.replace(folder / SITE_KEYS_FILE)
+            self.loaded_site_keys = keys
 
     def signature(self) -> str:
         """What changed since loading (pickled bytes are not stable enough to compare)."""
         fingerprints = sorted((k, v[0]) for k, v in self.issues.items())
-        return repr((fingerprints, len(self.terms), self.related_key, self.site_key))
+        return repr((fingerprints, len(self.terms), self.related_key))
 
     def folder(self, name: str) -> Folder | None:
         if name not in self.decoded and name in self.issues:

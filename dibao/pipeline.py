@@ -156,8 +156,9 @@ def render(config: Config, cache: BuildCache) -> tuple[int, int]:
     stats = write_site_atomically(archive, config.out, site_config, prepare=[search_writer(archive, search_dir)],
                                   search_dir=search_dir, state_dir=site_state_dir(config),
                                   render_key=current, reuse=bool(cache.render_key),
-                                  versions={k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()})
-    cache.site_key, cache.render_key = key, current
+                                  versions={k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()},
+                                  meanwhile=lambda: cache.save(config.content))
+    cache.site_key, cache.render_key = key, current  # saved by build() once the site is written
     return stats.pages, stats.reused
 
 

@@ -5,6 +5,7 @@ import bisect
 import dataclasses
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,28 @@ def test_adding_to_the_newest_month_rewrites_only_its_own_files(tmp_path):
     term = next(t for t in ("公安", "的", "工作") if t in added[0].body)
     pieces = [piece[0] for piece in _entry(tmp_path / "clean", "t", term)[2:]]
     assert pieces == sorted(pieces) and len(manifest["parts"]) - 2 in pieces
+
+
+def test_pinyin_written_beside_the_key_files_equals_a_clean_build(tmp_path, monkeypatch):
+    """When one part is counted (an issue added), the pinyin index is written by a forked process
+    while this one updates the key files; the result is the same index."""
+    from dibao.search import build
+
+    monkeypatch.setattr(build, "PINYIN_BESIDE_FROM", 0)
+    real = build.write_pinyin
+    marker = tmp_path / "pinyin-pids"
+
+    def recording(*args, **kwargs):
+        with marker.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "write_pinyin", recording)
+    docs = sorted(make_docs(60, seed=12, years=(2024,), chars=200), key=lambda d: (d.date, d.id))
+    build_search(docs[:-3], tmp_path / "incremental")
+    build_search(docs, tmp_path / "incremental")
+    pids = [int(line) for line in marker.read_text(encoding="utf-8").split()]
+    assert pids[0] == os.getpid() and pids[1] != os.getpid()  # a full build counts every part: no fork
+    build_search(docs, tmp_path / "clean")
+    assert _published_tree(tmp_path / "incremental") == _published_tree(tmp_path / "clean")
+    assert (tmp_path / "incremental" / "py").is_dir()

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
+import json
+import operator
 import os
 import re
 import shutil
@@ -18,14 +21,14 @@ from dibao.search.runtime import write_runtime
 from dibao.search.changes import Changes, recent_part, update_keys
 from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_MIN, SPLITS_TARGET, jsonp,
+from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_FILE, SPLIT_MIN, SPLITS_TARGET, jsonp,
                                  write_part_files, write_text)
 from dibao import pickled
-from dibao.forking import can_fork, forking
+from dibao.forking import beside, can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-10"
+FORMAT = "dibao-search-11"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -107,6 +110,10 @@ class BuildState:
     recent: str | None = None  #: key of the part whose entries are in the newest-month (``n``) files
 
 
+#: Docs from which the pinyin index is written in a process of its own when one part is counted.
+PINYIN_BESIDE_FROM = 200
+
+
 def _version() -> str:
     h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} "
                        f"{SPLITS_TARGET} {SPLIT_MIN} {RECENT_SHARE}".encode())
@@ -114,9 +121,17 @@ def _version() -> str:
     return h.hexdigest()
 
 
+_FIELD_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(SearchDoc)))
+
+
 def _digest(docs: Sequence[SearchDoc]) -> str:
-    """A part's docs, field by field (a dataclass repr names and quotes every field)."""
-    return hashlib.sha256("\n".join(map(repr, docs)).encode()).hexdigest()
+    """A part's docs, field by field: JSON quotes every value, so no two docs read alike
+    (and it is twice as fast as the dataclass repr over an archive's bodies)."""
+    h = hashlib.sha256()
+    for doc in docs:
+        h.update(json.dumps(_FIELD_VALUES(doc), ensure_ascii=False).encode())
+        h.update(b"\n")
+    return h.hexdigest()
 
 
 def _load_state(cache: Path) -> BuildState | None:
@@ -228,9 +243,14 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     if todo:
         load_word_class(cache)
     gone = [key for key in old if key not in numbers]
-    with _counting([parts[i] for i in todo]) as built:
-        if todo or gone or state.letters is None:  # same parts, same docs: same pinyin files
-            state.letters = write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)
+    if todo or gone or state.letters is None:  # same parts, same docs: same pinyin files
+        pinyin, pinyin_beside = (lambda: write_pinyin([d for _, ds in parts for d in ds], out_dir, cache)), len(todo) <= 1
+    else:
+        pinyin, pinyin_beside = (lambda letters=state.letters: letters), False
+    # an added issue counts one part here: its pinyin (jieba and pypinyin for new phrases, the
+    # phrase counts) is an independent second of work the other core can do meanwhile
+    with beside(pinyin, "pinyin index", concurrent=pinyin_beside and len(docs) >= PINYIN_BESIDE_FROM) as letters, \
+            _counting([parts[i] for i in todo]) as built:
         for i, data in zip(todo, built):
             changes.take(keys[i], _load_part(cache, keys[i]) if keys[i] in old else None, data)
             _store_part(out_dir, state, keys[i], data)
@@ -242,6 +262,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
              if state.recent != recent and key in old]
     for key in sorted(moved):
         changes.move(key, _load_part(cache, key))
+    state.letters = letters.value()
     dropped = set(todo) | {old[key][0] for key in gone} | {numbers[key] for key in moved}
     writer = KeyWriter(out_dir, state.keys, bulk=not old)
     update_keys(writer, changes, dropped, _Indexes(cache, keys), HEAVY, SPLIT_MIN)  # read here: tests lower them
@@ -291,6 +312,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "counted": COUNTED,
         "heavy": HEAVY,
         "split": SPLIT_MIN,
+        "splitFile": SPLIT_FILE,
         "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,

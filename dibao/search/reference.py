@@ -81,6 +81,7 @@ def main(argv: list[str]) -> None:
     # a small archive has no gram as common as HEAVY: a low threshold makes the tests use heavy entries too
     build.HEAVY = min(build.HEAVY, count // 2)
     build.SPLIT_MIN = min(build.SPLIT_MIN, count // 2)
+    build.SPLIT_FILE = min(build.SPLIT_FILE, count // 2)
     write_fixture(out, make_docs(count, seed=7) + odd_docs())
 
 

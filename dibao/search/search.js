@@ -185,18 +185,21 @@
   // it is placed by the run's rarest other gram (placed()), or needs a scan of
   // the shown articles' text (~8 KB, priced as HEAVY_SCAN occurrences).
   // Measured with bench/search_bench.py.
+  // A stretch of a longer run (see stretches()) pays at least m.splitFile
+  // for a split, which shares its file with other keys (shards.SPLIT_FILE),
+  // and nothing for the snippet (the run places it).
   var HEAVY_SCAN = 2500;
-  function heavyAnchor(m, run, vocab, cost) {
-    var n = run.length, best = null;
+  function heavyAnchor(m, run, vocab, cost, stretch) {
+    var n = run.length, best = null, file = stretch ? m.splitFile : 0;
     var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
-    var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side }; } };
+    var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side, cost: price }; } };
     if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
     for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
-      var c = count(i), scan = n > 3 ? rarest(m, run, vocab, i).count : 0;
+      var c = count(i), scan = n > 3 && !stretch ? rarest(m, run, vocab, i).count : 0;
       if (c <= m.heavy) continue;
       // a split exists only when its neighbour pair is common (m.split): else that pair's positions are cheap
-      if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", 0.35 * Math.min(c, count(i + 1)) + scan);
-      if (i > 0 && count(i - 1) > m.split) offer(i, "l", 0.35 * Math.min(c, count(i - 1)) + scan);
+      if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", Math.max(file, 0.35 * Math.min(c, count(i + 1))) + scan);
+      if (i > 0 && count(i - 1) > m.split) offer(i, "l", Math.max(file, 0.35 * Math.min(c, count(i - 1))) + scan);
     }
     return best;
   }
@@ -214,17 +217,58 @@
 
   // Docs where some field contains the run as typed: Map docKey -> first
   // position in the body (-1 when only another field holds it); a Map with a
-  // .coarse property gives positions that may be up to that many characters early.
-  Engine.prototype.verify = async function (m, run, vocab) {
+  // .coarse property gives positions that may be up to that many characters
+  // early. stretch: the run is a stretch of a longer one (no snippet to place).
+  Engine.prototype.verify = async function (m, run, vocab, stretch) {
     var self = this, starts = null;
-    var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);
-    if (h) return this.placed(m, run, vocab, h);
+    var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost, stretch);
+    if (h) return this.placed(m, run, vocab, this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]), stretch ? undefined : h.i);
+    var subs = run.length > 4 && cover.cost > m.heavy && stretches(m, run, vocab, cover.cost);
+    if (subs) return this.placed(m, run, vocab, this.joined(m, vocab, subs), -1);
     var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
     for (var a = 0; a < picked.length; a++) {
       if (!entries[a]) return new Map();
       starts = windowStarts(entries[a], run, picked[a], starts);
     }
     return firstStarts(m, starts, new Map());
+  };
+
+  // A run of five or more characters whose positional cover is heavy (more
+  // than m.heavy occurrences: the windows at its ends are common phrases) as
+  // stretches of four characters, each overlapping the next by a gram or
+  // more ([{at, run}]), when their covers (heavy entries or positions) and
+  // placing the snippet are estimated cheaper. Each stretch is found exactly;
+  // a doc holding every stretch but never the whole run is a false hit, rare
+  // as consecutive stretches share two or three characters
+  // (bench/search_bench.py measures precision).
+  function stretches(m, run, vocab, cost) {
+    var n = run.length, subs = [], total = rarest(m, run, vocab, -1).count;
+    for (var at = 0; ; at = Math.min(at + 2, n - 4)) {
+      var sub = run.slice(at, at + 4), alone = anchors(m, sub, vocab).cost, h = heavyAnchor(m, sub, vocab, alone, true);
+      subs.push({ at: at, run: sub });
+      total += h ? h.cost : alone;
+      if (at + 4 >= n) break;
+    }
+    return total < cost ? subs : null;
+  }
+
+  // verify() of a run from its stretches: the docs holding all of them; a
+  // body position is where the run would start by the latest stretch, no
+  // earlier than its first occurrence (docs.near: excerpt() checks it).
+  Engine.prototype.joined = async function (m, vocab, subs) {
+    var self = this, docs = new Map();
+    var found = await Promise.all(subs.map(function (s) { return self.verify(m, s.run, vocab, true); }));
+    docs.near = new Set();
+    found[0].forEach(function (at, doc) {
+      for (var k = 1; k < found.length && at !== undefined; k++) {
+        var other = found[k].get(doc);
+        at = other === undefined ? undefined : at < 0 || other < 0 ? -1 : Math.max(at, other - subs[k].at);
+      }
+      if (at === undefined) return;
+      docs.set(doc, at);
+      if (at >= 0) docs.near.add(doc);
+    });
+    return docs;
   };
 
   // The positional entry of the gram at run[i].
@@ -266,19 +310,20 @@
     return docs;
   }
 
-  // A run a heavy gram's window covers: its docs from present(); for a run of
-  // four, snippet positions from the rarest other gram's window when it is
-  // cheap (HEAVY_SCAN), since the split's first occurrence is seldom the run's
-  // and the snippet would need a scan. Those positions may belong to a partial
-  // match (docs.near: checked by excerpt()).
-  Engine.prototype.placed = async function (m, run, vocab, h) {
-    var best = run.length > 3 ? rarest(m, run, vocab, h.i).i : -1;
-    var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]),
-      best >= 0 ? this.gram(m, vocab, run, best) : null]);
+  // Docs (a promise, from present() or joined()) with snippet positions from
+  // the window of the run's rarest gram but the one at h, when it is cheap
+  // (HEAVY_SCAN; h = -1: any gram of a run of five or more), since a split's
+  // first occurrence is seldom the run's and the snippet would need a scan.
+  // Those positions may belong to a partial match (docs.near: checked by
+  // excerpt()). No positions for runs of three (the split's are the run's),
+  // nor for a stretch (h undefined).
+  Engine.prototype.placed = async function (m, run, vocab, found, h) {
+    var best = run.length > 3 && h !== undefined ? rarest(m, run, vocab, h).i : -1;
+    var got = await Promise.all([found, best >= 0 ? this.gram(m, vocab, run, best) : null]);
     var docs = got[0];
     if (!got[1]) return docs;
     var near = firstStarts(m, windowStarts(got[1], run, best, null), new Map());
-    docs.near = new Set();
+    docs.near = docs.near || new Set();
     near.forEach(function (at, doc) {
       if (at >= 0 && docs.has(doc) && docs.get(doc) >= 0) { docs.set(doc, at); docs.near.add(doc); }
     });

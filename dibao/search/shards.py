@@ -37,6 +37,11 @@ SPLITS_TARGET = 32000
 #: splits' bytes (half their files, which an added issue mostly rewrites) are never written.  A
 #: four-character run then uses the split by its other neighbour, which may be bigger.
 SPLIT_MIN = 1000
+#: What fetching one split file weighs, in positional occurrences (~2.6 bytes gzip each): the file
+#: holds ``SPLITS_TARGET`` bytes of JSON (~6.5 KB gzip), whatever the size of the entry a query
+#: wants.  The browser prices a split at least this much when it weighs the stretches of a long run
+#: against the run's positions (``stretches`` in ``search.js``), shipped in the manifest.
+SPLIT_FILE = 2500
 #: Display records per file.
 RECORDS = 2
 #: Code points of body text per snippet file.

@@ -25,8 +25,8 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups, write_issues
 from .fingerprint import Fingerprinter
 from .pages import all_pages
-from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, save_chunks, recover,
-                     staging_dir_for, write_marker)
+from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, save_chunks, save_record,
+                     recover, staging_dir_for, write_marker)
 from .writer import MARKER, OutputError, SiteWriter, check_replaceable
 
 __all__ = ["render_site", "write_site_atomically", "site_is_current", "SiteConfig", "RenderStats", "OutputError", "site_config_from"]
@@ -77,6 +77,20 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
                        manifest=writer.files, staged=tuple(writer.staged))
 
 
+def save_state(state_dir: Path | None, render_key: str, produced: dict, memo: dict, known_chunks: dict) -> SiteRecord:
+    """Save the record of this build (and the export chunks, when they changed) while the search
+    index may still be building beside: ~80 MB of pickles need not wait for it.  The record is
+    not used until the marker names it (at the end of :func:`.update.apply_journal`), so a build
+    that fails after this leaves the next one a full render, never a wrong one."""
+    chunks = memo.pop("export_chunks", {})
+    if chunks.keys() != known_chunks.keys():
+        save_chunks(state_dir, render_key, chunks)
+    record = SiteRecord(render_key, produced, memo)
+    if state_dir is not None:
+        save_record(state_dir, record)
+    return record
+
+
 def site_is_current(out_dir: Path) -> bool:
     """The site's last build was applied completely (no journal pending, marker says built)."""
     out_dir = Path(out_dir)
@@ -99,7 +113,7 @@ def slug_code_version() -> str:
 def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteConfig, *,
                           prepare: Sequence[Callable[[], object]] = (), search_dir: Path | None = None,
                           state_dir: Path | None = None, render_key: str = "", reuse: bool = True,
-                          versions: dict | None = None) -> RenderStats:
+                          versions: dict | None = None, meanwhile: Callable[[], object] | None = None) -> RenderStats:
     """Bring ``out_dir`` up to date; it changes only once everything has succeeded.
 
     Changed files are rendered into a staging folder while the ``prepare`` steps run (the
@@ -108,22 +122,24 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
     applied (:mod:`.update`).  A failure before the commit leaves ``out_dir`` byte for byte as
     it was.  ``state_dir`` keeps the record that lets the next build render only what changed,
     as long as ``render_key`` (templates, code, settings) stays the same; without it, or with
-    ``reuse=False`` (a clean build), every file is rendered.  ``versions``: see :func:`render_site`."""
+    ``reuse=False`` (a clean build), every file is rendered.  ``versions``: see :func:`render_site`.
+    ``meanwhile``: the caller's own work, done once the pages are rendered, while the search
+    index may still be building (the pipeline saves its build cache there)."""
     out_dir = Path(out_dir)
     check_replaceable(out_dir)
     recover(out_dir)
     previous, memo = load_record(state_dir, out_dir, render_key) if reuse else (None, {})
-    memo["export_chunks"] = known_chunks = load_chunks(state_dir, render_key) if reuse else {}
     staging = staging_dir_for(out_dir)
     try:
         staging.mkdir(parents=True)
         with steps_beside(prepare, concurrent=previous is not None):
+            # read once the search index is on its way: ~70 MB of pickle need not delay it
+            memo["export_chunks"] = known_chunks = load_chunks(state_dir, render_key) if reuse else {}
             stats = render_site(issues, staging, config, previous, memo, versions)
-        chunks = memo.pop("export_chunks", {})
-        if chunks.keys() != known_chunks.keys():
-            save_chunks(state_dir, render_key, chunks)
+            record = save_state(state_dir, render_key, stats.manifest, memo, known_chunks)
+            if meanwhile is not None:
+                meanwhile()
         produced = stats.manifest
-        record = SiteRecord(render_key, produced, memo)
         keep = tuple(p for p in produced if p.startswith("search/"))
         if previous is None:  # every file (marker included) is staged: the staging folder becomes the site
             if search_dir is not None:
@@ -132,7 +148,7 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
         else:
             gone = tuple(sorted(set(previous.files) - set(produced)))
             journal = Journal(stats.staged, gone, record.id, str(search_dir or ""), keep)
-        commit(staging, journal, record, state_dir)
+        commit(staging, journal)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -12,13 +12,10 @@ still waited for, so their folder is never left half-written by this process.
 """
 from __future__ import annotations
 
-import pickle
-import sys
-import traceback
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
-from ..forking import can_fork, forking
+from ..forking import beside
 
 Step = Callable[[], object]
 
@@ -27,55 +24,14 @@ Step = Callable[[], object]
 def steps_beside(steps: Sequence[Step], concurrent: bool) -> Iterator[None]:
     """Run ``steps`` while the ``with`` body runs (in a forked process when ``concurrent``
     and the platform forks), else after it; both have finished when the block exits."""
-    if not steps or not concurrent or not can_fork():
+    if not steps:
         yield
-        for step in steps:
-            step()
         return
-    for stream in (sys.stdout, sys.stderr):  # a buffered line would otherwise be printed twice
-        stream.flush()
-    with forking() as context:
-        receive, send = context.Pipe(duplex=False)
-        worker = context.Process(target=_run, args=(steps, send), name="dibao-prepare")
-        worker.start()
-    send.close()
-    try:
+    with beside(lambda: _run_all(steps), "search index", concurrent) as pending:
         yield
-    finally:
-        failure = _outcome(worker, receive)
-    if failure is not None:
-        raise failure
+    pending.value()
 
 
-def _run(steps: Sequence[Step], send) -> None:
-    try:
-        for step in steps:
-            step()
-        send.send_bytes(b"")
-    except BaseException as exc:  # noqa: BLE001 - handed to the build process, which raises it
-        send.send_bytes(_pickled(exc))
-    finally:
-        send.close()
-
-
-def _pickled(exc: BaseException) -> bytes:
-    try:
-        data = pickle.dumps(exc)
-        pickle.loads(data)
-        return data
-    except Exception:  # an exception that does not survive pickling is raised as its text
-        return pickle.dumps(RuntimeError("".join(traceback.format_exception(exc)).rstrip()))
-
-
-def _outcome(worker, receive) -> BaseException | None:
-    """Wait for the worker; the exception its steps raised, if any."""
-    try:
-        data = receive.recv_bytes()
-    except EOFError:
-        data = None
-    finally:
-        receive.close()
-    worker.join()
-    if data is None:
-        return RuntimeError(f"the search index process stopped without finishing (exit code {worker.exitcode})")
-    return pickle.loads(data) if data else None
+def _run_all(steps: Sequence[Step]) -> None:
+    for step in steps:
+        step()

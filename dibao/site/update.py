@@ -130,12 +130,9 @@ def save_chunks(state_dir: Path | None, render_key: str, chunks: dict) -> None:
     pickled.save(state_dir / CHUNKS, (render_key, chunks))
 
 
-def commit(staging: Path, journal: Journal, record: SiteRecord, state_dir: Path | None) -> None:
-    """Save the record, then write the journal: from here on the build counts as done and will
-    be applied.  Until the marker names the record (at the end of :func:`apply_journal`), the
-    record is not used, so saving it first is safe."""
-    if state_dir is not None:
-        save_record(state_dir, record)
+def commit(staging: Path, journal: Journal) -> None:
+    """Write the journal (the record it names is saved already): from here on the build counts
+    as done and will be applied."""
     # no fsync: it made the file system write back everything the build wrote (search index,
     # staged files) before the apply could start.  What is guarded against is a build that is
     # killed or fails; after a power loss, run ``build.py --clean``.

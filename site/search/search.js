@@ -135,16 +135,16 @@ for (var at = n; at > 0; at = from[at][0]) picked.push(from[at][1]);
 return { picked: picked, cost: best[n] };
 }
 var HEAVY_SCAN = 2500;
-function heavyAnchor(m, run, vocab, cost) {
-var n = run.length, best = null;
+function heavyAnchor(m, run, vocab, cost, stretch) {
+var n = run.length, best = null, file = stretch ? m.splitFile : 0;
 var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
-var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side }; } };
+var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side, cost: price }; } };
 if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
 for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
-var c = count(i), scan = n > 3 ? rarest(m, run, vocab, i).count : 0;
+var c = count(i), scan = n > 3 && !stretch ? rarest(m, run, vocab, i).count : 0;
 if (c <= m.heavy) continue;
-if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", 0.35 * Math.min(c, count(i + 1)) + scan);
-if (i > 0 && count(i - 1) > m.split) offer(i, "l", 0.35 * Math.min(c, count(i - 1)) + scan);
+if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", Math.max(file, 0.35 * Math.min(c, count(i + 1))) + scan);
+if (i > 0 && count(i - 1) > m.split) offer(i, "l", Math.max(file, 0.35 * Math.min(c, count(i - 1))) + scan);
 }
 return best;
 }
@@ -156,16 +156,43 @@ if (i !== h && count < best.count) best = { i: i, count: count };
 }
 return best;
 }
-Engine.prototype.verify = async function (m, run, vocab) {
+Engine.prototype.verify = async function (m, run, vocab, stretch) {
 var self = this, starts = null;
-var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost);
-if (h) return this.placed(m, run, vocab, h);
+var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost, stretch);
+if (h) return this.placed(m, run, vocab, this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]), stretch ? undefined : h.i);
+var subs = run.length > 4 && cover.cost > m.heavy && stretches(m, run, vocab, cover.cost);
+if (subs) return this.placed(m, run, vocab, this.joined(m, vocab, subs), -1);
 var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
 for (var a = 0; a < picked.length; a++) {
 if (!entries[a]) return new Map();
 starts = windowStarts(entries[a], run, picked[a], starts);
 }
 return firstStarts(m, starts, new Map());
+};
+function stretches(m, run, vocab, cost) {
+var n = run.length, subs = [], total = rarest(m, run, vocab, -1).count;
+for (var at = 0; ; at = Math.min(at + 2, n - 4)) {
+var sub = run.slice(at, at + 4), alone = anchors(m, sub, vocab).cost, h = heavyAnchor(m, sub, vocab, alone, true);
+subs.push({ at: at, run: sub });
+total += h ? h.cost : alone;
+if (at + 4 >= n) break;
+}
+return total < cost ? subs : null;
+}
+Engine.prototype.joined = async function (m, vocab, subs) {
+var self = this, docs = new Map();
+var found = await Promise.all(subs.map(function (s) { return self.verify(m, s.run, vocab, true); }));
+docs.near = new Set();
+found[0].forEach(function (at, doc) {
+for (var k = 1; k < found.length && at !== undefined; k++) {
+var other = found[k].get(doc);
+at = other === undefined ? undefined : at < 0 || other < 0 ? -1 : Math.max(at, other - subs[k].at);
+}
+if (at === undefined) return;
+docs.set(doc, at);
+if (at >= 0) docs.near.add(doc);
+});
+return docs;
 };
 Engine.prototype.gram = function (m, vocab, run, i) {
 return this.entry(vocab[bucketOf(m.buckets, run[i])], "g", run[i] + run[i + 1]);
@@ -199,14 +226,13 @@ if (!docs.has(doc) || (at >= 0 && (docs.get(doc) < 0 || at < docs.get(doc)))) do
 });
 return docs;
 }
-Engine.prototype.placed = async function (m, run, vocab, h) {
-var best = run.length > 3 ? rarest(m, run, vocab, h.i).i : -1;
-var got = await Promise.all([this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]),
-best >= 0 ? this.gram(m, vocab, run, best) : null]);
+Engine.prototype.placed = async function (m, run, vocab, found, h) {
+var best = run.length > 3 && h !== undefined ? rarest(m, run, vocab, h).i : -1;
+var got = await Promise.all([found, best >= 0 ? this.gram(m, vocab, run, best) : null]);
 var docs = got[0];
 if (!got[1]) return docs;
 var near = firstStarts(m, windowStarts(got[1], run, best, null), new Map());
-docs.near = new Set();
+docs.near = docs.near || new Set();
 near.forEach(function (at, doc) {
 if (at >= 0 && docs.has(doc) && docs.get(doc) >= 0) { docs.set(doc, at); docs.near.add(doc); }
 });

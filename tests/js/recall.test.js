@@ -59,6 +59,27 @@ test("runs of 3–4 characters: heavy grams' entries by right and by left neighb
   assert.ok(kinds.has("r") && kinds.has("l"), `split kinds used: ${[...kinds]}`);
 });
 
+test("runs of 5–6 characters whose ends are common: stretches find every doc, place snippets", async () => {
+  const log = [], eng = engine(dir, log), m = await eng.manifest;
+  let relevant = 0, returned = 0, split = 0;
+  for (const query of drawQueries(1500, 17).filter((q) => q.length > 4)) {
+    log.length = 0;
+    const expected = containing(query), results = (await eng.search(query)).results;
+    const got = await refs(eng, results);
+    // a run of five or more reads split entries only through its stretches
+    if (log.some((f) => /[/\\]n?[rl][/\\]/.test(f))) split++;
+    assert.equal(got.filter((id) => expected.has(id)).length, expected.size, `recall for ${query}`);
+    relevant += expected.size;
+    returned += got.length;
+    for (const r of results.slice(0, 3)) {
+      const rec = await eng.record(m, r), body = docs.find((d) => d.id === rec.id).fields[3].toLowerCase();
+      if (body.includes(query)) assert.ok((await eng.excerpt(m, r, rec, [query])).toLowerCase().includes(query), `snippet of ${query}`);
+    }
+  }
+  assert.ok(relevant / returned >= 0.98, `precision ${relevant}/${returned}`);
+  assert.ok(split > 0, "no run was found by its stretches");
+});
+
 test("full-width and supplementary-plane terms load into lunr.js and are found", async () => {
   const reference = JSON.parse(fs.readFileSync(path.join(dir, "reference.json"), "utf8"));
   const terms = reference.invertedIndex.map((p) => p[0]);

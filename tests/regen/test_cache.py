@@ -156,7 +156,7 @@ def test_article_keys_are_kept_while_the_folder_stays_as_cached(built):
     assert cache.article_keys(issue, make) == first and len(made) == len(issue.articles)  # kept
     assert cache.article_keys(replace(issue), make) == first  # a model the cache did not decode: made afresh
     assert len(made) == 2 * len(issue.articles)
-    cache.site_key = "changed"
+    cache.related_key = "changed"  # so that save writes the model
     cache.save(built.content)
     again = BuildCache.load(built.content)
     reread = next(i for i in again.read_archive(built.content) if i.id == issue.id)

@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from .cache import CACHE_DIR, BuildCache, tree_digest
 from .config import Config
 from .contentstore import ContentReport, ContentStore
-from .enrich import EnrichConfig, article_id, related_lists
+from .enrich import EnrichConfig, article_id, article_keys, related_lists
 from .forking import frozen
 from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
@@ -62,6 +62,7 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     archive = relate_archive(before, enrich_config, cache)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, config.content, state, plan, touched)
+    cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed))
     counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
     warnings = tuple(w for issue in parsed for w in issue.warnings)
     # render reads content/ back into a model of its own: holding this one too through
@@ -96,10 +97,11 @@ def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tup
 
 def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cache: BuildCache) -> tuple[Issue, ...]:
     """``related`` over the whole archive; skipped when no article's text changed since last time."""
-    key = digest(repr(enrich_config) + "".join(
-        f"{a.issue}/{a.order}:{digest(a.title + a.text)}" for issue in archive for a in issue.articles))
+    made = [(a, keys) for issue in archive for a, keys in zip(issue.articles, cache.article_keys(issue, article_keys))]
+    key = digest(repr(enrich_config) + "".join(f"{a.issue}/{a.order}:{keys[1]}" for a, keys in made))
     if key != cache.related_key:
-        cache.related = related_lists(archive, enrich_config, cache.terms)
+        cache.related = related_lists(archive, enrich_config, cache.terms, cache.tallies,
+                                      {article_id(a): keys[0] for a, keys in made})
         cache.related_key = key
     return tuple(replace(issue, articles=tuple(with_related(a, cache.related.get(article_id(a), ())) for a in issue.articles))
                  for issue in archive)

@@ -22,10 +22,11 @@ from .people import Person, people_index
 from .regions import article_regions, home_province, zones
 from .related import related
 from .summary import summarize
+from .tallies import TermTallies
 from .terms import keywords, terms
 from .themes import article_themes, load_taxonomy
 
-__all__ = ["EnrichConfig", "Person", "article_id", "enrich", "enrich_articles", "people_index", "relate",
+__all__ = ["EnrichConfig", "Person", "article_id", "article_keys", "enrich", "enrich_articles", "people_index", "relate",
            "related_lists"]
 
 
@@ -77,16 +78,20 @@ def relate(issues: Sequence[Issue], config: EnrichConfig | None = None,
                                                 for a in issue.articles)) for issue in issues)
 
 
-def related_lists(issues: Sequence[Issue], config: EnrichConfig,
-                  cache: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
+def related_lists(issues: Sequence[Issue], config: EnrichConfig, cache: dict[str, str] | None = None,
+                  tallies: TermTallies | None = None,
+                  terms_keys: Mapping[str, str] | None = None) -> dict[str, tuple[str, ...]]:
     """Article id → the ids of its most similar articles.  ``cache`` maps a hash of an
     article's text to its terms, so unchanged articles are not segmented again; entries of
-    texts no longer in the archive are dropped from it."""
+    texts no longer in the archive are dropped from it.  ``tallies``: their term counts,
+    kept across builds (:mod:`.tallies`); ``terms_keys``: article id → :func:`terms_key`, when
+    the caller has them already."""
     if not config.related:
         return {}
     gazetteer = load_gazetteer()
     store: dict[str, str] = cache if cache is not None else {}
-    keys = {article_id(a): terms_key(a) for issue in issues for a in issue.articles}
+    keys = dict(terms_keys) if terms_keys is not None else \
+        {article_id(a): terms_key(a) for issue in issues for a in issue.articles}
     for issue in issues:
         for article in issue.articles:
             if keys[article_id(article)] not in store:
@@ -94,7 +99,7 @@ def related_lists(issues: Sequence[Issue], config: EnrichConfig,
     live = set(keys.values())
     for stale in [key for key in store if key not in live]:
         del store[stale]
-    return related(JoinedTerms(keys, store), config.related)
+    return related(JoinedTerms(keys, store), config.related, tallies, keys)
 
 
 TERM_SEPARATOR = "\x1f"  #: jieba never returns a control character inside a content word
@@ -102,6 +107,13 @@ TERM_SEPARATOR = "\x1f"  #: jieba never returns a control character inside a con
 
 def terms_key(article: Article) -> str:
     return hashlib.sha256(zone_text(article).encode("utf-8")).hexdigest()[:24]
+
+
+def article_keys(article: Article) -> tuple[str, str]:
+    """(:func:`terms_key`, a hash of title and text): what the pipeline compares to tell whether
+    ``related`` must be computed again.  Build caches keep them per issue folder, trusting
+    them as long as the enrich code (part of the cache version) is the same."""
+    return terms_key(article), hashlib.sha256((article.title + article.text).encode("utf-8")).hexdigest()[:32]
 
 
 def zone_text(article: Article) -> str:

@@ -19,6 +19,8 @@ from typing import Mapping, Sequence
 
 import numpy
 
+from .tallies import TermTallies
+
 VECTOR_TERMS = 60
 BLOCK_ROWS = 512  #: rows of the similarity matrix held at once per thread (a third of 512 × 10,000 non-zero)
 MAX_DOC_SHARE = 0.5
@@ -85,14 +87,18 @@ def vectors(documents: Mapping[str, Sequence[str]]) -> dict[str, dict[str, float
             for i, doc_id in enumerate(ids)}
 
 
-def related(documents: Mapping[str, Sequence[str]], count: int = 5) -> dict[str, tuple[str, ...]]:
+def related(documents: Mapping[str, Sequence[str]], count: int = 5, tallies: TermTallies | None = None,
+            keys: Mapping[str, str] | None = None) -> dict[str, tuple[str, ...]]:
     """For every document id, the ``count`` most similar other ids, most similar first.
 
-    The cosines are one sparse matrix product, taken in row blocks so memory stays bounded."""
+    The cosines are one sparse matrix product, taken in row blocks so memory stays bounded.
+    ``tallies`` (with ``keys``, id → terms key) keeps term counts across calls: see :mod:`.tallies`."""
     ids = sorted(documents)
     if not ids:
         return {}
-    matrix = unit_vectors(term_counts(ids, documents)[0])
+    counts = tallies.matrix(ids, keys, documents) if tallies is not None and keys is not None \
+        else term_counts(ids, documents)
+    matrix = unit_vectors(counts[0])
     transposed = matrix.T.tocsc()
 
     def block_top(start: int) -> list[list[int]]:

@@ -164,3 +164,57 @@ def test_a_render_only_change_rewrites_the_site_keys_not_the_model(built, tmp_pa
     assert (folder / SITE_KEYS_FILE).read_text(encoding="ascii") != keys
     assert BuildCache.load(built.content).render_key == (folder / SITE_KEYS_FILE).read_text(encoding="ascii").split()[1]
     assert build(config).pages == 0
+
+
+def test_article_keys_are_kept_while_the_folder_stays_as_cached(built):
+    cache = BuildCache.load(built.content)
+    issue = cache.read_archive(built.content)[0]
+    made = []
+    make = lambda article: made.append(article.order) or (article.title,)
+    first = cache.article_keys(issue, make)
+    assert first == tuple((a.title,) for a in issue.articles) and len(made) == len(issue.articles)
+    assert cache.article_keys(issue, make) == first and len(made) == len(issue.articles)  # kept
+    assert cache.article_keys(replace(issue), make) == first  # a model the cache did not decode: made afresh
+    assert len(made) == 2 * len(issue.articles)
+    cache.related_key = "changed"  # so that save writes the model
+    cache.save(built.content)
+    again = BuildCache.load(built.content)
+    reread = next(i for i in again.read_archive(built.content) if i.id == issue.id)
+    assert again.article_keys(reread, make) == first and len(made) == 2 * len(issue.articles)
+    # the folder changes: its keys are made again
+    article = sorted((built.content / issue.id).glob("0*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("title: ", "title: 改过的", 1), encoding="utf-8")
+    later = BuildCache.load(built.content)
+    edited = next(i for i in later.read_archive(built.content) if i.id == issue.id)
+    assert any(t.startswith("改过的") for (t,) in later.article_keys(edited, make))
+
+
+def test_a_cache_saved_before_a_field_was_added_loads_with_it_empty(built):
+    cache = BuildCache.load(built.content)
+    state = cache.__getstate__()
+    del state["tallies"], state["article_memo"]
+    old = BuildCache.__new__(BuildCache)
+    old.__setstate__(state)
+    assert old.article_memo == {} and old.tallies.spans == {} and old.issues == cache.issues
+
+
+def test_folder_fingerprint_lists_every_markdown_file_by_name(tmp_path):
+    from dibao.cache import folder_fingerprint
+
+    for name in ["b.md", "a.md", ".hidden.md", "notes.txt", "c.MD"]:
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    expected = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(tmp_path.glob("*.md")))
+    assert folder_fingerprint(tmp_path) == expected
+    assert [name for name, _, _ in expected] == [".hidden.md", "a.md", "b.md"]
+    assert folder_fingerprint(tmp_path / "missing") == ()
+
+
+def test_folders_verified_this_run_are_listed_again_only_once_distrusted(built):
+    cache = BuildCache.load(built.content)
+    first = cache.read_archive(built.content)
+    folder = built.content / first[0].id
+    article = sorted(folder.glob("0*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("title: ", "title: 改过的", 1), encoding="utf-8")
+    assert cache.read_archive(built.content) == first  # verified a moment ago: not listed again
+    cache.distrust([folder.name])  # as the pipeline does for the folders it wrote
+    assert cache.read_archive(built.content) == read_content(built.content) != first

@@ -347,3 +347,25 @@ def test_issues_whose_pages_cannot_have_changed_are_not_even_built(project, monk
     report = build(config)
     assert sorted(built) == sorted(expected) and report.content.written == []
     assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
+
+
+def test_related_lists_from_kept_term_tallies_equal_a_fresh_count(project, root):
+    """Each build counts only new texts' terms (:mod:`dibao.enrich.tallies`): the lists it writes
+    must be the ones counting every article afresh gives, through additions, edits and removals."""
+    from dibao.cache import BuildCache
+    from dibao.enrich import EnrichConfig, article_id, related_lists
+
+    config, tmp = project
+    steps = [
+        lambda: shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2]),
+        lambda: edit_title(article_file(config.content, "004_", 3), "【校】"),
+        lambda: (config.seeds / SAMPLES[0]).unlink(),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        build(config)
+        assert BuildCache.load(config.content).tallies.spans, "the build keeps no tallies"
+        issues = read_content(config.content)
+        fresh = related_lists(issues, EnrichConfig.from_mapping(config.extra.get("enrich"), base=tmp))
+        written = {article_id(a): a.related for issue in issues for a in issue.articles}
+        assert written == {k: fresh.get(k, ()) for k in written}, f"step {number}: related lists differ"

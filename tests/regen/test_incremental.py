@@ -401,3 +401,23 @@ def test_related_lists_use_kept_hand_edits_in_every_kind_of_build(project, root,
     assert path.read_text(encoding="utf-8").endswith(donor), "the edit was not kept"
     build(config, clean=True)
     assert written_related(config.content) == incremental, "a clean build relates the parsed text, not the edit"
+
+
+def test_the_record_of_a_site_that_is_gone_is_dropped(project):
+    """Each output folder has its own record of the last site (as big as the export); building
+    into a new folder keeps the old one's while that site stands, and drops it once it is gone."""
+    from dataclasses import replace
+
+    from dibao.pipeline import site_state_dir
+
+    config, tmp = project
+    other = replace(config, out=tmp / "elsewhere")
+    build(other)
+    first, second = site_state_dir(config), site_state_dir(other)
+    assert first != second and first.is_dir() and second.is_dir()
+    build(config)  # both sites still stand: neither record goes
+    assert first.is_dir() and second.is_dir()
+    shutil.rmtree(config.out)
+    edit_title(article_file(config.content, "001_", 3), "【校】")
+    build(other)
+    assert second.is_dir() and not first.exists()

@@ -126,17 +126,21 @@ def render_issue_index(issue: Issue) -> str:
 # --- reading back ---------------------------------------------------------------------------
 
 def split_front_matter(path: Path) -> tuple[dict, str]:
-    text = path.read_text(encoding="utf-8")
+    return parse_front_matter(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_front_matter(text: str, where: str) -> tuple[dict, str]:
+    """(front matter, body) of an article or issue file's ``text``; errors name ``where`` and the line."""
     match = FRONT_MATTER.match(text)
     if not match:
-        raise ContentError(f"{path}:1: no YAML front matter (a file must start with '---')")
+        raise ContentError(f"{where}:1: no YAML front matter (a file must start with '---')")
     try:
         data = yaml.load(match.group(1), Loader=FAST_LOADER) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise ContentError(f"{path}:{line}: front matter is not valid YAML: {exc}") from None
+        raise ContentError(f"{where}:{line}: front matter is not valid YAML: {exc}") from None
     if not isinstance(data, dict):
-        raise ContentError(f"{path}:2: front matter must be a mapping")
+        raise ContentError(f"{where}:2: front matter must be a mapping")
     return data, match.group(2)
 
 
@@ -175,7 +179,12 @@ def tup(value) -> tuple:
 
 
 def read_article(path: Path, issue_id: str) -> Article:
-    data, body = split_front_matter(path)
+    return article_from_text(path.read_text(encoding="utf-8"), path, issue_id)
+
+
+def article_from_text(text: str, path: Path, issue_id: str) -> Article:
+    """The article an article file at ``path`` holding ``text`` stands for."""
+    data, body = parse_front_matter(text, str(path))
     slug = re.sub(r"^\d+-", "", path.stem)
     places = tuple(Place(str(p.get("name", "")), str(p.get("code", "")), str(p.get("province", "")))
                    for p in data.get("places") or [] if isinstance(p, dict))

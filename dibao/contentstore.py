@@ -8,14 +8,15 @@ only where the editor did not change them.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .contentio import article_filename, article_front_matter, dump_yaml, render_body, render_issue_index
+from .contentio import (article_filename, article_front_matter, article_from_text, dump_yaml, render_article,
+                        render_body, render_issue_index)
 from .editmerge import MISSING, edited_parts, is_edited, merge, record_from, split, value_hash
 from .enrich import article_id
-from .model import Issue
-from .state import BuildState, FileRecord, IssueRecord
+from .model import Article, Issue
+from .state import BuildState, FileRecord, IssueRecord, digest
 
 ARCHIVE_KEYS = ("related",)
 
@@ -64,9 +65,29 @@ class ContentStore:
             if base is None or not result.kept:
                 path = folder / article_filename(article)
             self.write(path, result.text)
-            records[aid] = record_from(self.rel(path), front, body)
+            records[aid] = record_from(self.rel(path), front, body, new_text)
         self.drop_strays(folder, records, None if force else old)
         self.state.issues[issue.id] = IssueRecord(issue.source, key, records)
+
+    def as_published(self, issue: Issue, force: bool = False) -> Issue:
+        """A freshly parsed ``issue`` as content/ will hold it once :meth:`put_parsed` has merged
+        it: articles whose file has hand edits that will be kept are taken from the merged text
+        (so that archive-wide keys such as ``related`` see what readers see)."""
+        old = None if force else self.state.issues.get(issue.id)
+        if old is None:
+            return issue
+        articles = tuple(self.merged_article(issue, a, old.articles.get(article_id(a))) for a in issue.articles)
+        return issue if all(a is b for a, b in zip(articles, issue.articles)) else replace(issue, articles=articles)
+
+    def merged_article(self, issue: Issue, article: Article, base: FileRecord | None) -> Article:
+        path = self.root / base.path if base else None
+        if path is None or not path.exists():
+            return article
+        current = path.read_text(encoding="utf-8")
+        if not is_edited(current, base):
+            return article
+        merged = article_from_text(merge(render_article(article, issue), current, base).text, path, issue.id)
+        return replace(merged, issue=article.issue, order=article.order, slug=article.slug)
 
     def note(self, path: Path, kept: list[str], conflicts: list[str]) -> None:
         if kept:
@@ -102,7 +123,8 @@ class ContentStore:
                 continue
             path = self.root / base.path
             current = path.read_text(encoding="utf-8")
-            self.note(path, edited_parts(current, base), [])
+            edits = edited_parts(current, base)
+            self.note(path, edits, [])
             front, body = split(current)
             for key in ARCHIVE_KEYS:
                 if value_hash(front.get(key, MISSING)) != base.fields.get(key, value_hash(MISSING)):
@@ -113,8 +135,9 @@ class ContentStore:
                 else:
                     front.pop(key, None)
                     base.fields.pop(key, None)
-            front = _ordered(front)
-            self.write(path, f"---\n{dump_yaml(front)}---\n{body if body.startswith(chr(10)) else chr(10) + body}")
+            text = f"---\n{dump_yaml(_ordered(front))}---\n{body if body.startswith(chr(10)) else chr(10) + body}"
+            base.text = "" if edits else digest(text)
+            self.write(path, text)
 
     def remove_issue(self, issue_id: str) -> None:
         self.state.issues.pop(issue_id, None)

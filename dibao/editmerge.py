@@ -44,12 +44,14 @@ def value_hash(value) -> str:
 
 def record_for(path: str, text: str) -> FileRecord:
     front, body = split(text)
-    return record_from(path, front, body)
+    return record_from(path, front, body, text)
 
 
-def record_from(path: str, front: dict, body: str) -> FileRecord:
-    """The record of a file from the values it was written from (no YAML parsing needed)."""
-    return FileRecord(path, {k: value_hash(v) for k, v in front.items()}, digest(body.strip()))
+def record_from(path: str, front: dict, body: str, text: str = "") -> FileRecord:
+    """The record of a file from the values it was written from (no YAML parsing needed);
+    ``text``: the whole file, when it is written as generated."""
+    return FileRecord(path, {k: value_hash(v) for k, v in front.items()}, digest(body.strip()),
+                      digest(text) if text else "")
 
 
 def edited_parts(current: str, base: FileRecord) -> list[str]:
@@ -61,6 +63,8 @@ def edited_parts(current: str, base: FileRecord) -> list[str]:
 
 
 def is_edited(current: str, base: FileRecord) -> bool:
+    if base.text and digest(current) == base.text:
+        return False
     return bool(edited_parts(current, base))
 
 

@@ -58,8 +58,10 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     if not clean and nothing_changed(config, plan, cache, parse_only):
         return unchanged_report(cache, time.perf_counter() - started, config.quiet)
     parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
-    before = sorted_archive(parsed + read_unchanged(config.content, plan, cache))
-    archive = relate_archive(before, enrich_config, cache)
+    unchanged = read_unchanged(config.content, plan, cache)
+    before = sorted_archive(parsed + unchanged)
+    as_written = sorted_archive(published(parsed, config.content, state, plan) + unchanged)
+    archive = relate_archive(before, enrich_config, cache, as_written)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, config.content, state, plan, touched)
     cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed))
@@ -67,7 +69,7 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     warnings = tuple(w for issue in parsed for w in issue.warnings)
     # render reads content/ back into a model of its own: holding this one too through
     # rendering and the search index cost a few hundred megabytes on a large archive
-    del parsed, before, archive
+    del parsed, unchanged, before, as_written, archive
     pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
     report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused)
@@ -95,12 +97,21 @@ def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tup
     return tuple(cache.read_issue(content_dir / issue_id) for issue_id in plan.unchanged)
 
 
-def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cache: BuildCache) -> tuple[Issue, ...]:
-    """``related`` over the whole archive; skipped when no article's text changed since last time."""
-    made = [(a, keys) for issue in archive for a, keys in zip(issue.articles, cache.article_keys(issue, article_keys))]
+def published(parsed: tuple[Issue, ...], content_dir: Path, state: BuildState, plan: BuildPlan) -> tuple[Issue, ...]:
+    """The parsed issues as content/ will hold them, with the hand edits that writing keeps."""
+    store = ContentStore(content_dir, state)
+    return tuple(store.as_published(issue, force=issue.id in plan.forced) for issue in parsed)
+
+
+def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cache: BuildCache,
+                   texts: tuple[Issue, ...] | None = None) -> tuple[Issue, ...]:
+    """``related`` over the whole archive, from ``texts`` (the same issues and articles as content/
+    will hold them; default ``archive``); skipped when no article's text changed since last time."""
+    made = [(a, keys) for issue in (texts or archive)
+            for a, keys in zip(issue.articles, cache.article_keys(issue, article_keys))]
     key = digest(repr(enrich_config) + "".join(f"{a.issue}/{a.order}:{keys[1]}" for a, keys in made))
     if key != cache.related_key:
-        cache.related = related_lists(archive, enrich_config, cache.terms, cache.tallies,
+        cache.related = related_lists(texts or archive, enrich_config, cache.terms, cache.tallies,
                                       {article_id(a): keys[0] for a, keys in made})
         cache.related_key = key
     return tuple(replace(issue, articles=tuple(with_related(a, cache.related.get(article_id(a), ())) for a in issue.articles))

@@ -46,9 +46,13 @@ class FileRecord:
     path: str  #: relative to content/
     fields: dict[str, str]  #: front-matter key → hash of its generated value
     body: str  #: hash of the generated body
+    #: hash of the whole file as dibao last wrote it without edits ("" when unknown): a file
+    #: with this hash is unedited, which spares parsing its YAML to compare field by field
+    text: str = ""
 
     def to_json(self) -> dict:
-        return {"path": self.path, "fields": dict(sorted(self.fields.items())), "body": self.body}
+        data = {"path": self.path, "fields": dict(sorted(self.fields.items())), "body": self.body}
+        return {**data, "text": self.text} if self.text else data
 
 
 @dataclass
@@ -77,7 +81,7 @@ class BuildState:
             return cls()  # a damaged state only costs a full rebuild; edits are then taken as generated
         issues = {}
         for issue_id, rec in data.get("issues", {}).items():
-            articles = {aid: FileRecord(a["path"], dict(a["fields"]), a["body"])
+            articles = {aid: FileRecord(a["path"], dict(a["fields"]), a["body"], a.get("text", ""))
                         for aid, a in rec.get("articles", {}).items()}
             issues[issue_id] = IssueRecord(rec["source"], rec["key"], articles)
         return cls(issues)

@@ -25,8 +25,8 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups, write_issues
 from .fingerprint import Fingerprinter
 from .pages import all_pages
-from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, save_chunks, save_record,
-                     recover, staging_dir_for, write_marker)
+from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, prune_records,
+                     recover, save_chunks, save_record, staging_dir_for, write_marker)
 from .writer import MARKER, OutputError, SiteWriter, check_replaceable
 
 __all__ = ["render_site", "write_site_atomically", "site_is_current", "SiteConfig", "RenderStats", "OutputError", "site_config_from"]
@@ -77,7 +77,8 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
                        manifest=writer.files, staged=tuple(writer.staged))
 
 
-def save_state(state_dir: Path | None, render_key: str, produced: dict, memo: dict, known_chunks: dict) -> SiteRecord:
+def save_state(state_dir: Path | None, out_dir: Path, render_key: str, produced: dict, memo: dict,
+               known_chunks: dict) -> SiteRecord:
     """Save the record of this build (and the export chunks, when they changed) while the search
     index may still be building beside: ~80 MB of pickles need not wait for it.  The record is
     not used until the marker names it (at the end of :func:`.update.apply_journal`), so a build
@@ -87,7 +88,7 @@ def save_state(state_dir: Path | None, render_key: str, produced: dict, memo: di
         save_chunks(state_dir, render_key, chunks)
     record = SiteRecord(render_key, produced, memo)
     if state_dir is not None:
-        save_record(state_dir, record)
+        save_record(state_dir, record, out_dir)
     return record
 
 
@@ -136,7 +137,7 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
             # read once the search index is on its way: ~70 MB of pickle need not delay it
             memo["export_chunks"] = known_chunks = load_chunks(state_dir, render_key) if reuse else {}
             stats = render_site(issues, staging, config, previous, memo, versions)
-            record = save_state(state_dir, render_key, stats.manifest, memo, known_chunks)
+            record = save_state(state_dir, out_dir, render_key, stats.manifest, memo, known_chunks)
             if meanwhile is not None:
                 meanwhile()
         produced = stats.manifest
@@ -153,6 +154,8 @@ def write_site_atomically(issues: Sequence[Issue], out_dir: Path, config: SiteCo
         shutil.rmtree(staging, ignore_errors=True)
         raise
     apply_journal(journal, out_dir)
+    if state_dir is not None:
+        prune_records(state_dir)
     if not config.quiet:
         print(stats.summary(), file=sys.stderr)
     return stats

@@ -154,7 +154,7 @@ def test_records_from_values_equal_records_from_written_files(built_samples):
         for article in issue.articles:
             text = render_article(article, issue)
             assert record_for("x", text) == record_from("x", article_front_matter(article, issue),
-                                                        render_body(article.body))
+                                                        render_body(article.body), text)
 
 
 def test_clean_build_still_keeps_hand_edits(project):
@@ -369,3 +369,55 @@ def test_related_lists_from_kept_term_tallies_equal_a_fresh_count(project, root)
         fresh = related_lists(issues, EnrichConfig.from_mapping(config.extra.get("enrich"), base=tmp))
         written = {article_id(a): a.related for issue in issues for a in issue.articles}
         assert written == {k: fresh.get(k, ()) for k in written}, f"step {number}: related lists differ"
+
+
+def written_related(content: Path) -> dict:
+    from dibao.enrich import article_id
+
+    return {article_id(a): a.related for issue in read_content(content) for a in issue.articles}
+
+
+@pytest.mark.parametrize("source_changes_too", [False, True])
+def test_related_lists_use_kept_hand_edits_in_every_kind_of_build(project, root, source_changes_too):
+    """Related lists are computed from the text as published, edits included, whether the edited
+    issue comes from content/ (an ordinary build), is parsed again (its source changed) or
+    everything is (``--clean``): all three must give the lists a fresh count over content/ gives."""
+    from dibao.enrich import EnrichConfig, related_lists
+
+    config, tmp = project
+    shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
+    build(config)
+    donor = article_file(config.content, "004_", 3).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    path = article_file(config.content, "000_", 2)
+    head = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    path.write_text(f"{head}\n---\n{donor}", encoding="utf-8")  # the editor swaps in a whole other story
+    if source_changes_too:
+        source = config.seeds / SAMPLES[0]
+        source.write_text(source.read_text(encoding="utf-8") + "\n\n本报讯 编者补充的一段新的说明文字。\n", encoding="utf-8")
+    build(config)
+    fresh = related_lists(read_content(config.content), EnrichConfig.from_mapping(config.extra.get("enrich"), base=tmp))
+    incremental = written_related(config.content)
+    assert incremental == {k: fresh.get(k, ()) for k in incremental}
+    assert path.read_text(encoding="utf-8").endswith(donor), "the edit was not kept"
+    build(config, clean=True)
+    assert written_related(config.content) == incremental, "a clean build relates the parsed text, not the edit"
+
+
+def test_the_record_of_a_site_that_is_gone_is_dropped(project):
+    """Each output folder has its own record of the last site (as big as the export); building
+    into a new folder keeps the old one's while that site stands, and drops it once it is gone."""
+    from dataclasses import replace
+
+    from dibao.pipeline import site_state_dir
+
+    config, tmp = project
+    other = replace(config, out=tmp / "elsewhere")
+    build(other)
+    first, second = site_state_dir(config), site_state_dir(other)
+    assert first != second and first.is_dir() and second.is_dir()
+    build(config)  # both sites still stand: neither record goes
+    assert first.is_dir() and second.is_dir()
+    shutil.rmtree(config.out)
+    edit_title(article_file(config.content, "001_", 3), "【校】")
+    build(other)
+    assert second.is_dir() and not first.exists()

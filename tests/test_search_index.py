@@ -204,10 +204,13 @@ def test_incremental_builds_equal_a_clean_build(tmp_path, monkeypatch, heavy):
     """Add, edit and remove docs (and whole months) in one folder: every step equals a fresh build.
 
     With a low ``HEAVY`` many grams have position-free entries, and some become or stop being heavy;
-    with a low ``SPLIT_MIN`` their splits come and go as neighbour pairs become or stop being common."""
+    with a low ``SPLIT_MIN`` their splits come and go as neighbour pairs become or stop being common,
+    and with a low ``SPLIT_SUB`` splits become or stop being listed by runs of four characters."""
     if heavy is not None:
         monkeypatch.setattr("dibao.search.build.HEAVY", heavy)
         monkeypatch.setattr("dibao.search.build.SPLIT_MIN", 8)
+        monkeypatch.setattr("dibao.search.build.SPLIT_SUB", 20)
+        monkeypatch.setattr("dibao.search.build.COUNTED", 10)  # the build never uses SPLIT_SUB below it
     docs = make_docs(120, seed=5, years=(2023, 2024), chars=300)
     late = sorted(docs, key=lambda d: (d.date, d.id))
     steps = [
@@ -286,3 +289,20 @@ def test_pinyin_written_beside_the_key_files_equals_a_clean_build(tmp_path, monk
     build_search(docs, tmp_path / "clean")
     assert _published_tree(tmp_path / "incremental") == _published_tree(tmp_path / "clean")
     assert (tmp_path / "incremental" / "py").is_dir()
+
+
+def test_a_common_split_lists_docs_alone_and_its_runs_of_four_apart():
+    """A common split (``HeavyUpdate.fine``) drops its other side's neighbours, which a run of four
+    would scan, and lists each run of four it holds by its own docs: here 矛盾 + 纠 after 生 and 会."""
+    from dibao.search.heavy import BODY, heavy_pieces
+
+    # gram 矛盾 in the body of docs 0, 3 and 5: 生矛盾纠 at 2, 会矛盾纠 at 70, 生矛盾纠 at 200, 会矛盾化 at 9
+    piece = json.dumps([4, BODY, [0, 1, 2, 3, 2, 9, 61, 2, 1, 200], "生纠会化会纠生纠"], ensure_ascii=False)
+    plain = heavy_pieces(piece)
+    assert json.loads(plain[1]["纠"]) == [4, BODY, [0, 1, 0, 3, 1, 1, 2, 1, 3], "生会生"]
+    fine = heavy_pieces(piece, lambda split, neighbour, other: split == "r" and neighbour == "纠")
+    right = {k: json.loads(v) for k, v in fine[1].items()}
+    assert right["纠"] == [4, BODY, [0, 0, 0, 3, 0, 1, 2, 0, 3], ""]  # docs alone: no neighbours, first // COARSE
+    assert right["纠生"] == [4, BODY, [0, 0, 5, 3], ""] and right["纠会"] == [4, BODY, [3, 1], ""]
+    assert right["化"] == [4, BODY, [3, 1, 0], "会"]  # not common: as before
+    assert fine[2] == plain[2]

@@ -21,14 +21,14 @@ from dibao.search.runtime import write_runtime
 from dibao.search.changes import Changes, recent_part, update_keys
 from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
-from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_FILE, SPLIT_MIN, SPLITS_TARGET, jsonp,
+from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_FILE, SPLIT_MIN, SPLIT_SUB, SPLITS_TARGET, jsonp,
                                  write_part_files, write_text)
 from dibao import pickled
 from dibao.forking import beside, can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
-FORMAT = "dibao-search-11"
+FORMAT = "dibao-search-12"
 K1, B = 1.2, 0.75
 #: Build cache folder inside the build folder (never copied into the site).
 CACHE = "parts"
@@ -116,7 +116,7 @@ PINYIN_BESIDE_FROM = 200
 
 def _version() -> str:
     h = hashlib.sha256(f"{FORMAT} {POSTINGS_TARGET} {GRAMS_TARGET} {COUNTED} {RECORDS} {CHUNK} {VOCAB_TARGET} {HEAVY} {COARSE} "
-                       f"{SPLITS_TARGET} {SPLIT_MIN} {RECENT_SHARE}".encode())
+                       f"{SPLITS_TARGET} {SPLIT_MIN} {SPLIT_SUB} {RECENT_SHARE}".encode())
     h.update(_tokenizer_fingerprint())
     return h.hexdigest()
 
@@ -265,7 +265,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     state.letters = letters.value()
     dropped = set(todo) | {old[key][0] for key in gone} | {numbers[key] for key in moved}
     writer = KeyWriter(out_dir, state.keys, bulk=not old)
-    update_keys(writer, changes, dropped, _Indexes(cache, keys), HEAVY, SPLIT_MIN)  # read here: tests lower them
+    update_keys(writer, changes, dropped, _Indexes(cache, keys), HEAVY, SPLIT_MIN, _sub_min())  # read here: tests lower them
     buckets = writer.finish()
     _write_stats(out_dir, state, keys, {*rebuilt, *gone})
     rows = {key: row for key, _digest, *row in state.parts}
@@ -298,6 +298,12 @@ def _write_stats(out_dir: Path, state: BuildState, keys: list[str], changed: set
             path.unlink(missing_ok=True)
 
 
+def _sub_min() -> int:
+    """``SPLIT_SUB`` as the build and the browser use it: the browser knows the counts above ``COUNTED``
+    alone (a test lowers ``SPLIT_SUB`` below it)."""
+    return max(SPLIT_SUB, COUNTED)
+
+
 def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict:
     return {
         "format": FORMAT,
@@ -313,6 +319,7 @@ def _manifest(state: BuildState, buckets: list[str], letters: list[str]) -> dict
         "heavy": HEAVY,
         "split": SPLIT_MIN,
         "splitFile": SPLIT_FILE,
+        "sub": _sub_min(),
         "coarse": COARSE,
         "records": RECORDS,
         "chunk": CHUNK,

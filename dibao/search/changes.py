@@ -76,10 +76,11 @@ class Changes:
             self.pieces[layer].add(self.numbers[key], new)
 
 
-def update_keys(writer: KeyWriter, changes: Changes, dropped: set, index_of, heavy_min: int, split_min: int) -> None:
+def update_keys(writer: KeyWriter, changes: Changes, dropped: set, index_of, heavy_min: int, split_min: int,
+                sub_min: int) -> None:
     """Record the new entry of every term and gram whose piece in a changed part changed, layer by layer.
 
-    ``heavy_min``, ``split_min``: ``shards.HEAVY`` and ``SPLIT_MIN`` as the build reads them (the
+    ``heavy_min``, ``split_min``, ``sub_min``: ``shards.HEAVY``, ``SPLIT_MIN`` and ``SPLIT_SUB`` as the build reads them (the
     tests lower them, so that a small archive has heavy grams and splits too)."""
     last = max([*changes.numbers.values(), *dropped], default=0)
     for layer in LAYERS:
@@ -87,7 +88,7 @@ def update_keys(writer: KeyWriter, changes: Changes, dropped: set, index_of, hea
         for term in sorted(changes.dirty[layer]["t"]):
             new, head = pieces.term(term)
             writer.set(kind, term, term_entry(term, writer.old_entry(kind, term), dropped, new, head, index_of, last))
-    heavies = heavy.HeavyUpdate(writer, heavy_min, split_min, LAYERS)
+    heavies = heavy.HeavyUpdate(writer, heavy_min, split_min, LAYERS, sub_min)
     for gram in sorted(set().union(*(changes.dirty[layer]["g"] for layer in LAYERS))):
         before, changed = writer.count(gram), {}
         for layer in LAYERS:

@@ -12,7 +12,9 @@ it knows one neighbour exactly, so the entries are split by it:
 
 So 安局保 fetches the docs of 安局 followed by 保, not every neighbour pair of
 every doc holding 安局.  A split is kept only while its neighbour pair (局保)
-is common (``shards.SPLIT_MIN``).  Every entry is derived from the gram's
+is common (``shards.SPLIT_MIN``).  A split of a common phrase (``shards.SPLIT_SUB``) lists
+its docs alone, and each run of four characters it holds has an entry of its docs
+(key: the split's key and the other neighbour, 矛盾纠 + 生).  Every entry is derived from the gram's
 positional pieces (``g``) and patched part by part like them
 (``entries.gram_entry``).
 
@@ -50,11 +52,14 @@ def _occurrences(flat: list[int], contexts: str):
         at += 2 + count
 
 
-def _split_field(f: int, flat: list[int], contexts: str, side: int) -> dict[str, tuple]:
+def _split_field(f: int, flat: list[int], contexts: str, side: int, fine) -> dict[str, tuple]:
     """Neighbour on ``side`` -> (field, [doc delta, other neighbours (, first // COARSE)…], "other neighbours").
 
     The run's characters are word characters, never ``EDGE``: no key by it, and it is
-    left out of the lists (a doc whose other neighbours are all ``EDGE`` lists none)."""
+    left out of the lists (a doc whose other neighbours are all ``EDGE`` lists none).
+    ``fine(neighbour, other)``: whether the split by ``neighbour`` is a common one, listed by
+    docs alone (no other neighbours), its runs of four characters by their own entries, keyed
+    neighbour + other (True for each other neighbour it keeps; ``other`` None: the split)."""
     docs: dict[str, dict[int, list]] = {}
     for doc, pos, *pair in _occurrences(flat, contexts):
         key, other = pair[side], pair[1 - side]
@@ -62,23 +67,48 @@ def _split_field(f: int, flat: list[int], contexts: str, side: int) -> dict[str,
             continue
         found = docs.setdefault(key, {}).get(doc)
         if found is None:
-            found = docs[key][doc] = [set(), pos]
+            found = docs[key][doc] = [{}, pos]
         if other != EDGE:
-            found[0].add(other)
+            found[0].setdefault(other, pos)  # in position order: the first occurrence
     out = {}
     for key, by_doc in docs.items():
-        runs, seen, prev = [], [], 0
-        for doc, (others, first) in by_doc.items():  # in doc order: occurrences come so
-            runs += (doc - prev, len(others), first // COARSE) if f == BODY else (doc - prev, len(others))
-            seen += sorted(others)
-            prev = doc
-        out[key] = (f, runs, "".join(seen))
+        listed = not fine(key, None)  # the other neighbours are listed: no entries of runs of four
+        out[key] = _runs(f, ((doc, sorted(others) if listed else [], first) for doc, (others, first) in by_doc.items()))
+        if listed:
+            continue
+        fours: dict[str, list] = {}
+        for doc, (others, _first) in by_doc.items():
+            for other, at in others.items():
+                fours.setdefault(other, []).append((doc, None, at))
+        out.update((key + other, _runs(f, rows)) for other, rows in fours.items() if fine(key, other))
     return out
 
 
-def heavy_pieces(piece: str) -> tuple[str, dict[str, str], dict[str, str]]:
+def _runs(f: int, rows) -> tuple:
+    """(field, [doc delta, number of others, (first // COARSE in the body,)…], "the others") of
+    (doc, others, first) rows in doc order; others None: no number (an entry of a run of four
+    characters, which lists docs alone)."""
+    runs, seen, prev = [], [], 0
+    for doc, others, first in rows:
+        runs.append(doc - prev)
+        if others is not None:
+            runs.append(len(others))
+            seen += others
+        if f == BODY:
+            runs.append(first // COARSE)
+        prev = doc
+    return f, runs, "".join(seen)
+
+
+def _never(_split: str, _neighbour: str, _other: str | None) -> bool:
+    return False
+
+
+def heavy_pieces(piece: str, fine=_never) -> tuple[str, dict[str, str], dict[str, str]]:
     """A gram piece's docs piece (``[part, field, [doc delta (, first // COARSE in the body)…], "", …]``)
-    and its split pieces by right and by left neighbour, each of the same shape as gram pieces."""
+    and its split pieces by right and by left neighbour, each of the same shape as gram pieces,
+    keyed by the neighbour (and, for the runs of four characters of a common split, the other
+    neighbour after it: ``fine(split, neighbour, other)``, see ``_split_field``)."""
     number, *rest = json.loads(piece)
     docs, splits = [number], ({}, {})
     for f, flat, contexts in zip(rest[0::3], rest[1::3], rest[2::3]):
@@ -88,8 +118,8 @@ def heavy_pieces(piece: str) -> tuple[str, dict[str, str], dict[str, str]]:
                 runs += (doc - prev, pos // COARSE) if f == BODY else (doc - prev,)
                 prev = doc
         docs += (f, runs, "")
-        for (_kind, side), by_key in zip(SPLITS, splits):
-            for key, triple in _split_field(f, flat, contexts, side).items():
+        for (kind, side), by_key in zip(SPLITS, splits):
+            for key, triple in _split_field(f, flat, contexts, side, lambda k, o, s=kind: fine(s, k, o)).items():
                 by_key.setdefault(key, [number]).extend(triple)
     return _dump(docs), *({k: _dump(v) for k, v in by_key.items()} for by_key in splits)
 
@@ -124,17 +154,18 @@ def _put(writer, kind: str, key: str, text: str | None, before: str | None) -> N
         writer.set(kind, key, text)
 
 
-def update(writer, layer: str, gram: str, entry: str, new: list[str] | None, dropped: set[int], last: int, keep,
+def update(writer, layer: str, gram: str, entry: str, new: list[str] | None, dropped: set[int], last: int, rules,
            whole: bool) -> None:
     """Record a layer's ``h``, ``r`` and ``l`` entries of a heavy gram.
 
     ``new``: the changed parts' positional pieces, patched into the last build's entries; with
     ``whole`` (the gram just became heavy, a full build, or which splits it keeps changed) every
-    entry is made from ``entry``, the gram's whole ``g`` entry.  ``keep(split, key)``: whether a
-    split (``r`` or ``l``) is kept."""
+    entry is made from ``entry``, the gram's whole ``g`` entry.  ``rules``: ``keep(split, key)``,
+    whether a split (``r`` or ``l``) is kept, and ``fine(split, gram, neighbour, other)`` (see
+    ``HeavyUpdate``)."""
     if whole:
         new, dropped = _whole(entry), set()
-    converted = [heavy_pieces(p) for p in new]
+    converted = [heavy_pieces(p, lambda *key: rules.fine(key[0], gram, *key[1:])) for p in new]
     old = writer.old_entry(layer + "h", gram)
     _put(writer, layer + "h", gram, _patched(None if whole else old, dropped, [c[0] for c in converted], last), old)
     for number, (split, _side) in enumerate(SPLITS, start=1):
@@ -142,7 +173,7 @@ def update(writer, layer: str, gram: str, entry: str, new: list[str] | None, dro
         pieces: dict[str, list[str]] = {}
         for c in converted:
             for neighbour, piece in c[number].items():
-                if keep(split, gram + neighbour):
+                if rules.keep(split, gram + neighbour):
                     pieces.setdefault(gram + neighbour, []).append(piece)
         had = set(keys_of(writer, kind, gram))
         for key in sorted(set(pieces) | had, key=utf16_key):
@@ -166,10 +197,17 @@ class HeavyUpdate:
     """The heavy entries of one build, written once every gram's count is final: a split is kept
     only while its neighbour pair (the gram's other character and the neighbour) is common
     (more than ``split_min`` occurrences) — else that pair's own positions are small — so which
-    splits a gram has depends on other grams' counts too.  Counts are both layers' (``writer.count``)."""
+    splits a gram has depends on other grams' counts too.  Counts are both layers' (``writer.count``).
 
-    def __init__(self, writer, heavy: int, split_min: int, layers: tuple[str, ...]):
+    A split whose gram and neighbour pair both occur more than ``sub_min`` times is common: its
+    docs are listed without the other side's neighbours, which are many, and each run of four
+    characters it holds (gram, neighbour and other neighbour) gets an entry of its own, keyed by
+    the split's key and the other neighbour: the browser reads that run's docs alone, not every
+    neighbour of every doc of the split (``fine``)."""
+
+    def __init__(self, writer, heavy: int, split_min: int, layers: tuple[str, ...], sub_min: int):
         self.writer, self.heavy, self.split_min, self.layers = writer, heavy, split_min, layers
+        self.sub_min = sub_min
         self.grams: dict[str, dict] = {}  #: changed gram -> layer -> its new pieces there (the layers that changed)
         self.crossed: set[str] = set()  #: grams whose count crossed split_min
 
@@ -177,7 +215,7 @@ class HeavyUpdate:
         """A changed gram, once its changed layers' ``g`` entries are set: ``before``, its count
         before them; ``changed``, layer -> that layer's new pieces."""
         after = self.writer.count(gram)
-        if (before > self.split_min) != (after > self.split_min):
+        if any((before > limit) != (after > limit) for limit in (self.split_min, self.sub_min)):
             self.crossed.add(gram)
         if after > self.heavy or any(gram in self.writer.state.sizes[layer + "h"] for layer in self.layers):
             self.grams[gram] = changed
@@ -186,12 +224,25 @@ class HeavyUpdate:
         pair = key[1] + key[2] if split == "r" else key[2] + key[0]
         return self.writer.count(pair) > self.split_min
 
+    def _common(self, split: str, gram: str, neighbour: str) -> bool:
+        pair = gram[1] + neighbour if split == "r" else neighbour + gram[0]
+        return min(self.writer.count(gram), self.writer.count(pair)) > self.sub_min
+
+    def fine(self, split: str, gram: str, neighbour: str, other: str | None) -> bool:
+        """Whether the split of ``gram`` by ``neighbour`` is common (``other`` None), or holds the
+        entry of its run of four characters with ``other`` on the other side: a run both of whose
+        splits are common has its entry under the right one alone."""
+        if other is None or split == "r":
+            return self._common(split, gram, neighbour)
+        return self._common(split, gram, neighbour) and not self._common("r", gram, other)
+
     def finish(self, dropped: set[int], last: int) -> None:
         writer, sizes = self.writer, self.writer.state.sizes
         firsts, seconds = {g[0] for g in self.crossed}, {g[1] for g in self.crossed}
         # a crossed pair bc changes the right splits of grams ending with b, the left ones of grams starting with c
         affected = {g for layer in self.layers for g in sizes[layer + "h"] if g[1] in firsts or g[0] in seconds} \
             if self.crossed else set()
+        affected |= self.crossed & set(self.grams)  # its own count crossed sub_min: which splits are common
         for gram in sorted(set(self.grams) | affected):
             heavy, changed = writer.count(gram) > self.heavy, self.grams.get(gram, {})
             for layer in self.layers:
@@ -202,4 +253,4 @@ class HeavyUpdate:
                         drop(writer, layer, gram)
                 elif not was or layer in changed or gram in affected:
                     whole = not was or gram in affected
-                    update(writer, layer, gram, entry, changed.get(layer) or [], dropped, last, self.keep, whole)
+                    update(writer, layer, gram, entry, changed.get(layer) or [], dropped, last, self, whole)

@@ -82,6 +82,7 @@ def main(argv: list[str]) -> None:
     build.HEAVY = min(build.HEAVY, count // 2)
     build.SPLIT_MIN = min(build.SPLIT_MIN, count // 2)
     build.SPLIT_FILE = min(build.SPLIT_FILE, count // 2)
+    build.SPLIT_SUB = min(build.SPLIT_SUB, count // 2)
     write_fixture(out, make_docs(count, seed=7) + odd_docs())
 
 

@@ -37,6 +37,12 @@ SPLITS_TARGET = 32000
 #: splits' bytes (half their files, which an added issue mostly rewrites) are never written.  A
 #: four-character run then uses the split by its other neighbour, which may be bigger.
 SPLIT_MIN = 1000
+#: A split whose gram and neighbour pair both occur more than this is common (its other side's
+#: neighbours vary: 矛盾 + 纠 has hundreds of left neighbours, ~29 KB gzip): it lists its docs alone,
+#: and each of its runs of four characters (gram, neighbour and other neighbour) has an entry of its
+#: own, its docs, keyed by the split's key and the other neighbour, which a run of four characters
+#: reads instead of every neighbour of every doc of the split (``heavy.HeavyUpdate.fine``).
+SPLIT_SUB = 8000
 #: What fetching one split file weighs, in positional occurrences (~2.6 bytes gzip each): the file
 #: holds ``SPLITS_TARGET`` bytes of JSON (~6.5 KB gzip), whatever the size of the entry a query
 #: wants.  The browser prices a split at least this much when it weighs the stretches of a long run

@@ -45,6 +45,8 @@ test("30 corpus queries: 100% recall, at least 98% precision", async () => {
 test("runs of 3–4 characters: heavy grams' entries by right and by left neighbour are exact", async () => {
   const log = [], eng = engine(dir, log), m = await eng.manifest, kinds = new Set();
   const queries = drawQueries(1200, 11).map((q) => q.slice(0, 3 + (q.length % 2))).filter((q) => q.length > 2);
+  const fours = new Set(), present = eng.present;  // runs of four read from their own entries (common splits)
+  eng.present = function (_m, run, h) { if (h.sub) fours.add(run.join("")); return present.apply(this, arguments); };
   for (const query of queries) {
     log.length = 0;
     const expected = containing(query), results = (await eng.search(query)).results;
@@ -57,6 +59,7 @@ test("runs of 3–4 characters: heavy grams' entries by right and by left neighb
     }
   }
   assert.ok(kinds.has("r") && kinds.has("l"), `split kinds used: ${[...kinds]}`);
+  assert.ok(fours.size > 0, "no run of four read its own entry");
 });
 
 test("runs of 5–6 characters whose ends are common: stretches find every doc, place snippets", async () => {

@@ -138,13 +138,16 @@ var HEAVY_SCAN = 2500;
 function heavyAnchor(m, run, vocab, cost, stretch) {
 var n = run.length, best = null, file = stretch ? m.splitFile : 0;
 var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
-var offer = function (i, side, price) { if (price < cost) { cost = price; best = { i: i, side: side, cost: price }; } };
+var offer = function (i, side, price, sub) { if (price < cost) { cost = price; best = { i: i, side: side, cost: price, sub: sub }; } };
 if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
 for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
 var c = count(i), scan = n > 3 && !stretch ? rarest(m, run, vocab, i).count : 0;
 if (c <= m.heavy) continue;
-if (i + 2 < n && count(i + 1) > m.split) offer(i, "r", Math.max(file, 0.35 * Math.min(c, count(i + 1))) + scan);
-if (i > 0 && count(i - 1) > m.split) offer(i, "l", Math.max(file, 0.35 * Math.min(c, count(i - 1))) + scan);
+var right = i + 2 < n && count(i + 1) > m.split, left = i > 0 && count(i - 1) > m.split;
+var rs = right && Math.min(c, count(i + 1)) > m.sub, ls = left && Math.min(c, count(i - 1)) > m.sub;
+if (n === 4 && (rs || ls)) offer(i, rs ? "r" : "l", Math.max(file, 0.2 * Math.min(c, count(0), count(2))), true);
+if (right && !(n === 4 && rs)) offer(i, "r", Math.max(file, (rs ? 0.2 : 0.35) * Math.min(c, count(i + 1))) + scan);
+if (left && !(n === 4 && ls)) offer(i, "l", Math.max(file, (ls ? 0.2 : 0.35) * Math.min(c, count(i - 1))) + scan);
 }
 return best;
 }
@@ -159,7 +162,7 @@ return best;
 Engine.prototype.verify = async function (m, run, vocab, stretch) {
 var self = this, starts = null;
 var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost, stretch);
-if (h) return this.placed(m, run, vocab, this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]), stretch ? undefined : h.i);
+if (h) return this.placed(m, run, vocab, this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]), stretch || h.sub ? undefined : h.i);
 var subs = run.length > 4 && cover.cost > m.heavy && stretches(m, run, vocab, cover.cost);
 if (subs) return this.placed(m, run, vocab, this.joined(m, vocab, subs), -1);
 var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
@@ -241,7 +244,8 @@ return docs;
 Engine.prototype.present = async function (m, run, h, v) {
 var n = run.length, i = h.i, body = m.fields.length - 1, docs = new Map();
 var side = h.side, key = run[i] + run[i + 1] + (side === "r" ? run[i + 2] : side === "l" ? run[i - 1] : "");
-var need = n < 4 ? null : side === "r" ? run[0] : run[3];
+if (h.sub) key += side === "r" ? run[i - 1] : run[i + 2];
+var need = n < 4 || h.sub ? null : side === "r" ? run[0] : run[3];
 var entry = await this.entry(v, side || "h", key);
 docs.coarse = m.coarse;
 for (var e = 1; entry && e < entry.length; e++) {
@@ -250,7 +254,7 @@ for (var s = 1; s < seg.length; s += 3) {
 var f = seg[s], flat = seg[s + 1], others = Array.from(seg[s + 2]), local = 0, o = 0, j = 0;
 while (j < flat.length) {
 local += flat[j++];
-var count = side ? flat[j++] : 0, hit = !need, doc = part * 1e6 + local;
+var count = side && !h.sub ? flat[j++] : 0, hit = !need, doc = part * 1e6 + local;
 for (var k = 0; k < count; k++) hit = hit || others[o + k] === need;
 o += count;
 var at = f === body ? flat[j++] * m.coarse : docs.has(doc) ? docs.get(doc) : -1;

@@ -12,6 +12,8 @@ return v + col.o;
 }
 function own(obj, key) { return obj && HAS.call(obj, key) ? obj[key] : undefined; }
 function round3(x) {
+var k = x * 1000, r = Math.round(k);
+if (x >= 0 && k < 1e6 && Math.abs(Math.abs(k - r) - 0.5) > 1e-6) return r / 1000;
 var y = x * 2000;
 if (Number.isInteger(y) && y % 2 && y / 2000 === x) {
 var f = Math.floor(x * 1000);

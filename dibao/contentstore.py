@@ -60,7 +60,7 @@ class ContentStore:
             front, body = article_front_matter(article, issue), render_body(article.body)
             new_text = f"---\n{dump_yaml(front)}---\n\n{body}"
             current = path.read_text(encoding="utf-8") if path.exists() else None
-            result = merge(new_text, current, base)
+            result = merge(new_text, current, base, str(path))
             self.note(path, result.kept, result.conflicts)
             if base is None or not result.kept:
                 path = folder / article_filename(article)
@@ -86,7 +86,8 @@ class ContentStore:
         current = path.read_text(encoding="utf-8")
         if not is_edited(current, base):
             return article
-        merged = article_from_text(merge(render_article(article, issue), current, base).text, path, issue.id)
+        merged = article_from_text(merge(render_article(article, issue), current, base, str(path)).text, path,
+                                   issue.id)
         return replace(merged, issue=article.issue, order=article.order, slug=article.slug)
 
     def note(self, path: Path, kept: list[str], conflicts: list[str]) -> None:

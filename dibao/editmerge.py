@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .contentio import FAST_LOADER, FRONT_MATTER, dump_yaml
+from .contentio import FAST_LOADER, FRONT_MATTER, dump_yaml, parse_front_matter
 from .state import FileRecord, digest
 
 MISSING = "\x00missing"
@@ -68,12 +68,14 @@ def is_edited(current: str, base: FileRecord) -> bool:
     return bool(edited_parts(current, base))
 
 
-def merge(new: str, current: str | None, base: FileRecord | None) -> MergeResult:
-    """The text to write for one article file (see the module docstring)."""
+def merge(new: str, current: str | None, base: FileRecord | None, where: str = "article file") -> MergeResult:
+    """The text to write for one article file (see the module docstring).  An edited file whose
+    front matter does not parse raises :class:`.contentio.ContentError` naming ``where`` and the
+    line: merging it would take every key as deleted by the editor and drop them all."""
     if current is None or base is None or current == new or not is_edited(current, base):
         return MergeResult(new)
     new_front, new_body = split(new)
-    cur_front, cur_body = split(current)
+    cur_front, cur_body = parse_front_matter(current, where)
     result = MergeResult("")
     new_record = record_for("", new)
     changed_by_source = [k for k in sorted(set(new_record.fields) | set(base.fields))

@@ -421,3 +421,21 @@ def test_the_record_of_a_site_that_is_gone_is_dropped(project):
     edit_title(article_file(config.content, "001_", 3), "【校】")
     build(other)
     assert second.is_dir() and not first.exists()
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_an_edited_file_whose_front_matter_is_broken_stops_a_reparse_and_stays(project, clean):
+    """Merging would take every key of an unreadable front matter as deleted by the editor and
+    write the file without them: the build must stop, name the file and line, and leave it."""
+    from dibao.contentio import ContentError
+
+    config, _ = project
+    path = article_file(config.content, "000_", 2)
+    broken = path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: [unclosed ", 1)
+    path.write_text(broken, encoding="utf-8")
+    if not clean:  # the source changed too, so the issue is parsed again
+        source = config.seeds / SAMPLES[0]
+        source.write_text(source.read_text(encoding="utf-8") + "\n\n本报讯 编者补充的一段新的说明文字。\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=rf"{path.name}:\d+: front matter is not valid YAML"):
+        build(config, clean=clean)
+    assert path.read_text(encoding="utf-8") == broken

@@ -19,6 +19,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import pickled
 from .contentio import read_article, read_issue
 from .enrich.tallies import TermTallies
 from .model import Article, Issue
@@ -158,9 +159,7 @@ class BuildCache:
             ignore.write_text("*\n", encoding="utf-8")
         target = folder / CACHE_FILE
         if not (target.exists() and self.signature() == self.loaded_signature):
-            temp = folder / f"{CACHE_FILE}.tmp"
-            temp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
-            temp.replace(target)
+            pickled.save(target, self)
             self.loaded_signature = self.signature()
         keys = self.site_keys_text()
         if keys != self.loaded_site_keys or (keys and not (folder / SITE_KEYS_FILE).exists()):

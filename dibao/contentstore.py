@@ -32,6 +32,9 @@ class ContentReport:
 class ContentStore:
     def __init__(self, root: Path, state: BuildState):
         self.root, self.state, self.report = root, state, ContentReport()
+        #: files :meth:`as_published` read, for :meth:`put_parsed`: an edited one's text, None when
+        #: unedited (the merge then takes the new text, and the file need not be read again)
+        self.read: dict[Path, str | None] = {}
 
     def write(self, path: Path, text: str) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -56,11 +59,10 @@ class ContentStore:
         for article in issue.articles:
             aid = article_id(article)
             base = None if force or old is None else old.articles.get(aid)
-            path = self.root / base.path if base and (self.root / base.path).exists() else folder / article_filename(article)
+            path = self.existing(base) or folder / article_filename(article)
             front, body = article_front_matter(article, issue), render_body(article.body)
             new_text = f"---\n{dump_yaml(front)}---\n\n{body}"
-            current = path.read_text(encoding="utf-8") if path.exists() else None
-            result = merge(new_text, current, base, str(path))
+            result = merge(new_text, self.current_text(path), base, str(path))
             self.note(path, result.kept, result.conflicts)
             if base is None or not result.kept:
                 path = folder / article_filename(article)
@@ -80,15 +82,28 @@ class ContentStore:
         return issue if all(a is b for a, b in zip(articles, issue.articles)) else replace(issue, articles=articles)
 
     def merged_article(self, issue: Issue, article: Article, base: FileRecord | None) -> Article:
-        path = self.root / base.path if base else None
-        if path is None or not path.exists():
+        path = self.existing(base)
+        if path is None:
             return article
         current = path.read_text(encoding="utf-8")
         if not is_edited(current, base):
+            self.read[path] = None
             return article
+        self.read[path] = current
         merged = article_from_text(merge(render_article(article, issue), current, base, str(path)).text, path,
                                    issue.id)
         return replace(merged, issue=article.issue, order=article.order, slug=article.slug)
+
+    def current_text(self, path: Path) -> str | None:
+        """What to merge with: the file's text, or None (no file, or unedited as :meth:`as_published` found)."""
+        if path in self.read:
+            return self.read.pop(path)
+        return path.read_text(encoding="utf-8") if path.exists() else None
+
+    def existing(self, base: FileRecord | None) -> Path | None:
+        """The file ``base`` records, when it is still there."""
+        path = self.root / base.path if base else None
+        return path if path is not None and path.exists() else None
 
     def note(self, path: Path, kept: list[str], conflicts: list[str]) -> None:
         if kept:

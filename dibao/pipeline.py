@@ -60,10 +60,11 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
-    as_written = sorted_archive(published(parsed, config.content, state, plan) + unchanged)
+    store = ContentStore(config.content, state)
+    as_written = sorted_archive(published(parsed, store, plan) + unchanged)
     archive = relate_archive(before, enrich_config, cache, as_written)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
-    content = write_content(archive, parsed, config.content, state, plan, touched)
+    content = write_content(archive, parsed, store, plan, touched)
     cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed))
     counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
     warnings = tuple(w for issue in parsed for w in issue.warnings)
@@ -97,9 +98,8 @@ def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tup
     return tuple(cache.read_issue(content_dir / issue_id) for issue_id in plan.unchanged)
 
 
-def published(parsed: tuple[Issue, ...], content_dir: Path, state: BuildState, plan: BuildPlan) -> tuple[Issue, ...]:
+def published(parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan) -> tuple[Issue, ...]:
     """The parsed issues as content/ will hold them, with the hand edits that writing keeps."""
-    store = ContentStore(content_dir, state)
     return tuple(store.as_published(issue, force=issue.id in plan.forced) for issue in parsed)
 
 
@@ -107,11 +107,12 @@ def relate_archive(archive: tuple[Issue, ...], enrich_config: EnrichConfig, cach
                    texts: tuple[Issue, ...] | None = None) -> tuple[Issue, ...]:
     """``related`` over the whole archive, from ``texts`` (the same issues and articles as content/
     will hold them; default ``archive``); skipped when no article's text changed since last time."""
-    made = [(a, keys) for issue in (texts or archive)
+    texts = texts or archive
+    made = [(a, keys) for issue in texts
             for a, keys in zip(issue.articles, cache.article_keys(issue, article_keys))]
     key = digest(repr(enrich_config) + "".join(f"{a.issue}/{a.order}:{keys[1]}" for a, keys in made))
     if key != cache.related_key:
-        cache.related = related_lists(texts or archive, enrich_config, cache.terms, cache.tallies,
+        cache.related = related_lists(texts, enrich_config, cache.terms, cache.tallies,
                                       {article_id(a): keys[0] for a, keys in made})
         cache.related_key = key
     return tuple(replace(issue, articles=tuple(with_related(a, cache.related.get(article_id(a), ())) for a in issue.articles))
@@ -137,9 +138,8 @@ def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
     return tuple(sorted(issues, key=lambda i: (i.date or str(i.year or ""), i.id)))
 
 
-def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content_dir: Path, state: BuildState,
-                  plan: BuildPlan, related_changed: set[tuple[str, int]]) -> ContentReport:
-    store = ContentStore(content_dir, state)
+def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan,
+                  related_changed: set[tuple[str, int]]) -> ContentReport:
     fresh = {issue.id for issue in parsed}
     for issue_id in plan.removed:
         store.remove_issue(issue_id)
@@ -148,7 +148,7 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], content
             store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
         else:
             store.refresh_archive_keys(issue, related_changed)
-    state.save(content_dir)
+    store.state.save(store.root)
     return store.report
 
 

@@ -6,15 +6,14 @@ list; that is why ``enrich`` always runs over all issues.  Each vector keeps its
 are dropped: they weigh little and would make the pairwise sums quadratic.
 Ties are broken by article id, so the lists are the same on every run.
 
-Everything is array work (numpy, scipy.sparse): at ten thousand articles a
-per-document Python loop over term weights cost more than the similarity
-product itself.
+Everything is array work (numpy, scipy.sparse, sparse_dot_topn): at ten
+thousand articles a per-document Python loop over term weights cost more than
+the similarity product itself.
 """
 from __future__ import annotations
 
 import os
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from typing import Mapping, Sequence
 
 import numpy
@@ -22,10 +21,10 @@ import numpy
 from .tallies import TermTallies
 
 VECTOR_TERMS = 60
-BLOCK_ROWS = 512  #: rows of the similarity matrix held at once per thread (a third of 512 × 10,000 non-zero)
+SHORTLIST = 4  #: cosines first kept per row and wanted article
+LONGER = 16  #: how much longer each next shortlist of the rows still unsettled is
+BLOCK_ENTRIES = 1 << 22  #: shortlisted cosines held at once (about 50 MB)
 MAX_DOC_SHARE = 0.5
-TIE = 1e-9  #: raw cosines this close may round to the same 9-decimal score
-BINS = 1024  #: histogram bins per row when finding a row's best scores
 
 
 def term_counts(ids: Sequence[str], documents: Mapping[str, Sequence[str]]):
@@ -91,67 +90,89 @@ def related(documents: Mapping[str, Sequence[str]], count: int = 5, tallies: Ter
             keys: Mapping[str, str] | None = None) -> dict[str, tuple[str, ...]]:
     """For every document id, the ``count`` most similar other ids, most similar first.
 
-    The cosines are one sparse matrix product, taken in row blocks so memory stays bounded.
-    ``tallies`` (with ``keys``, id → terms key) keeps term counts across calls: see :mod:`.tallies`."""
+    ``tallies`` (with ``keys``, id → terms key) keeps term counts across calls: see :mod:`.tallies`.
+    Each row's largest cosines come from a fused product-and-select (:func:`shortlists`).  A row
+    whose shortlist cannot be shown to hold its best ``count`` (a tie across its cut, see
+    :func:`unsettled`: near-copies of one article tie by the hundred) gets a longer one."""
     ids = sorted(documents)
     if not ids:
         return {}
     counts = tallies.matrix(ids, keys, documents) if tallies is not None and keys is not None \
         else term_counts(ids, documents)
     matrix = unit_vectors(counts[0])
-    transposed = matrix.T.tocsc()
+    transposed = matrix.T.tocsr()
+    ranked: list[list[int]] = [[] for _ in ids]
+    rows, keep = numpy.arange(len(ids)), count * SHORTLIST + 1  # + 1: the row itself is usually there
+    while len(rows):
+        keep = min(keep, len(ids))  # a shortlist of every column settles every row
+        redo = []
+        for block in numpy.array_split(rows, -(-len(rows) * keep // BLOCK_ENTRIES)):
+            short = shortlists(matrix[block], transposed, keep)
+            nth = nth_best_other(short, block, count)
+            for row, best in zip(block.tolist(), best_others(short, block, count, nth)):
+                ranked[row] = best
+            if keep < len(ids):
+                redo.append(block[unsettled(short, keep, nth)])
+        rows, keep = numpy.concatenate(redo) if redo else rows[:0], keep * LONGER
+    return {ids[row]: tuple(ids[j] for j in best) for row, best in enumerate(ranked)}
 
-    def block_top(start: int) -> list[list[int]]:
-        return _block_top((matrix[start:start + BLOCK_ROWS] @ transposed).tocsr(), start, count)
 
-    # scipy's product and numpy's selection release the GIL, so threads use every core
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        blocks = list(pool.map(block_top, range(0, len(ids), BLOCK_ROWS)))
-    return {ids[row]: tuple(ids[j] for j in ranked)
-            for row, ranked in enumerate(ranked for block in blocks for ranked in block)}
+def shortlists(rows, transposed, keep: int):
+    """The ``keep`` largest cosines of each of ``rows`` (CSR), each row's largest first, without
+    holding the product's other entries: at ten thousand articles a third of all pairs share a
+    term, and scipy's full product plus selecting from it cost twice as much (sparse_dot_topn,
+    on every core)."""
+    from sparse_dot_topn import sp_matmul_topn
+
+    threads = os.cpu_count() or 1
+    return sp_matmul_topn(rows, transposed, top_n=keep, sort=True, n_threads=threads if threads > 1 else None)
 
 
-def _block_top(product, start: int, count: int) -> list[list[int]]:
-    """Per row of a block of cosines (sparse; row i is document ``start + i``): the ``count``
-    best other columns, best first.
+def nth_best_other(short, docs, count: int):
+    """Per row of ``short`` (from :func:`shortlists`; row i belongs to document ``docs[i]``):
+    the rounded score of its ``count``-th best other document; -inf when it has fewer.
 
-    Scores are rounded so float summation order can never flip a tie, and ties go to the
-    smaller column, that is the smaller id.  Only a row's few best raw scores are rounded:
-    every score that could round into its top ``count`` is at most ``TIE`` below its
-    ``count * 4``-th best, which :func:`_near_top` finds without sorting the row."""
-    n_rows = product.shape[0]
-    row = numpy.repeat(numpy.arange(n_rows), numpy.diff(product.indptr))
-    col, val = product.indices, product.data
-    other = (col != row + start) & (val > 0)
-    row, col, val = _near_top(row[other], col[other], val[other], n_rows, min(count * 4, product.shape[1] - 1))
-    scores = numpy.round(val, 9)
+    Scores are rounded to 9 decimals so float summation order can never flip a tie."""
+    starts, ends = short.indptr[:-1], short.indptr[1:]
+    nth = numpy.full(len(starts), -numpy.inf)
+    if not short.nnz:
+        return nth
+    # the row's own cosine, when it comes before the count-th other one, shifts that one down
+    own_before = numpy.zeros(len(starts), dtype=bool)
+    for offset in range(count):
+        at = numpy.minimum(starts + offset, numpy.maximum(ends - 1, 0))
+        own_before |= (starts + offset < ends) & (short.indices[at] == docs)
+    position = starts + count - 1 + own_before
+    found = position < ends
+    nth[found] = numpy.round(short.data[position[found]], 9)
+    return numpy.where(nth > 0, nth, -numpy.inf)
+
+
+def best_others(short, docs, count: int, nth) -> list[list[int]]:
+    """Per row of ``short``: the ``count`` best other columns, best first, ties to the smaller
+    column (the smaller id); only entries that round to at least ``nth`` are sorted."""
+    n_rows = short.shape[0]
+    row = numpy.repeat(numpy.arange(n_rows), numpy.diff(short.indptr))
+    scores = numpy.round(short.data, 9)
+    wanted = (short.indices != docs[row]) & (scores > 0) & (scores >= nth[row])
+    row, col, scores = row[wanted], short.indices[wanted], scores[wanted]
     order = numpy.lexsort((col, -scores, row))
     row, col = row[order], col[order]
-    keep = numpy.arange(len(row)) - numpy.searchsorted(row, row, side="left") < count
+    first = numpy.arange(len(row)) - numpy.searchsorted(row, row, side="left") < count
     ranked: list[list[int]] = [[] for _ in range(n_rows)]
-    for r, c in zip(row[keep].tolist(), col[keep].tolist()):
+    for r, c in zip(row[first].tolist(), col[first].tolist()):
         ranked[r].append(c)
     return ranked
 
 
-def _near_top(row, col, val, n_rows: int, nth: int):
-    """The entries within ``TIE`` of their row's (``nth`` + 1)-th largest value (all of a row's
-    entries when it has no more than ``nth``).
+def unsettled(short, keep: int, nth):
+    """Indices of the rows of ``short`` whose best others may lie outside their shortlist.
 
-    A histogram of each row's values (``BINS`` bins over 0–1) says which bin holds that value;
-    only entries from that bin up are sorted to find it exactly.  (Selecting it from the dense
-    rows cost more than the product itself: 10,000 columns a row, a third of them non-zero.)"""
-    bins = numpy.minimum((val * BINS).astype(numpy.int64), BINS - 1)
-    from_top = numpy.cumsum(numpy.bincount(row * BINS + bins, minlength=n_rows * BINS).reshape(n_rows, BINS)[:, ::-1],
-                            axis=1)
-    lowest = numpy.where(from_top[:, -1] > nth, BINS - 1 - numpy.argmax(from_top > nth, axis=1), 0) / BINS
-    near = val >= lowest[row] - 2 * TIE
-    row, col, val = row[near], col[near], val[near]
-    order = numpy.lexsort((-val, row))
-    row, col, val = row[order], col[order], val[order]
-    first = numpy.searchsorted(row, numpy.arange(n_rows), side="left")
-    has = numpy.bincount(row, minlength=n_rows) > nth
-    threshold = numpy.zeros(n_rows)
-    threshold[has] = val[first[has] + nth]
-    near = val >= threshold[row] - TIE
-    return row[near], col[near], val[near]
+    A shortlist of fewer than ``keep`` entries holds every non-zero cosine of its row.  A full
+    one misses only cosines no larger than its last, so it settles the row when that last one
+    rounds below the row's ``nth`` (:func:`nth_best_other`): an entry left out could otherwise
+    tie with the row's last chosen one and win the tie by a smaller id."""
+    starts, ends = short.indptr[:-1], short.indptr[1:]
+    full = ends - starts >= keep
+    last = numpy.round(short.data[numpy.maximum(ends - 1, 0)], 9) if short.nnz else numpy.zeros(len(ends))
+    return numpy.flatnonzero(full & ~(last < nth))

@@ -21,7 +21,7 @@ import numpy
 from .tallies import TermTallies
 
 VECTOR_TERMS = 60
-SHORTLIST = 4  #: cosines first kept per row and wanted article
+SHORTLIST = 4  #: cosines first kept per row and wanted column
 LONGER = 16  #: how much longer each next shortlist of the rows still unsettled is
 BLOCK_ENTRIES = 1 << 22  #: shortlisted cosines held at once (about 50 MB)
 MAX_DOC_SHARE = 0.5
@@ -91,30 +91,56 @@ def related(documents: Mapping[str, Sequence[str]], count: int = 5, tallies: Ter
     """For every document id, the ``count`` most similar other ids, most similar first.
 
     ``tallies`` (with ``keys``, id → terms key) keeps term counts across calls: see :mod:`.tallies`.
-    Each row's largest cosines come from a fused product-and-select (:func:`shortlists`).  A row
-    whose shortlist cannot be shown to hold its best ``count`` (a tie across its cut, see
-    :func:`unsettled`: near-copies of one article tie by the hundred) gets a longer one."""
+    Documents whose vectors are equal (reprints, short captions) share one row of cosines.  For
+    each row, :func:`best_columns` ranks the ``count + 1`` best columns, so that any one
+    document's best others are its row's best with the document itself left out."""
     ids = sorted(documents)
     if not ids:
         return {}
     counts = tallies.matrix(ids, keys, documents) if tallies is not None and keys is not None \
         else term_counts(ids, documents)
     matrix = unit_vectors(counts[0])
-    transposed = matrix.T.tocsr()
-    ranked: list[list[int]] = [[] for _ in ids]
-    rows, keep = numpy.arange(len(ids)), count * SHORTLIST + 1  # + 1: the row itself is usually there
-    while len(rows):
-        keep = min(keep, len(ids))  # a shortlist of every column settles every row
+    matrix.sort_indices()  # so equal rows have equal arrays
+    row_of, distinct = distinct_rows(matrix)
+    best = best_columns(matrix[distinct], matrix.T.tocsr(), count + 1)
+    return {doc_id: tuple(ids[j] for j in best[row_of[i]] if j != i)[:count] for i, doc_id in enumerate(ids)}
+
+
+def distinct_rows(matrix):
+    """(for each row, the number of its kind among the distinct rows; the first row of each kind,
+    in order).  Rows of a CSR matrix with sorted indices are equal when their arrays are."""
+    first: dict[bytes, int] = {}
+    row_of = numpy.empty(matrix.shape[0], dtype=numpy.int64)
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    for row in range(matrix.shape[0]):
+        start, end = indptr[row], indptr[row + 1]
+        row_of[row] = first.setdefault(indices[start:end].tobytes() + data[start:end].tobytes(), len(first))
+    distinct = numpy.zeros(len(first), dtype=numpy.int64)
+    distinct[row_of[::-1]] = numpy.arange(matrix.shape[0])[::-1]  # the first row of each kind
+    return row_of, distinct
+
+
+def best_columns(rows, transposed, count: int) -> list[list[int]]:
+    """For each of ``rows``, its ``count`` largest cosines' columns, best first.
+
+    Each row's largest cosines come from a fused product-and-select (:func:`shortlists`).  A row
+    whose shortlist cannot be shown to hold its best ``count`` (a tie across its cut, see
+    :func:`unsettled`: near-copies of one article tie by the hundred) gets a longer one."""
+    ranked: list[list[int]] = [[] for _ in range(rows.shape[0])]
+    columns = transposed.shape[1]
+    todo, keep = numpy.arange(rows.shape[0]), count * SHORTLIST
+    while len(todo):
+        keep = min(keep, columns)  # a shortlist of every column settles every row
         redo = []
-        for block in numpy.array_split(rows, -(-len(rows) * keep // BLOCK_ENTRIES)):
-            short = shortlists(matrix[block], transposed, keep)
-            nth = nth_best_other(short, block, count)
-            for row, best in zip(block.tolist(), best_others(short, block, count, nth)):
+        for block in numpy.array_split(todo, -(-len(todo) * keep // BLOCK_ENTRIES)):
+            short = shortlists(rows[block], transposed, keep)
+            nth = nth_best(short, count)
+            for row, best in zip(block.tolist(), best_entries(short, count, nth)):
                 ranked[row] = best
-            if keep < len(ids):
+            if keep < columns:
                 redo.append(block[unsettled(short, keep, nth)])
-        rows, keep = numpy.concatenate(redo) if redo else rows[:0], keep * LONGER
-    return {ids[row]: tuple(ids[j] for j in best) for row, best in enumerate(ranked)}
+        todo, keep = numpy.concatenate(redo) if redo else todo[:0], keep * LONGER
+    return ranked
 
 
 def shortlists(rows, transposed, keep: int):
@@ -128,33 +154,26 @@ def shortlists(rows, transposed, keep: int):
     return sp_matmul_topn(rows, transposed, top_n=keep, sort=True, n_threads=threads if threads > 1 else None)
 
 
-def nth_best_other(short, docs, count: int):
-    """Per row of ``short`` (from :func:`shortlists`; row i belongs to document ``docs[i]``):
-    the rounded score of its ``count``-th best other document; -inf when it has fewer.
+def nth_best(short, count: int):
+    """Per row of ``short`` (from :func:`shortlists`): the rounded score of its ``count``-th
+    best entry; -inf when it has fewer positive ones.
 
     Scores are rounded to 9 decimals so float summation order can never flip a tie."""
     starts, ends = short.indptr[:-1], short.indptr[1:]
     nth = numpy.full(len(starts), -numpy.inf)
-    if not short.nnz:
-        return nth
-    # the row's own cosine, when it comes before the count-th other one, shifts that one down
-    own_before = numpy.zeros(len(starts), dtype=bool)
-    for offset in range(count):
-        at = numpy.minimum(starts + offset, numpy.maximum(ends - 1, 0))
-        own_before |= (starts + offset < ends) & (short.indices[at] == docs)
-    position = starts + count - 1 + own_before
+    position = starts + count - 1
     found = position < ends
     nth[found] = numpy.round(short.data[position[found]], 9)
     return numpy.where(nth > 0, nth, -numpy.inf)
 
 
-def best_others(short, docs, count: int, nth) -> list[list[int]]:
-    """Per row of ``short``: the ``count`` best other columns, best first, ties to the smaller
-    column (the smaller id); only entries that round to at least ``nth`` are sorted."""
+def best_entries(short, count: int, nth) -> list[list[int]]:
+    """Per row of ``short``: its ``count`` best columns, best first, ties to the smaller column
+    (the smaller id); only entries that round to at least ``nth`` are sorted."""
     n_rows = short.shape[0]
     row = numpy.repeat(numpy.arange(n_rows), numpy.diff(short.indptr))
     scores = numpy.round(short.data, 9)
-    wanted = (short.indices != docs[row]) & (scores > 0) & (scores >= nth[row])
+    wanted = (scores > 0) & (scores >= nth[row])
     row, col, scores = row[wanted], short.indices[wanted], scores[wanted]
     order = numpy.lexsort((col, -scores, row))
     row, col = row[order], col[order]
@@ -166,12 +185,12 @@ def best_others(short, docs, count: int, nth) -> list[list[int]]:
 
 
 def unsettled(short, keep: int, nth):
-    """Indices of the rows of ``short`` whose best others may lie outside their shortlist.
+    """Indices of the rows of ``short`` whose best entries may lie outside their shortlist.
 
     A shortlist of fewer than ``keep`` entries holds every non-zero cosine of its row.  A full
     one misses only cosines no larger than its last, so it settles the row when that last one
-    rounds below the row's ``nth`` (:func:`nth_best_other`): an entry left out could otherwise
-    tie with the row's last chosen one and win the tie by a smaller id."""
+    rounds below the row's ``nth`` (:func:`nth_best`): an entry left out could otherwise tie
+    with the row's last chosen one and win the tie by a smaller id."""
     starts, ends = short.indptr[:-1], short.indptr[1:]
     full = ends - starts >= keep
     last = numpy.round(short.data[numpy.maximum(ends - 1, 0)], 9) if short.nnz else numpy.zeros(len(ends))

@@ -5,8 +5,6 @@ import math
 import random
 from collections import Counter
 
-import numpy
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,15 +66,15 @@ def test_more_documents_than_a_block_and_long_vectors():
 def test_ties_at_the_shortlist_cut_are_ranked_in_full():
     """Forty copies of one text tie with each other: every shortlist ends inside the tie, so
     only the full ranking can give the smallest ids."""
-    from dibao.enrich.related import SHORTLIST, nth_best_other, shortlists, term_counts, unit_vectors, unsettled
+    from dibao.enrich.related import SHORTLIST, nth_best, shortlists, term_counts, unit_vectors, unsettled
 
     docs = {f"d{n:02d}/01": ["警务", "改革", "禁毒"] for n in range(40)}
     # others enough that the copies' words stay under the share of documents that drops a word
     docs.update({f"e{n:02d}/01": [f"词{n}", f"词{n + 1}", "禁毒"] for n in range(50)})
     matrix = unit_vectors(term_counts(sorted(docs), docs)[0])
-    keep = 2 * SHORTLIST + 1
+    keep = 3 * SHORTLIST  # as related(docs, 2) first asks for its three best columns
     short = shortlists(matrix, matrix.T.tocsr(), keep)
-    redo = unsettled(short, keep, nth_best_other(short, numpy.arange(len(docs)), 2))
+    redo = unsettled(short, keep, nth_best(short, 3))
     assert set(redo.tolist()) >= set(range(40))  # every copy; the others may settle
     assert related(docs, 2) == reference_related(docs, 2)
     assert related(docs, 2)["d39/01"] == ("d00/01", "d01/01")
@@ -87,3 +85,14 @@ def test_shortlisted_and_full_rankings_agree_on_a_large_random_archive():
     words = [f"w{n}" for n in range(60)]  # few words: many near ties
     docs = {f"i{n:04d}/01": [rng.choice(words) for _ in range(rng.randint(1, 12))] for n in range(900)}
     assert related(docs, 3) == reference_related(docs, 3)
+
+
+def test_equal_vectors_share_one_row():
+    from dibao.enrich.related import distinct_rows, term_counts, unit_vectors
+
+    docs = {"a/01": ["禁毒", "宣传"], "b/01": ["反诈"], "c/01": ["宣传", "禁毒"], "d/01": [], "e/01": ["反诈"],
+            "f/01": ["警务", "x", "y", "z"], "g/01": ["改革", "p", "q", "r"]}
+    matrix = unit_vectors(term_counts(sorted(docs), docs)[0])
+    row_of, distinct = distinct_rows(matrix)
+    assert row_of.tolist() == [0, 1, 0, 2, 1, 3, 4]
+    assert distinct.tolist() == [0, 1, 3, 5, 6]

@@ -109,15 +109,16 @@ def related(documents: Mapping[str, Sequence[str]], count: int = 5, tallies: Ter
 def distinct_rows(matrix):
     """(for each row, the number of its kind among the distinct rows; the first row of each kind,
     in order).  Rows of a CSR matrix with sorted indices are equal when their arrays are."""
-    first: dict[bytes, int] = {}
+    kinds: dict[bytes, int] = {}
+    first: list[int] = []
     row_of = numpy.empty(matrix.shape[0], dtype=numpy.int64)
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     for row in range(matrix.shape[0]):
         start, end = indptr[row], indptr[row + 1]
-        row_of[row] = first.setdefault(indices[start:end].tobytes() + data[start:end].tobytes(), len(first))
-    distinct = numpy.zeros(len(first), dtype=numpy.int64)
-    distinct[row_of[::-1]] = numpy.arange(matrix.shape[0])[::-1]  # the first row of each kind
-    return row_of, distinct
+        kind = row_of[row] = kinds.setdefault(indices[start:end].tobytes() + data[start:end].tobytes(), len(kinds))
+        if kind == len(first):
+            first.append(row)
+    return row_of, numpy.array(first, dtype=numpy.int64)
 
 
 def best_columns(rows, transposed, count: int) -> list[list[int]]:
@@ -154,16 +155,19 @@ def shortlists(rows, transposed, keep: int):
     return sp_matmul_topn(rows, transposed, top_n=keep, sort=True, n_threads=threads if threads > 1 else None)
 
 
-def nth_best(short, count: int):
-    """Per row of ``short`` (from :func:`shortlists`): the rounded score of its ``count``-th
-    best entry; -inf when it has fewer positive ones.
+def scores(cosines):
+    """Cosines rounded to 9 decimals, so float summation order can never flip a tie."""
+    return numpy.round(cosines, 9)
 
-    Scores are rounded to 9 decimals so float summation order can never flip a tie."""
+
+def nth_best(short, count: int):
+    """Per row of ``short`` (from :func:`shortlists`): the :func:`scores` of its ``count``-th
+    best entry; -inf when it has fewer positive ones."""
     starts, ends = short.indptr[:-1], short.indptr[1:]
     nth = numpy.full(len(starts), -numpy.inf)
     position = starts + count - 1
     found = position < ends
-    nth[found] = numpy.round(short.data[position[found]], 9)
+    nth[found] = scores(short.data[position[found]])
     return numpy.where(nth > 0, nth, -numpy.inf)
 
 
@@ -172,10 +176,10 @@ def best_entries(short, count: int, nth) -> list[list[int]]:
     (the smaller id); only entries that round to at least ``nth`` are sorted."""
     n_rows = short.shape[0]
     row = numpy.repeat(numpy.arange(n_rows), numpy.diff(short.indptr))
-    scores = numpy.round(short.data, 9)
-    wanted = (scores > 0) & (scores >= nth[row])
-    row, col, scores = row[wanted], short.indices[wanted], scores[wanted]
-    order = numpy.lexsort((col, -scores, row))
+    score = scores(short.data)
+    wanted = (score > 0) & (score >= nth[row])
+    row, col, score = row[wanted], short.indices[wanted], score[wanted]
+    order = numpy.lexsort((col, -score, row))
     row, col = row[order], col[order]
     first = numpy.arange(len(row)) - numpy.searchsorted(row, row, side="left") < count
     ranked: list[list[int]] = [[] for _ in range(n_rows)]
@@ -193,5 +197,5 @@ def unsettled(short, keep: int, nth):
     with the row's last chosen one and win the tie by a smaller id."""
     starts, ends = short.indptr[:-1], short.indptr[1:]
     full = ends - starts >= keep
-    last = numpy.round(short.data[numpy.maximum(ends - 1, 0)], 9) if short.nnz else numpy.zeros(len(ends))
+    last = scores(short.data[numpy.maximum(ends - 1, 0)]) if short.nnz else numpy.zeros(len(ends))
     return numpy.flatnonzero(full & ~(last < nth))

@@ -8,7 +8,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dibao.enrich.related import MAX_DOC_SHARE, VECTOR_TERMS, related, vectors
+from dibao.enrich.related import (MAX_DOC_SHARE, SHORTLIST, VECTOR_TERMS, distinct_rows, nth_best, related, shortlists,
+                                  term_counts, unit_vectors, unsettled, vectors)
 
 
 def reference_vectors(documents: dict[str, list[str]]) -> dict[str, dict[str, float]]:
@@ -66,8 +67,6 @@ def test_more_documents_than_a_block_and_long_vectors():
 def test_ties_at_the_shortlist_cut_are_ranked_in_full():
     """Forty copies of one text tie with each other: every shortlist ends inside the tie, so
     only the full ranking can give the smallest ids."""
-    from dibao.enrich.related import SHORTLIST, nth_best, shortlists, term_counts, unit_vectors, unsettled
-
     docs = {f"d{n:02d}/01": ["警务", "改革", "禁毒"] for n in range(40)}
     # others enough that the copies' words stay under the share of documents that drops a word
     docs.update({f"e{n:02d}/01": [f"词{n}", f"词{n + 1}", "禁毒"] for n in range(50)})
@@ -88,8 +87,6 @@ def test_shortlisted_and_full_rankings_agree_on_a_large_random_archive():
 
 
 def test_equal_vectors_share_one_row():
-    from dibao.enrich.related import distinct_rows, term_counts, unit_vectors
-
     docs = {"a/01": ["禁毒", "宣传"], "b/01": ["反诈"], "c/01": ["宣传", "禁毒"], "d/01": [], "e/01": ["反诈"],
             "f/01": ["警务", "x", "y", "z"], "g/01": ["改革", "p", "q", "r"]}
     matrix = unit_vectors(term_counts(sorted(docs), docs)[0])

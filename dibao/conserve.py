@@ -10,9 +10,13 @@ from collections import Counter
 
 from .model import Article, Issue
 
+QUOTES = str.maketrans("“”", '""')  #: straight quotes in Chinese text are curled (normalize.curl_quotes)
+
 
 def article_texts(article: Article) -> list[str]:
-    texts = [article.kicker, article.subtitle, article.column, article.byline, article.dateline,
+    # a column printed in brackets after its title (``标题（人民时评）``) loses its brackets
+    column = f"（{article.column}）" if article.column else ""
+    texts = [article.kicker, article.subtitle, column, article.byline, article.dateline,
              article.author_title, *article.markers]
     if not article.title_generated:
         texts.append(article.title)
@@ -25,7 +29,7 @@ def article_texts(article: Article) -> list[str]:
 
 
 def _chars(texts) -> Counter:
-    counts = Counter("".join(texts))  # counting a whole string runs in C
+    counts = Counter("".join(texts).translate(QUOTES))  # counting a whole string runs in C
     for char in [c for c in counts if c.isspace()]:
         del counts[char]
     return counts

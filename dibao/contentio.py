@@ -19,7 +19,7 @@ from .model import Article, Block, Figure, Issue, Masthead, Place, SourceSpan
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 ARTICLE_KEYS = (
     "title", "kicker", "subtitle", "column", "kind", "issue", "order", "date", "year", "title_generated",
-    "byline", "dateline", "reporters", "correspondents", "authors", "photographers", "author_title",
+    "review", "byline", "dateline", "reporters", "correspondents", "authors", "photographers", "author_title",
     "continued_from", "continues_to", "markers", "regions", "places", "mentions", "themes", "keywords", "summary",
     "length", "related",
 )
@@ -192,7 +192,7 @@ def article_from_text(text: str, path: Path, issue_id: str) -> Article:
                       kind=str(data.get("kind") or "report"), title=str(data.get("title") or ""),
                       sources=parse_spans(data.get("source")), body=parse_body(body), slug=slug, places=places)
     text_fields = ("kicker", "subtitle", "column", "byline", "dateline", "author_title", "continued_from",
-                   "continues_to", "summary")
+                   "continues_to", "summary", "review")
     list_fields = ("reporters", "correspondents", "authors", "photographers", "regions", "mentions", "themes",
                    "keywords", "related", "markers")
     changes = {k: str(data[k]) for k in text_fields if data.get(k)}

@@ -80,6 +80,7 @@ class Article:
     subtitle: str = ""  #: 副题
     column: str = ""  #: 栏目
     title_generated: bool = False  #: the headline was missing and ``title`` was made up
+    review: str = ""  #: why the parser is unsure of this article (``; ``-separated reasons), for editors
     byline: str = ""  #: the byline as printed (``□ 本报记者 刘志月 □ 本报通讯员 余情愫``)
     dateline: str = ""  #: the dateline as printed (``本报讯 记者韩宇``)
     reporters: tuple[str, ...] = ()  #: 本报记者 / 记者 / 见习记者

@@ -55,7 +55,20 @@ def _widen(text: str) -> str:
         if CJK_CONTEXT.match(before or " ") or CJK_CONTEXT.match(after or " "):
             chars[i] = WIDE[char]
     widened = "".join(chars)
-    return PAREN.sub(_widen_paren, widened)
+    return curl_quotes(PAREN.sub(_widen_paren, widened))
+
+
+def curl_quotes(text: str) -> str:
+    """Straight double quotes inside Chinese text become “…”: paired in order, opening first.
+    A line whose straight quotes touch no Chinese (code, an English quotation) keeps them."""
+    positions = [i for i, char in enumerate(text) if char == '"']
+    if not positions or not any(CJK_CONTEXT.match(_neighbour(text, i, -1) or " ")
+                                or CJK_CONTEXT.match(_neighbour(text, i, 1) or " ") for i in positions):
+        return text
+    chars = list(text)
+    for n, i in enumerate(positions):
+        chars[i] = "“" if n % 2 == 0 else "”"
+    return "".join(chars)
 
 
 def _widen_paren(match: re.Match) -> str:

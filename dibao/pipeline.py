@@ -38,10 +38,12 @@ class BuildReport:
     content: ContentReport
     warnings: tuple[str, ...]
     reused: int = 0  #: pages taken over unchanged from the previous site
+    flagged: int = 0  #: articles whose front matter says ``review:`` (the parser was unsure)
 
     def summary(self) -> str:
         cached = self.issues - self.parsed
-        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached), {self.articles} articles, "
+        review = f" ({self.flagged} flagged for review: grep -rl '^review:' content/)" if self.flagged else ""
+        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached), {self.articles} articles{review}, "
                 f"{len(self.content.written)} content files written, {self.pages} pages "
                 f"({self.pages - self.reused} rendered) in {self.seconds:.2f}s")
 
@@ -67,13 +69,14 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     content = write_content(archive, parsed, store, plan, touched)
     cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed))
     counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
+    flagged = sum(1 for issue in archive for a in issue.articles if a.review)
     warnings = tuple(w for issue in parsed for w in issue.warnings)
     # render reads content/ back into a model of its own: holding this one too through
     # rendering and the search index cost a few hundred megabytes on a large archive
     del parsed, unchanged, before, as_written, archive
     pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
-    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused)
+    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused, flagged)
     print_notes(report, config.quiet)
     return report
 

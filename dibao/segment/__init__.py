@@ -11,26 +11,34 @@ from dataclasses import replace
 
 from ..model import Article, Block, Issue, SourceSpan
 from ..slugs import slugify
-from .assemble import Assembler
+from .decode import RoleAssembler
 from .draft import Draft
 from .fragments import reattach
 from .issue_meta import with_issue_meta
+from .tails import return_tails
 from .patterns import SENTENCE_END, starts_mid_sentence
 from .titles import key_phrase, read_title_group
-from .units import tag_lines
+from .units import kinds_of, units_by_line
 
 UNKNOWN_PAGE = "前版"  #: continued_from of a fragment whose head is on a page no marker names
 COMMENTARY_MARKS = ("评论", "时评", "短评", "观察", "论坛")
+BRIEF_MAX = 1000  #: characters: a dateline-led item longer than this is a report, not a brief
 
 
 def segment(issue: Issue) -> Issue:
     """Fill ``issue`` with its articles, furniture and metadata."""
-    units = tag_lines(issue.lines)
-    assembler = Assembler(units)
-    drafts, furniture = assembler.run()
-    drafts = reattach(drafts)
+    from ..roles import tag_roles  # the role model reads segment's patterns: imported once both exist
+    from .review import review_reasons
+
+    units = units_by_line(issue.lines)
+    reading = tag_roles(issue.lines, kinds_of(units))
+    drafts, furniture = RoleAssembler(units, list(reading.roles)).run()
+    index_of = {line.number: i for i, line in enumerate(issue.lines)}
+    drafts = return_tails(reattach(drafts), lambda number: reading.displaced[index_of[number]])
     owners = _line_owners(drafts, [line.number for u in furniture for line in u.lines])
     articles = tuple(_freeze(d, issue, order, owners) for order, d in enumerate(drafts, start=1))
+    articles = tuple(replace(a, review=review_reasons(a, sorted(d.lines()), reading, index_of))
+                     for a, d in zip(articles, drafts))
     body_text = "\n".join(a.title + "\n" + a.text for a in articles)
     return replace(with_issue_meta(issue, furniture, body_text), articles=articles)
 
@@ -78,13 +86,14 @@ def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> A
 
 
 def _kind(draft: Draft, title: str, column: str) -> str:
-    if draft.kind == "photo" and not any(b.kind == "paragraph" for b in draft.blocks):
+    figures = [b for b in draft.blocks if b.kind == "figure"]
+    if figures and not any(b.kind in ("paragraph", "item") for b in draft.blocks):
         return "photo"
     if any(mark in column for mark in COMMENTARY_MARKS) or "评论员" in " ".join(draft.bylines):
         return "commentary"
-    if draft.kind == "brief":
+    if draft.kind == "brief" and sum(len(b.text) for b in draft.blocks) <= BRIEF_MAX:
         return "brief"
-    if not title and (draft.orphan or draft.continued_from):
+    if not title and (draft.orphan or draft.continued_from) and not (draft.bylines or draft.dateline):
         return "continuation"
     return "report"
 
@@ -104,6 +113,6 @@ def _generated_title(kind: str, body: tuple[Block, ...]) -> str:
     phrase = (key_phrase(lead) if lead else "") or "无题"
     if kind == "photo":
         return f"图片新闻：{phrase}"
-    if kind == "continuation":
-        return f"（续）{section or (key_phrase(_complete_part(lead)) if lead else '') or phrase}"
+    if kind == "continuation":  # continued_from says it goes on from elsewhere; the title says what it is
+        return section or (key_phrase(_complete_part(lead)) if lead else "") or phrase
     return phrase

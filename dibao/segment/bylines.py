@@ -113,21 +113,24 @@ def parse_dateline(text: str) -> Dateline | None:
 
 
 def _role_led_names(text: str, pos: int, people: People) -> int:
-    """Consume ``记者X Y 通讯员Z`` after a dateline; returns where the lead starts."""
-    role = None
+    """Consume ``记者X Y 通讯员Z`` after a dateline; returns where the lead starts.  A role with no
+    name after it (``本报讯 记者 从某省公安厅获悉``) is the lead's subject and stays in the lead."""
+    role, role_start = None, pos
     while True:
         rest = text[pos:]
         role_match = ROLE.match(rest.lstrip())
         if role_match and ROLE_KEY.get(role_match.group(1)):
-            role = ROLE_KEY[role_match.group(1)]
+            role, role_start = ROLE_KEY[role_match.group(1)], pos
             pos += len(rest) - len(rest.lstrip()) + role_match.end()
+            named = False
             continue
         token = re.match(r"\s*、?\s*([^\s、]+)(?=[\s、]|$)", rest)
         if role and token and NAME_TOKEN.match(token.group(1)):
             people.add(role, token.group(1))
             pos += token.end()
+            named = True
             continue
-        return pos
+        return pos if role is None or named else role_start
 
 
 def split_credit(text: str) -> tuple[str, str, People] | None:

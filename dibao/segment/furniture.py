@@ -22,6 +22,10 @@ FOLIO_WORDS = re.compile(r"国内统一连续出版物号|国际标准连续出�
 PAPER_KINDS = "日报|晚报|晨报|法治报|法制报|时报|商报|周报|公安报|法院报|检察报|政法报|青年报|工人报|农民报"
 PAPER = re.compile(rf"([{HAN}]{{2,8}}(?:{PAPER_KINDS}))")
 PAPER_LINE = re.compile(rf"^([{HAN}]{{1,8}}(?:{PAPER_KINDS}))(?:社?(?:出版|主办|主管))?$")
+#: who runs the paper, printed under its name: ``公安部主管主办``, ``省委政法委主管 法治报社主办``
+SPONSOR = re.compile(rf"^(?:[{HAN}]{{2,20}}?(?:主管|主办|出版)+[\s、，]*){{1,3}}$")
+#: the paper's name in capitals (``RENMIN GONGAN BAO``), printed beside its Chinese name
+ROMANIZED = re.compile(r"^[A-Z]{2,}(?:[ \-][A-Z]{2,}){1,6}$")
 SECTION = re.compile(rf"^[{HAN}]{{2,6}}(?:周刊|专刊|专版|副刊|特刊)$")
 FOOTER_LABEL = re.compile(
     r"^(?:省厅|本版|本期)?(?:副?编审|副?主编|编辑|责编|责任编辑|美编|校对|版式|编辑部主任|副?主任|编辑部地址|地址|"
@@ -80,6 +84,14 @@ def is_footer_line(text: str) -> bool:
 def is_paper_name(text: str) -> bool:
     """A line that is only the paper's name (``法治日报``, ``人民公安报社出版``)."""
     return bool(PAPER_LINE.match(text))
+
+
+def is_sponsor_line(text: str) -> bool:
+    return len(text) <= 40 and bool(SPONSOR.match(text))
+
+
+def is_romanized_name(text: str) -> bool:
+    return bool(ROMANIZED.match(text))
 
 
 def is_section_name(text: str) -> bool:

@@ -7,11 +7,12 @@ marks rank them the other way round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .patterns import SENTENCE_END, is_column_form, is_kicker_form, is_subtitle_form
 from .units import Unit
 
+TRAILING_COLUMN = re.compile(r"(?<=\S)\s*[（(]([^（）()]{2,12})[）)]$")  #: a bracketed column after the title
 SHORT_COLUMN = 8  #: an unpunctuated line this short beside a longer headline is a column name
 PHRASE_MAX = 24  #: a generated title is at most this long, like most printed headlines
 SHORT_OPENING = 4  #: a first clause this short (近日, 日前, 目前) is an adverbial, not the news
@@ -28,21 +29,29 @@ class TitleGroup:
 
 
 def read_title_group(units: list[Unit]) -> TitleGroup:
+    group = _read_lines(units)
+    bracketed = TRAILING_COLUMN.search(group.title)
+    if bracketed and not group.column:  # ``标题（人民时评）``: the column rides in brackets on the title
+        return replace(group, title=group.title[:bracketed.start()], column=bracketed.group(1))
+    return group
+
+
+def _read_lines(units: list[Unit]) -> TitleGroup:
     lines = [(u.text, u.lines[0].heading) for u in units]
     col = next((i for i, (t, _) in enumerate(lines) if is_column_form(t)), None)
     if col is None and len(lines) >= 2:
         longest = max(len(t) for t, _ in lines)
         col = next((i for i, (t, _) in enumerate(lines) if _short_column(t) and longest - len(t) >= 6), None)
     column = lines[col][0] if col is not None else ""
-    rest = [line for i, line in enumerate(lines) if i != col]  # by position: a repeated line is kept
-    kickers = [t for t, _ in rest if is_kicker_form(t)]
-    subtitles = [t for t, _ in rest if is_subtitle_form(t) and not is_kicker_form(t)]
-    plain = [(t, level) for t, level in rest if not is_kicker_form(t) and not is_subtitle_form(t)]
+    rest = [(t, level, u.data.get("role", "")) for i, ((t, level), u) in enumerate(zip(lines, units)) if i != col]
+    kickers = [t for t, _, _ in rest if is_kicker_form(t)]
+    subtitles = [t for t, _, _ in rest if is_subtitle_form(t) and not is_kicker_form(t)]
+    plain = [line for line in rest if not is_kicker_form(line[0]) and not is_subtitle_form(line[0])]
     if not plain:
         return TitleGroup(kicker=" ".join(kickers), subtitle=" ".join(subtitles), column=column)
     main = _main_line(plain)
-    before = [t for t, _ in plain[:main]]
-    after = [t for t, _ in plain[main + 1:]]
+    before = [t for t, _, _ in plain[:main]]
+    after = [t for t, _, _ in plain[main + 1:]]
     return TitleGroup(title=plain[main][0], kicker=" ".join(kickers + before),
                       subtitle=" ".join(after + subtitles), column=column)
 
@@ -51,9 +60,13 @@ def _short_column(text: str) -> bool:
     return len(text) <= SHORT_COLUMN and not re.search(r"[\s，。：:“”]", text)
 
 
-def _main_line(plain: list[tuple[str, int]]) -> int:
-    """The most prominent line by heading mark; the first line when marks do not rank them."""
-    levels = [level for _, level in plain]
+def _main_line(plain: list[tuple[str, int, str]]) -> int:
+    """The line the role model read as the title; else the most prominent line by heading mark;
+    else the first."""
+    roles = [role for _, _, role in plain]
+    if "title" in roles:
+        return roles.index("title")
+    levels = [level for _, level, _ in plain]
     if all(levels) and len(set(levels)) > 1:
         return levels.index(min(levels))
     return 0

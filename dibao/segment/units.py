@@ -57,7 +57,11 @@ def rule_folio(line: Line) -> list[Unit] | None:
 
 
 def rule_paper_name(line: Line) -> list[Unit] | None:
-    return [Unit("furniture", [line], line.text, {"paper": True})] if furniture.is_paper_name(line.text) else None
+    if furniture.is_paper_name(line.text):
+        return [Unit("furniture", [line], line.text, {"paper": True})]
+    if furniture.is_sponsor_line(line.text):
+        return [Unit("furniture", [line], line.text, {"masthead": True})]
+    return None
 
 
 def rule_footer(line: Line) -> list[Unit] | None:
@@ -89,8 +93,14 @@ def marker_unit(line: Line, text: str, word: str, page: str) -> Unit:
     return Unit("marker", [line], text, {"direction": direction, "page": page})
 
 
+COMMENTATOR = re.compile(r"^[□■◇◆]?\s*(?:本报|本刊|[\u4e00-\u9fff]{2,6}报)?(?:特约|本报特约)?评论员(?:\s*[\u4e00-\u9fff·]{2,8})?$")
+
+
 def rule_byline(line: Line) -> list[Unit] | None:
     people = bylines.parse_byline(line.text)
+    if not people and COMMENTATOR.match(line.text):  # ``本报评论员``: the paper's own voice, no name
+        people = bylines.People()
+        return [Unit("byline", [line], line.text, {"people": people})]
     return [Unit("byline", [line], line.text, {"people": people})] if people else None
 
 
@@ -164,10 +174,25 @@ def tag_lines(lines: tuple[Line, ...]) -> list[Unit]:
     units = [unit for line in lines for unit in classify(line)]
     units = join_credit_lines(units)
     units = mark_masthead_blocks(units)
+    units = romanized_names(units)
     if sum(1 for line in lines if line.heading) >= 2:
         units = demote_unmarked_headings(units)
     units = captions_above_credits(units)
     return extend_footers(units)
+
+
+def units_by_line(lines: tuple[Line, ...]) -> list[list[Unit]]:
+    """The tagged units grouped by the line they start on (a credit joined across two lines
+    belongs to the first; the second then has none)."""
+    by_number: dict[int, list[Unit]] = {line.number: [] for line in lines}
+    for unit in tag_lines(lines):
+        by_number[unit.first].append(unit)
+    return [by_number[line.number] for line in lines]
+
+
+def kinds_of(units: list[list[Unit]]) -> list[tuple[str, ...]]:
+    """Each line's unit kinds: what the rules make of it, as the role model sees it."""
+    return [tuple(unit.kind for unit in line_units) or ("part",) for line_units in units]
 
 
 def join_credit_lines(units: list[Unit]) -> list[Unit]:
@@ -220,6 +245,17 @@ def mark_masthead_blocks(units: list[Unit]) -> list[Unit]:
             i = j
             continue
         i += 1
+    return out
+
+
+def romanized_names(units: list[Unit]) -> list[Unit]:
+    """A line of capitals next to the paper's name is that name romanized: masthead furniture."""
+    out = list(units)
+    for i, unit in enumerate(out):
+        near = out[max(0, i - 2):i] + out[i + 1:i + 3]
+        if unit.kind != "furniture" and furniture.is_romanized_name(unit.text) and \
+                any(u.kind == "furniture" and u.data.get("paper") for u in near):
+            out[i] = Unit("furniture", unit.lines, unit.text, {"masthead": True})
     return out
 
 

@@ -1,0 +1,173 @@
+"""Decode line roles into draft articles.
+
+The role model (:mod:`dibao.roles`) says where articles start (``kicker``, ``title``,
+``lead``), which lines finish a headline group (``head``), which lines are text
+(``body``, ``join``), which are a displaced piece of an earlier story (``fragment``) and
+which are furniture.  The rule tagger (:mod:`.units`) says what each line is in form: a
+dateline, a byline, a caption, a credit, a continuation marker.  Decoding combines the
+two: the model decides the structure, the rules decide how a line is filed inside it,
+and what the rules are certain of (mastheads, folios, 上接/下转 markers) stays theirs.
+"""
+from __future__ import annotations
+
+import re
+
+from .assemble import Assembler
+from .draft import Draft, DraftBlock
+from .patterns import headline_shaped, starts_mid_sentence
+from .units import Unit
+
+HEAD_ROLES = ("kicker", "title", "head")
+CREDIT_LINE = re.compile(r"^[（(].*(?:整理|电|供稿|摄|绘|编译|综合|报道)[）)]$|^[（(]作者|^(?:本版)?(?:版式设计|制图|责编|责任编辑)\s*[:：]")
+
+
+class RoleAssembler(Assembler):
+    """Runs the assembler's handlers over lines in reading order, steered by their roles."""
+
+    def __init__(self, units_by_line: list[list[Unit]], roles: list[str]):
+        super().__init__([u for units in units_by_line for u in units])
+        self.units_by_line, self.roles = units_by_line, roles
+
+    def run(self) -> tuple[list[Draft], list[Unit]]:
+        index = 0
+        previous = ""
+        for units, role in zip(self.units_by_line, self.roles):
+            role = certain_role(units, role)
+            self.on_line(units, role, previous, index)
+            index += len(units)
+            previous = role if role != "furniture" else previous
+        return [d for d in self.drafts if d.has_head or d.blocks or d.markers], self.furniture
+
+    def on_line(self, units: list[Unit], role: str, previous: str, index: int) -> None:
+        if role == "furniture":
+            for unit in units:
+                self.furniture.append(unit if unit.kind == "furniture" else Unit("furniture", unit.lines, unit.text))
+            return
+        if role == "kicker" or (role == "title" and previous != "kicker") or role == "lead":
+            self.open(Draft())
+        elif role == "fragment" or self.current is None:
+            self.open_orphan()
+        if role in HEAD_ROLES and not self.current.has_body and not self.current.orphan:
+            self.on_head(units, role, index)
+        else:
+            self.on_text(units, role == "join", index)
+
+    # --- a line of the headline group ------------------------------------------------------------
+
+    def on_head(self, units: list[Unit], role: str, index: int) -> None:
+        for offset, unit in enumerate(units):
+            if unit.kind in ("heading", "body", "item"):
+                self.current.title_units.append(Unit("heading", unit.lines, unit.text, {"role": role}))
+                self.current.head_lines.extend(line.number for line in unit.lines)
+            else:
+                self.file_unit(unit, index + offset, join=False)
+
+    # --- a line of text ----------------------------------------------------------------------------
+
+    def on_text(self, units: list[Unit], join: bool, index: int) -> None:
+        for offset, unit in enumerate(units):
+            self.file_unit(unit, index + offset, join=join and offset == 0)
+
+    def file_unit(self, unit: Unit, index: int, join: bool) -> None:
+        draft = self.current
+        kind = unit.kind
+        opened = has_text(draft)
+        if kind == "dateline" and not draft.dateline and not opened:
+            draft.dateline = unit.text
+            draft.kind = draft.kind or "brief"
+            draft.people.merge(unit.data["people"])
+            draft.head_lines.extend(line.number for line in unit.lines)
+        elif kind == "byline" and not opened:
+            self.add_people(unit, unit.data["people"])
+        elif kind == "author" and not opened:
+            self.on_author_in_place(unit)
+        elif kind == "marker":
+            self.on_marker_in_place(unit)
+        elif kind == "caption":
+            self.on_caption_in_place(unit)
+        elif kind == "credit":
+            self.on_credit(unit, index)
+        elif kind == "heading" and draft.has_body:
+            draft.blocks.append(DraftBlock("section", unit.text, [line.number for line in unit.lines]))
+        else:
+            self.add_text(draft, unit, join)
+
+    def add_text(self, draft: Draft, unit: Unit, join: bool) -> None:
+        """A paragraph, or the rest of the sentence the last paragraph broke off."""
+        kind = "item" if unit.kind == "item" else "paragraph"
+        last = draft.last_paragraph()
+        adjacent = last is not None and (draft.blocks[-1] is last or self.join_next)
+        broken = join or self.join_next or starts_mid_sentence(unit.text)
+        if kind == "paragraph" and adjacent and broken and draft.dangling():
+            numbers = [line.number for line in unit.lines]
+            last.text, last.lines = last.text + _joiner(last.text, unit.text) + unit.text, last.lines + numbers
+            self.join_next = False
+            self.apply_sign_off(draft, last)
+            return
+        self.join_next = False
+        draft.blocks.append(DraftBlock(kind, unit.text, [line.number for line in unit.lines]))
+        if kind == "paragraph":
+            self.apply_sign_off(draft, draft.blocks[-1])
+
+    def on_author_in_place(self, unit: Unit) -> None:
+        self.current.people.add("authors", unit.data["name"])
+        self.current.bylines.append(unit.data["name"])
+        self.current.author_title = unit.data["title"]
+        self.current.head_lines.extend(line.number for line in unit.lines)
+
+    def on_marker_in_place(self, unit: Unit) -> None:
+        draft = self.current
+        if unit.data["direction"] == "from":
+            draft.continued_from = draft.continued_from or unit.data["page"]
+        else:
+            draft.continues_to = unit.data["page"]
+        draft.markers.append(unit.text)
+        draft.head_lines.extend(line.number for line in unit.lines)
+
+    def on_caption_in_place(self, unit: Unit) -> None:
+        """A photo inside the article; inside a broken sentence, the next line goes on with it."""
+        from ..model import Figure
+
+        data = unit.data
+        figure = Figure(data["caption"], data["credit"], data["label"], tuple(data["people"].photographers))
+        self.current.blocks.append(DraftBlock("figure", lines=[line.number for line in unit.lines], figure=figure))
+        self.current.people.merge(_as_photographers(data["people"]))
+        self.join_next = self.join_next or self.current.dangling()
+
+
+NEVER_TITLES = ("byline", "dateline", "credit", "author", "caption", "marker")
+#: what the furniture rules recognise by printed form alone (see :mod:`.furniture`)
+CERTAIN_FURNITURE = {"folio", "paper", "footer", "section", "slogan", "masthead"}
+
+
+def has_text(draft: Draft) -> bool:
+    """The article's text has begun: a paragraph that is more than a deck under the headline."""
+    return any(b.kind in ("paragraph", "item") and not headline_shaped(b.text, 60) for b in draft.blocks)
+
+
+def certain_role(units: list[Unit], role: str) -> str:
+    """Rules win where they are certain: a masthead or folio line is furniture whatever the model
+    says, and a credit, byline, dateline or marker never opens an article as its title."""
+    if units and all(u.kind == "furniture" and u.data.keys() & CERTAIN_FURNITURE for u in units):
+        return "furniture"
+    if role in ("kicker", "title") and units and (units[0].kind in NEVER_TITLES or credit_line(units[0].text)):
+        return "body"
+    return role
+
+
+def credit_line(text: str) -> bool:
+    """``（本报记者吴月整理）``, ``（作者为…）``, ``（新华社北京5月30日电）``, ``版式设计：蔡华伟``: a line
+    that closes an article or credits its makers."""
+    return bool(CREDIT_LINE.match(text))
+
+
+def _joiner(left: str, right: str) -> str:
+    from .assemble import _joiner as join
+
+    return join(left, right)
+
+
+def _as_photographers(people):
+    from .assemble import _as_photographers as convert
+
+    return convert(people)

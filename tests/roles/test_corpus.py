@@ -1,0 +1,56 @@
+"""The role model on real pages: reproducible training, titles that are titles, nothing lost.
+
+These read ``../shared/corpus/rmrb`` (never copied into the repository) and skip where it
+is absent."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dibao.conserve import lost_characters
+from dibao.ingest import ingest
+from dibao.segment import segment
+from dibao.segment.bylines import parse_dateline
+from dibao.segment.decode import credit_line
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+CLEAN = SHARED / "corpus" / "rmrb" / "clean"
+needs_corpus = pytest.mark.skipif(not CLEAN.is_dir(), reason="../shared/corpus/rmrb is not on this machine")
+
+
+def train_slice(out: Path) -> bytes:
+    subprocess.run([sys.executable, "-m", "dibao.roles.train", "--shared", str(SHARED), "--limit", "3", "--quick",
+                    "--out", str(out)], check=True, cwd=ROOT, capture_output=True)
+    return out.read_bytes() + out.with_suffix(".boost.json").read_bytes()
+
+
+@needs_corpus
+def test_training_the_same_pages_twice_gives_the_same_model_bytes(tmp_path):
+    assert train_slice(tmp_path / "a" / "roles.crfsuite") == train_slice(tmp_path / "b" / "roles.crfsuite")
+
+
+@pytest.fixture(scope="module")
+def clean_slice():
+    """Every fourth clean page, parsed with the shipped model."""
+    return [segment(ingest(path, path.name)) for path in sorted(CLEAN.glob("*.txt"))[::4]]
+
+
+def not_a_title(title: str) -> bool:
+    return title.startswith(("（", "(", "[", "【")) or credit_line(title) or bool(parse_dateline(title))
+
+
+@needs_corpus
+def test_titles_are_titles(clean_slice):
+    titles = [a.title for issue in clean_slice for a in issue.articles if not a.title_generated]
+    bad = [t for t in titles if not_a_title(t)]
+    assert len(titles) > 1000
+    assert len(bad) / len(titles) < 0.005, bad[:20]
+
+
+@needs_corpus
+def test_no_character_of_a_real_page_is_lost(clean_slice):
+    awardees = CLEAN / "rmrb-20190228-07.txt"  # a list of names, one per line
+    issues = clean_slice + [segment(ingest(awardees, awardees.name))]
+    assert [p for issue in issues for p in lost_characters(issue)] == []

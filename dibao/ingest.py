@@ -145,12 +145,15 @@ def issue_id_for(path: Path) -> str:
 
 def ingest(path: Path, display: str | None = None) -> Issue:
     """Read one issue file into an Issue holding its normalised lines (no articles yet)."""
-    raw = read_issue_file(path, display)
+    return issue_from_raw(read_issue_file(path, display), issue_id_for(path))
+
+
+def issue_from_raw(raw: RawIssue, issue_id: str) -> Issue:
     front_matter, body, first = split_front_matter(raw)
     lines = normalise_lines(body, first)
     warnings = () if lines else (f"{raw.source}:1: warning: empty issue file, no articles",)
-    return Issue(id=issue_id_for(path), source=raw.source, lines=lines, front_matter=front_matter,
-                 warnings=warnings)
+    return Issue(id=issue_id, source=raw.source, lines=lines, front_matter=front_matter,
+                 warnings=warnings, raw_lines=("",) * (first - 1) + tuple(body))
 
 
 def discover(seeds_dir: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
@@ -88,6 +88,7 @@ def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Is
     except Exception as exc:  # a parser bug must still name the file, not end the build in a traceback
         return None, [f"{display}:1: internal error while parsing ({type(exc).__name__}: {exc}); please report it"], {}
     problems = lost_characters(issue)
+    issue = replace(issue, raw_lines=())  # counted: the file's text need not travel back from the worker
     terms: dict[str, str] = {}  # jieba's work, handed back so related articles reuse it
     return enrich_articles((issue,), enrich_config, terms)[0], problems, terms
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 STATE_PATH = Path(".dibao") / "state.json"
-PARSER_SOURCES = ("ingest.py", "normalize.py", "contentio.py", "slugs.py", "textseg.py", "segment", "enrich",
-                  "data")
+PARSER_SOURCES = ("ingest.py", "normalize.py", "layout.py", "contentio.py", "slugs.py", "textseg.py", "segment",
+                  "enrich", "data")
 
 
 def digest(data: bytes | str) -> str:

@@ -24,6 +24,9 @@ ARTICLE_KEYS = (
     "length", "related",
 )
 ALWAYS = {"title", "kind", "issue", "order"}
+#: how a paragraph must not start, or it reads back as a heading, figure or list: such a paragraph is
+#: written after a backslash (as Markdown escapes), and so is one that starts with a backslash
+BLOCK_SYNTAX = re.compile(r"#|:::|[-*] |\\")
 MASTHEAD_KEYS = ("issue_no", "pages", "section", "cn", "postal_code", "weekday", "slogans", "editors")
 
 
@@ -77,7 +80,7 @@ def render_body(blocks: tuple[Block, ...]) -> str:
         elif block.kind == "figure" and block.figure:
             parts.append(render_figure(block.figure))
         else:
-            parts.append(block.text)
+            parts.append("\\" + block.text if BLOCK_SYNTAX.match(block.text) else block.text)
     # consecutive list items form one Markdown list
     out = []
     for i, part in enumerate(parts):
@@ -153,10 +156,12 @@ def parse_body(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     chunks = re.split(r"\n\s*\n", text.strip())
     for chunk in filter(None, (c.strip() for c in chunks)):
-        if chunk.startswith("::: figure"):
+        if chunk.startswith("\\"):
+            blocks.append(Block("paragraph", " ".join(chunk[1:].split("\n"))))
+        elif chunk.startswith("::: figure"):
             blocks.append(parse_figure(chunk))
         elif chunk.startswith("#"):
-            blocks.append(Block("section", chunk.lstrip("#").strip()))
+            blocks.append(Block("section", re.sub(r"^#+\s*", "", chunk)))
         elif all(line.startswith(("- ", "* ")) for line in chunk.splitlines()):
             blocks.extend(Block("item", line[2:].strip()) for line in chunk.splitlines())
         else:

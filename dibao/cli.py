@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"dibao: build failed ({len(problems)} problem{'s' if len(problems) != 1 else ''})", file=sys.stderr)
         return 1
+    if report.skipped:  # the build went on without them: the summary counts them, and the status says so
+        print(report.summary(), file=sys.stderr)
+        return 1
     if not config.quiet:
         print(report.summary())
     return 0

@@ -18,7 +18,8 @@ PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff60]+"  # URLs
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail addresses
 )
-SPACES = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
+SPACES = re.compile(r"[ \t\x0c\u3000\u00a0\u2002-\u200b\ufeff]+")
+PAGE_START, PAGE_END = re.compile(r"\s*\x0c"), re.compile(r"\x0c\s*$")  #: a form feed: pdftotext's page break
 PAREN = re.compile(r"\(([^()]*)\)")
 
 
@@ -83,6 +84,7 @@ def normalise_lines(raw_lines: list[str], first_number: int = 1) -> tuple[Line, 
         if not text:
             blank_before = True
             continue
-        lines.append(Line(first_number + offset, text, marks.heading, marks.bullet, blank_before))
-        blank_before = False
+        starts_page = bool(PAGE_START.match(raw_lines[offset]))  # a new page starts a block, as a blank line does
+        lines.append(Line(first_number + offset, text, marks.heading, marks.bullet, blank_before or starts_page))
+        blank_before = bool(PAGE_END.search(raw_lines[offset]))
     return tuple(lines)

@@ -38,10 +38,13 @@ class BuildReport:
     content: ContentReport
     warnings: tuple[str, ...]
     reused: int = 0  #: pages taken over unchanged from the previous site
+    skipped: tuple[str, ...] = ()  #: ``file:line: message`` for each seed left out of this build
+    notes: tuple[str, ...] = ()  #: what in seeds/ was left alone on purpose, and why
 
     def summary(self) -> str:
         cached = self.issues - self.parsed
-        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached), {self.articles} articles, "
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached{skipped}), {self.articles} articles, "
                 f"{len(self.content.written)} content files written, {self.pages} pages "
                 f"({self.pages - self.reused} rendered) in {self.seconds:.2f}s")
 
@@ -56,8 +59,9 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
         cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
     plan = plan_build(config, root, state, force, enrich_config, everything=clean)
     if not clean and nothing_changed(config, plan, cache, parse_only):
-        return unchanged_report(cache, time.perf_counter() - started, config.quiet)
-    parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
+        return unchanged_report(cache, plan, time.perf_counter() - started, config.quiet)
+    parsed, failed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
+    skip_failed(plan, failed, state, config.content)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
     store = ContentStore(config.content, state)
@@ -73,7 +77,8 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     del parsed, unchanged, before, as_written, archive
     pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
-    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused)
+    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused,
+                         tuple(plan.problems), tuple(plan.notes))
     print_notes(report, config.quiet)
     return report
 
@@ -87,11 +92,22 @@ def nothing_changed(config: Config, plan: BuildPlan, cache: BuildCache, parse_on
     return parse_only or (site_key(cache, site_config_from(config))[0] == cache.site_key and site_is_current(config.out))
 
 
-def unchanged_report(cache: BuildCache, seconds: float, quiet: bool) -> BuildReport:
+def unchanged_report(cache: BuildCache, plan: BuildPlan, seconds: float, quiet: bool) -> BuildReport:
     articles = sum(len(fingerprint) - 1 for fingerprint, _ in cache.issues.values())  # every .md but _index.md
-    report = BuildReport(len(cache.issues), articles, 0, 0, seconds, ContentReport(), ())
+    report = BuildReport(len(cache.issues), articles, 0, 0, seconds, ContentReport(), (), 0, tuple(plan.problems),
+                         tuple(plan.notes))
     print_notes(report, quiet)
     return report
+
+
+def skip_failed(plan: BuildPlan, failed: dict[Path, list[str]], state: BuildState, content: Path) -> None:
+    """Issues that failed to parse are left out; what content/ holds of them stays as it was.
+    When every issue was left out, the build fails instead: publishing an empty site in place of
+    the last one would be the worst reading of "build the rest"."""
+    for path, problems in failed.items():
+        plan.skip(path, problems, state, content)
+    if plan.problems and not (plan.to_parse or plan.unchanged):
+        raise BuildError(plan.problems)
 
 
 def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tuple[Issue, ...]:
@@ -204,6 +220,10 @@ def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], obj
 
 
 def print_notes(report: BuildReport, quiet: bool) -> None:
+    for problem in report.skipped:
+        print(problem, file=sys.stderr)
+    for note in () if quiet else report.notes:
+        print(note, file=sys.stderr)
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     for kept in report.content.kept:

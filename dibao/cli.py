@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -13,11 +14,15 @@ from .cache import BuildCache
 from .config import load_config
 from .contentio import ContentError
 from .ingest import InputError
+from .oserrors import named
+from .seedfolder import printable
 from .pipeline import BuildError, build
 from .site.writer import OutputError
 
 PROJECT = Path(__file__).resolve().parents[1]  #: the checkout build.py lives in: pyproject.toml, templates/
 COMMANDS = ("build", "parse", "serve", "add")
+OS_REASONS = {errno.ENOSPC: " (disk full: free some space and build again)",
+              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)"}
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -57,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                        clean=args.clean, cache=cache)
         if args.command == "serve":
             return serve_site(config, args.port)
-    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError) as exc:
-        problems = exc.problems if isinstance(exc, BuildError) else [template_problem(exc) if isinstance(exc, TemplateError) else str(exc)]
+    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError, OSError) as exc:
+        problems = exc.problems if isinstance(exc, BuildError) else [problem_line(exc)]
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"dibao: build failed ({len(problems)} problem{'s' if len(problems) != 1 else ''})", file=sys.stderr)
@@ -108,6 +113,20 @@ def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None)
 def absolute(path: str | None) -> str | None:
     """Command-line folders are relative to where the user is, not to the project."""
     return str(Path(path).resolve()) if path else None
+
+
+def problem_line(exc: Exception) -> str:
+    if isinstance(exc, TemplateError):
+        return template_problem(exc)
+    return os_problem(named(exc)) if isinstance(exc, OSError) else str(exc)
+
+
+def os_problem(exc: OSError) -> str:
+    """What the system refused, in one line naming the path (a full disk, a read-only folder …)."""
+    where = printable(os.fsdecode(exc.filename)) if exc.filename is not None else "dibao"
+    also = f" (to {printable(os.fsdecode(exc.filename2))})" if getattr(exc, "filename2", None) is not None else ""
+    reason = OS_REASONS.get(exc.errno, "")
+    return f"{where}:0: cannot write{also}: {exc.strerror or exc}{reason}"
 
 
 def template_problem(exc: TemplateError) -> str:

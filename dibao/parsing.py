@@ -45,6 +45,7 @@ class BuildPlan:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  #: what in seeds/ is left alone, and why
     kept: set[str] = field(default_factory=set)  #: ids of skipped issues whose previous content stays
+    renamed: set[str] = field(default_factory=set)  #: ids whose content moved to a renamed seed's id
 
     def skip(self, path: Path, problems: list[str], state: BuildState, content: Path,
              keep_previous: bool = True) -> None:

@@ -20,10 +20,11 @@ from .enrich import EnrichConfig, article_id, article_keys, related_lists
 from .forking import frozen
 from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
+from .renames import follow_renamed_seeds
 from .search import build_search, docs_from_issues
 from .site import site_config_from, site_is_current, write_site_atomically
 from .site.urls import article_paths
-from .state import BuildState, digest
+from .state import STATE_PATH, BuildState, digest
 
 __all__ = ["BuildError", "BuildReport", "build"]
 
@@ -62,6 +63,7 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
         return unchanged_report(cache, plan, time.perf_counter() - started, config.quiet)
     parsed, failed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
     skip_failed(plan, failed, state, config.content)
+    renamed = follow_renamed_seeds(plan, parsed, state, config.content, cache.read_issue)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
     store = ContentStore(config.content, state)
@@ -69,9 +71,10 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     archive = relate_archive(before, enrich_config, cache, as_written)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, store, plan, touched)
-    cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed))
+    cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed)
+                   | plan.renamed)
     counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
-    warnings = tuple(w for issue in parsed for w in issue.warnings)
+    warnings = (*state_warnings(state, config.content), *renamed, *(w for issue in parsed for w in issue.warnings))
     # render reads content/ back into a model of its own: holding this one too through
     # rendering and the search index cost a few hundred megabytes on a large archive
     del parsed, unchanged, before, as_written, archive
@@ -108,6 +111,13 @@ def skip_failed(plan: BuildPlan, failed: dict[Path, list[str]], state: BuildStat
         plan.skip(path, problems, state, content)
     if plan.problems and not (plan.to_parse or plan.unchanged):
         raise BuildError(plan.problems)
+
+
+def state_warnings(state: BuildState, content: Path) -> list[str]:
+    if not state.damaged:
+        return []
+    return [f"{(content / STATE_PATH).as_posix()}:1: warning: the build state is {state.damaged}: every article file "
+            "that differs from what the parser makes is kept as a hand edit (parse --force ISSUE discards them)"]
 
 
 def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tuple[Issue, ...]:
@@ -164,6 +174,8 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], store: 
             store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
         else:
             store.refresh_archive_keys(issue, related_changed)
+            if any(i == issue.id for i, _ in related_changed):  # its folder changed on disk, or its lists
+                store.note_deleted(issue.id)
     store.state.save(store.root)
     return store.report
 
@@ -230,3 +242,5 @@ def print_notes(report: BuildReport, quiet: bool) -> None:
         print(f"kept hand edit: {kept}", file=sys.stderr)
     for conflict in report.content.conflicts:
         print(f"conflict (hand edit kept, source changed too): {conflict}", file=sys.stderr)
+    for deleted in report.content.deleted:
+        print(f"deleted by hand, stays deleted (parse --force ISSUE brings it back): {deleted}", file=sys.stderr)

@@ -36,3 +36,22 @@ def test_model_weights_are_readable():
     model = load_model()
     assert 0 < model.threshold < 1 and 0 < model.gate < 1
     assert model.words["民警"] > 0  # police news reads as relevant
+
+
+def test_explain_names_the_decision(tmp_path):
+    from dibao.cli import main
+
+    folder = tmp_path / "content" / "t_issue"
+    folder.mkdir(parents=True)
+    (folder / "01-fanzha.md").write_text("---\ntitle: 某县公安局开展反诈宣传进社区\nissue: t_issue\norder: 1\nkind: report\n"
+                                         "source: {file: t.txt, lines: [1, 2]}\n---\n\n本报长沙3月4日电 民警向群众讲解电信网络诈骗"
+                                         "常见手法，提醒不要出租出借两卡。\n", encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--content", str(tmp_path / "content"), "--explain", "t_issue/01"]) == 0
+    text = out.getvalue()
+    assert "themes: 反诈" in text and "反诈: p=" in text and "relevance" in text
+    assert "regions: 湖南" in text and "本报长沙3月4日电" in text  # the dateline speaks when nothing else does

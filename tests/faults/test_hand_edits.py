@@ -2,11 +2,9 @@
 (the issue is matched by content probes); a lost or damaged content/.dibao/state.json keeps every
 article file that differs from what the parser makes; an article file deleted by hand stays
 deleted and is reported, and even ``--clean`` brings it back only with ``--force``."""
-import shutil
-
 import pytest
 
-from dibao.config import load_config
+from conftest import sample_archive
 from dibao.pipeline import build
 
 SAMPLES = ("000_80dad41c4292ae7e.txt", "003_46bd6e34c8861008.txt")
@@ -15,12 +13,7 @@ EDIT = "编辑手工改写的这一段。"
 
 @pytest.fixture
 def archive(root, tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for name in SAMPLES:
-        shutil.copy(root / "seeds" / name, seeds / name)
-    config = load_config(root, seeds=str(seeds), content=str(tmp_path / "content"), out=str(tmp_path / "site"),
-                         quiet=True)
+    config = sample_archive(tmp_path, SAMPLES)
     build(config, root=root, parse_only=True)
     return config
 

@@ -36,6 +36,7 @@ class ContentStore:
         #: files :meth:`as_published` read, for :meth:`put_parsed`: an edited one's text, None when
         #: unedited (the merge then takes the new text, and the file need not be read again)
         self.read: dict[Path, str | None] = {}
+        self.listed: dict[Path, dict[str, list[Path]]] = {}  #: article files found per folder, by order
 
     def write(self, path: Path, text: str) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -98,8 +99,14 @@ class ContentStore:
         (its reading order): an editor may have changed it, and without a record nobody can tell."""
         if old is not None or force:
             return None
+        if folder not in self.listed:  # listed once: a glob per article was quadratic in a large issue
+            by_order: dict[str, list[Path]] = {}
+            for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+                by_order.setdefault(path.name.split("-", 1)[0], []).append(path)
+            self.listed[folder] = by_order
+        found = self.listed[folder].get(f"{article.order:02d}", [])
         named = folder / article_filename(article)
-        return named if named.exists() else next(iter(sorted(folder.glob(f"{article.order:02d}-*.md"))), None)
+        return named if named in found else next(iter(found), None)
 
     def as_published(self, issue: Issue, force: bool = False) -> Issue:
         """A freshly parsed ``issue`` as content/ will hold it once :meth:`put_parsed` has merged

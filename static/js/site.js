@@ -17,7 +17,6 @@
   }
   function showTheme() { themeButton.setAttribute('aria-pressed', String(isDark())); }
   if (themeButton) {
-    themeButton.hidden = false;
     showTheme();
     themeButton.addEventListener('click', function () {
       var theme = isDark() ? 'light' : 'dark';
@@ -38,7 +37,6 @@
         choices[i].setAttribute('aria-pressed', String(choices[i].getAttribute('data-size-choice') === size));
       }
     };
-    sizeGroup.hidden = false;
     showSize();
     sizeGroup.addEventListener('click', function (event) {
       var size = event.target.getAttribute && event.target.getAttribute('data-size-choice');
@@ -85,7 +83,6 @@
       document.body.removeChild(area);
       done(ok);
     };
-    copyButton.hidden = false;
     copyButton.addEventListener('click', function () {
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);

@@ -1,1 +1,1 @@
-try{var d=document.documentElement,s=localStorage,t=s.getItem("dibao-theme"),z=s.getItem("dibao-size");if(t==="light"||t==="dark")d.setAttribute("data-theme",t);if(z==="s"||z==="l")d.setAttribute("data-size",z)}catch(e){}
+var d=document.documentElement;d.className+=" js";try{var s=localStorage,t=s.getItem("dibao-theme"),z=s.getItem("dibao-size");if(t==="light"||t==="dark")d.setAttribute("data-theme",t);if(z==="s"||z==="l")d.setAttribute("data-size",z)}catch(e){}

@@ -54,7 +54,7 @@ def sample_pages(site: Path) -> dict[str, str]:
         "regions": site / "regions" / "index.html", "region": largest(site.glob("regions/*/index.html")),
         "region-older": largest(site.glob("regions/*/page-*.html")),
         "themes": site / "themes" / "index.html", "theme": largest(site.glob("themes/*/index.html")),
-        "people": people / "index.html", "surname": largest(people.glob("*.html")),
+        "people": people / "index.html", "surname": largest(p for p in people.glob("*.html") if p.name != "index.html"),
         "person": largest(people.glob("*/index.html")),
         "search": site / "search" / "index.html", "about": site / "about" / "index.html", "404": site / "404.html",
     }

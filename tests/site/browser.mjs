@@ -1,7 +1,8 @@
 // Drives Debian's Chromium through playwright-core for the site tests.
 // Usage: node tests/site/browser.mjs job.json   (prints a JSON report on stdout)
 // job: {"pages": [{"name", "url"}], "widths": [390, 1280], "screens": "<dir>" | null,
-//       "axe": "<path to axe.min.js>" | null, "colorScheme": "light" | "dark"}
+//       "axe": "<path to axe.min.js>" | null, "colorScheme": "light" | "dark",
+//       "firstScreen": false (true: screenshots of the first screenful only)}
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -28,7 +29,7 @@ try {
       const entry = { name: target.name, width, external };
       if (job.screens) {
         entry.screenshot = path.join(job.screens, `${target.name}-${width}${job.colorScheme === 'dark' ? '-dark' : ''}.png`);
-        await page.screenshot({ path: entry.screenshot, fullPage: true });
+        await page.screenshot({ path: entry.screenshot, fullPage: !job.firstScreen });
       }
       entry.scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (job.axe) {

@@ -1,6 +1,6 @@
 """Screenshots of every page type at phone and desktop widths, light and dark, for review by eye.
 
-    python tests/site/screenshots.py [--content DIR | --seeds DIR] [--out bench/out/screens]
+    python tests/site/screenshots.py [--content DIR | --seeds DIR] [--out bench/out/screens] [--first-screen]
 
 Builds a site (from the golden fixture's content by default; from ``--content``, or from issue
 files with ``--seeds``, through the whole pipeline) into a temporary folder, picks one page of
@@ -112,6 +112,7 @@ def main() -> int:
     source.add_argument("--content", type=Path, default=FIXTURE, help="a content/ folder to render")
     source.add_argument("--seeds", type=Path, help="issue files to build the site from")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screens")
+    parser.add_argument("--first-screen", action="store_true", help="only the first screenful of each page")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     wide = []
@@ -120,7 +121,7 @@ def main() -> int:
         pages = [{"name": name, "url": url} for name, url in sample_pages(site).items()]
         for scheme in SCHEMES:
             report = run_browser({"pages": pages, "widths": list(WIDTHS), "screens": str(args.out.resolve()),
-                                  "axe": None, "colorScheme": scheme})
+                                  "axe": None, "colorScheme": scheme, "firstScreen": args.first_screen})
             for page in report["pages"]:
                 print(f"{page['screenshot']}  (page width {page['scrollWidth']} px at viewport {page['width']} px)")
                 if page["scrollWidth"] > page["width"]:

@@ -4,18 +4,10 @@
 //       "axe": "<path to axe.min.js>" | null, "colorScheme": "light" | "dark",
 //       "firstScreen": false (true: screenshots of the first screenful only)}
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(path.join(process.cwd(), 'package.json'));
-const { chromium } = require('playwright-core');
+import { launch } from './chromium.mjs';
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const report = { pages: [] };
 try {
   for (const target of job.pages) {

@@ -2,18 +2,10 @@
 // Usage: node tests/site/reader.mjs job.json   (prints a JSON report on stdout)
 // job: {"article": url, "articleToc": url, "other": url, "query": word, "widthPages": [url, …]}
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(path.join(process.cwd(), 'package.json'));
-const { chromium } = require('playwright-core');
+import { launch } from './chromium.mjs';
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const report = {};
 const viewport = { width: 360, height: 740 };
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

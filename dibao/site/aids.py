@@ -23,6 +23,7 @@ class TocItem:
     anchor: str  #: id of the heading or paragraph in the page
     label: str
     block: int  #: index of its block in the article body
+    section: bool = True  #: a heading; else a waypoint paragraph
 
 
 def table_of_contents(blocks: Sequence[Block], length: int) -> tuple[TocItem, ...]:
@@ -39,7 +40,7 @@ def waypoints(blocks: Sequence[Block]) -> tuple[TocItem, ...]:
     since = STRETCH  # so the first paragraph is a waypoint
     for i, block in enumerate(blocks):
         if block.kind == "paragraph" and block.text and since >= STRETCH:
-            found.append(TocItem(f"p{len(found) + 1}", opening(block.text), i))
+            found.append(TocItem(f"p{len(found) + 1}", opening(block.text), i, section=False))
             since = 0
         since += len(block.text)
     return tuple(found) if len(found) > 1 else ()

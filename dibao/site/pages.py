@@ -186,7 +186,7 @@ def article_extras(context: dict) -> dict:
     length = article.length or len(article.text)
     toc = aids.table_of_contents(article.body, length)
     return dict(body=body.render_blocks(article.body, anchors={item.block: item.anchor for item in toc}),
-                toc=toc, toc_is_sections=bool(toc) and toc[0].anchor.startswith("s"), length=length,
+                toc=toc, length=length,
                 minutes=aids.reading_minutes(length), page_no=views.page_number(entry),
                 notes=views.continuation_notes(entry, context["siblings"]), citation=views.citation(entry),
                 json_ld=views.json_ld(views.news_article(entry, canonical, config.site_title)))

@@ -79,7 +79,7 @@ def test_a_subtitle_printed_with_its_dash_gets_one_dash(small_site):
 
 def test_sections_get_anchors_and_a_table_of_contents(small_site):
     html = page(small_site, "a-paper", 3)
-    toc = re.search(r'<nav class="story-toc".*?</nav>', html, re.S).group()
+    toc = re.search(r'<nav class="story-toc" aria-label="本文目录">.*?</nav>', html, re.S).group()
     assert re.findall(r'href="#(s\d)">([^<]+)<', toc) == [("s1", "一、起因"), ("s2", "二、经过")]
     assert '<h2 id="s1">一、起因<a class="anchor" href="#s1"' in html
 
@@ -88,6 +88,7 @@ def test_a_long_article_without_sections_gets_waypoints(small_site):
     html = page(small_site, "a-paper", 2)
     anchors = re.findall(r'<a href="#(p\d+)">', html)
     assert len(anchors) >= 2 and all(f'<p id="{a}">' in html for a in anchors)
+    assert '<nav class="story-toc" aria-label="段落导读">' in html
     assert "story-toc" not in page(small_site, "a-paper", 1)  # short, no sections: no contents
 
 

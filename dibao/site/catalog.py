@@ -213,6 +213,10 @@ def city_counts(province: str, entries: Sequence[Entry]) -> tuple[tuple[str, int
     return tuple(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+#: the themes page's last entry: articles no theme applies to (most articles of a general paper)
+UNTAGGED = ("其他", "qita", "没有合适主题的文章")
+
+
 def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     members: dict[str, list[Entry]] = {}
     for entry in entries:
@@ -221,6 +225,11 @@ def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     info = themes_mod.theme_info(sorted(members))
     groups = [Group("theme", name, info[name].slug, f"themes/{info[name].slug}", newest_first(mine),
                     description=info[name].description) for name, mine in members.items()]
+    untagged = [entry for entry in entries if not entry.article.themes]
+    name, slug, description = UNTAGGED
+    if untagged and name not in members:
+        return (*by_count(groups), Group("theme", name, slug, f"themes/{slug}", newest_first(untagged),
+                                         description=description))
     return by_count(groups)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -214,8 +215,10 @@ def build_table(b: Bench) -> str:
 
 
 def report(b: Bench) -> str:
-    out = [f"## Archive `{b.name}`: {b.articles:,} articles, {sum(1 for _ in (b.work / 'seeds').glob('*.txt')) + 1:,} pages",
-           "", f"Held out and added: `{b.held_out}`."]
+    pages = sum(1 for _ in (b.work / "seeds").glob("*.txt"))  # the added page is in seeds/ now
+    out = [f"## Archive `{b.name}`: {b.articles:,} articles, {pages:,} pages",
+           "", f"Held out and added: `{b.held_out}`. Load average (1/5/15 min) at the end: "
+               + " / ".join(f"{x:.1f}" for x in os.getloadavg()) + " on " + f"{os.cpu_count()} cores."]
     if b.excluded:
         out.append(f"Left out, refused by the parser: {len(b.excluded)} page(s): {', '.join(b.excluded)}.")
     out += ["", "Commands:", ""] + [f"    {shown(r.command)}" for r in b.builds.values()]

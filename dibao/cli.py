@@ -36,6 +36,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="append", default=[], metavar="ISSUE",
                         help="re-parse this issue (id or seeds file name) and discard hand edits to it; repeatable")
     parser.add_argument("--clean", action="store_true", help="ignore all caches and rebuild everything")
+    parser.add_argument("--explain", metavar="ARTICLE",
+                        help="print why an article got its themes and regions (content/<issue>/<file>.md or <issue>/<NN>)")
     parser.add_argument("--force-add", action="store_true", dest="force_add",
                         help="add: accept a near-duplicate issue (most of its articles already present)")
     return parser
@@ -49,10 +51,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(PROJECT, seeds=absolute(args.seeds), content=absolute(args.content),
                              out=absolute(args.out), base_url=args.base_url, quiet=args.quiet)
+        if args.explain:
+            from .enrich import EnrichConfig
+            from .enrich.explain import explain, find_article
+
+            enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=PROJECT)
+            print(explain(find_article(config.content, args.explain), enrich_config))
+            return 0
         cache = None
         if args.command == "add":
             cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
-            add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache)
+            if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
+                return 0  # every file was already in the archive: nothing to build
         report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
                        clean=args.clean, cache=cache)
         if args.command == "serve":
@@ -95,11 +105,16 @@ def serve_site(config, port: int) -> int:
     return 0
 
 
-def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> None:
+def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> int:
+    """Copy the files into seeds/; returns how many were added (exact duplicates are skipped)."""
     known = (cache or BuildCache()).archive_probes(config.content) if config.content.exists() else set()
-    for added in add_files(files, config.seeds, known, force=force):
+    added, duplicates = add_files(files, config.seeds, known, force=force)
+    for duplicate in duplicates:  # not an error, but the user must learn that nothing happened
+        print(duplicate, file=sys.stderr)
+    for one in added:
         if not config.quiet:
-            print(f"added {added.source} as {added.target.as_posix()} ({added.articles} articles)")
+            print(f"added {one.source} as {one.target.as_posix()} ({one.articles} articles)")
+    return len(added)
 
 
 def absolute(path: str | None) -> str | None:

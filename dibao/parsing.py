@@ -68,23 +68,31 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def source_name(path: Path) -> str:
+    """How content/ and the site name a seed file: its folder and its name (``seeds/x.txt``).
+
+    Never the build machine's absolute path, which would be published on every article page
+    and make content/ differ from checkout to checkout; seeds/ is flat (:func:`.ingest.discover`)."""
+    return f"{path.parent.name}/{path.name}"
+
+
 def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, ...],
                enrich_config: EnrichConfig, everything: bool = False) -> BuildPlan:
     plan = BuildPlan()
     settings = digest(json.dumps([parser_version(), repr(enrich_config)], ensure_ascii=False))
     if not config.seeds.is_dir():
         raise InputError(config.seeds.as_posix(), 0, "seeds folder does not exist")
-    scan = scan_seeds(config.seeds, lambda p: display_path(p, root))
+    scan = scan_seeds(config.seeds, source_name)
     plan.notes = scan.notes
     for path, problem in scan.refused:
         plan.skip(path, [problem], state, config.content)
     seen: dict[str, Path] = {}  # issue id, and the site folder it gives, → seed file
     for path in scan.files:
-        issue_id, shown = issue_id_for(path), display_path(path, root)
+        issue_id, shown = issue_id_for(path), source_name(path)
         other = seen.get(issue_id) or seen.get(issue_dir(issue_id))
         if other is not None:
             plan.skip(path, [f"{shown}:1: not read: its issue id '{issue_id}' and site folder {issue_dir(issue_id)}/ "
-                             f"would be those of {display_path(other, root)}; rename one of the two files"],
+                             f"would be those of {source_name(other)}; rename one of the two files"],
                       state, config.content, keep_previous=False)
             continue
         try:
@@ -94,7 +102,7 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
             continue
         seen[issue_id] = seen[issue_dir(issue_id)] = path
         plan.keys[issue_id], plan.ids[path] = key, issue_id
-        wanted = issue_id in force or path.name in force or shown in force
+        wanted = issue_id in force or path.name in force or display_path(path, root) in force
         record = state.issues.get(issue_id)
         if everything or wanted or record is None or record.key != key \
                 or not (config.content / issue_id / "_index.md").exists():
@@ -126,11 +134,11 @@ def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Is
     return enrich_articles((issue,), enrich_config, terms)[0], problems, terms
 
 
-def parse_issues(paths: list[Path], root: Path, enrich_config: EnrichConfig,
+def parse_issues(paths: list[Path], enrich_config: EnrichConfig,
                  terms_cache: dict[str, str] | None = None) -> tuple[tuple[Issue, ...], dict[Path, list[str]]]:
     """Ingest, segment and enrich each issue: (the issues parsed, the problems of each file that
     failed).  Each article's jieba terms are added to ``terms_cache``."""
-    jobs = [(p, display_path(p, root), enrich_config) for p in paths]
+    jobs = [(p, source_name(p), enrich_config) for p in paths]
     workers = min(os.cpu_count() or 1, len(jobs))
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:

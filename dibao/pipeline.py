@@ -61,7 +61,7 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     plan = plan_build(config, root, state, force, enrich_config, everything=clean)
     if not clean and nothing_changed(config, plan, cache, parse_only):
         return unchanged_report(cache, plan, time.perf_counter() - started, config.quiet)
-    parsed, failed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
+    parsed, failed = parse_issues(plan.to_parse, enrich_config, cache.terms)
     skip_failed(plan, failed, state, config.content)
     renamed = follow_renamed_seeds(plan, parsed, state, config.content, cache.read_issue)
     unchanged = read_unchanged(config.content, plan, cache)

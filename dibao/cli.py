@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -13,11 +14,15 @@ from .cache import BuildCache
 from .config import load_config
 from .contentio import ContentError
 from .ingest import InputError
+from .oserrors import named
+from .seedfolder import printable
 from .pipeline import BuildError, build
 from .site.writer import OutputError
 
 PROJECT = Path(__file__).resolve().parents[1]  #: the checkout build.py lives in: pyproject.toml, templates/
 COMMANDS = ("build", "parse", "serve", "add")
+OS_REASONS = {errno.ENOSPC: " (disk full: free some space and build again)",
+              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)"}
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -36,6 +41,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="append", default=[], metavar="ISSUE",
                         help="re-parse this issue (id or seeds file name) and discard hand edits to it; repeatable")
     parser.add_argument("--clean", action="store_true", help="ignore all caches and rebuild everything")
+    parser.add_argument("--explain", metavar="ARTICLE",
+                        help="print why an article got its themes and regions (content/<issue>/<file>.md or <issue>/<NN>)")
     parser.add_argument("--force-add", action="store_true", dest="force_add",
                         help="add: accept a near-duplicate issue (most of its articles already present)")
     return parser
@@ -49,19 +56,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(PROJECT, seeds=absolute(args.seeds), content=absolute(args.content),
                              out=absolute(args.out), base_url=args.base_url, quiet=args.quiet)
+        if args.explain:
+            from .enrich import EnrichConfig
+            from .enrich.explain import explain, find_article
+
+            enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=PROJECT)
+            print(explain(find_article(config.content, args.explain), enrich_config))
+            return 0
         cache = None
         if args.command == "add":
             cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
-            add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache)
+            if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
+                return 0  # every file was already in the archive: nothing to build
         report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
                        clean=args.clean, cache=cache)
         if args.command == "serve":
             return serve_site(config, args.port)
-    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError) as exc:
-        problems = exc.problems if isinstance(exc, BuildError) else [template_problem(exc) if isinstance(exc, TemplateError) else str(exc)]
+    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError, OSError) as exc:
+        problems = exc.problems if isinstance(exc, BuildError) else [problem_line(exc)]
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"dibao: build failed ({len(problems)} problem{'s' if len(problems) != 1 else ''})", file=sys.stderr)
+        return 1
+    if report.skipped:  # the build went on without them: the summary counts them, and the status says so
+        print(report.summary(), file=sys.stderr)
         return 1
     if not config.quiet:
         print(report.summary())
@@ -95,16 +113,35 @@ def serve_site(config, port: int) -> int:
     return 0
 
 
-def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> None:
+def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> int:
+    """Copy the files into seeds/; returns how many were added (exact duplicates are skipped)."""
     known = (cache or BuildCache()).archive_probes(config.content) if config.content.exists() else set()
-    for added in add_files(files, config.seeds, known, force=force):
+    added, duplicates = add_files(files, config.seeds, known, force=force)
+    for duplicate in duplicates:  # not an error, but the user must learn that nothing happened
+        print(duplicate, file=sys.stderr)
+    for one in added:
         if not config.quiet:
-            print(f"added {added.source} as {added.target.as_posix()} ({added.articles} articles)")
+            print(f"added {one.source} as {one.target.as_posix()} ({one.articles} articles)")
+    return len(added)
 
 
 def absolute(path: str | None) -> str | None:
     """Command-line folders are relative to where the user is, not to the project."""
     return str(Path(path).resolve()) if path else None
+
+
+def problem_line(exc: Exception) -> str:
+    if isinstance(exc, TemplateError):
+        return template_problem(exc)
+    return os_problem(named(exc)) if isinstance(exc, OSError) else str(exc)
+
+
+def os_problem(exc: OSError) -> str:
+    """What the system refused, in one line naming the path (a full disk, a read-only folder …)."""
+    where = printable(os.fsdecode(exc.filename)) if exc.filename is not None else "dibao"
+    also = f" (to {printable(os.fsdecode(exc.filename2))})" if getattr(exc, "filename2", None) is not None else ""
+    reason = OS_REASONS.get(exc.errno, "")
+    return f"{where}:0: cannot write{also}: {exc.strerror or exc}{reason}"
 
 
 def template_problem(exc: TemplateError) -> str:

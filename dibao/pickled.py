@@ -19,6 +19,7 @@ def save(path: Path, value: Any) -> None:
     """Pickle ``value`` beside ``path`` and rename it over: a reader finds the old file or the
     new one, never half of one."""
     temp = path.with_name(f".{path.name}.tmp")
+    temp.parent.mkdir(parents=True, exist_ok=True)  # an archive of no issue has made no part folder yet
     with temp.open("wb") as stream:
         pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temp, path)

@@ -20,10 +20,11 @@ from .enrich import EnrichConfig, article_id, article_keys, related_lists
 from .forking import frozen
 from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
+from .renames import follow_renamed_seeds
 from .search import build_search, docs_from_issues
 from .site import site_config_from, site_is_current, write_site_atomically
 from .site.urls import article_paths
-from .state import BuildState, digest
+from .state import STATE_PATH, BuildState, digest
 
 __all__ = ["BuildError", "BuildReport", "build"]
 
@@ -38,12 +39,16 @@ class BuildReport:
     content: ContentReport
     warnings: tuple[str, ...]
     reused: int = 0  #: pages taken over unchanged from the previous site
+    skipped: tuple[str, ...] = ()  #: ``file:line: message`` for each seed left out of this build
+    notes: tuple[str, ...] = ()  #: what in seeds/ was left alone on purpose, and why
     flagged: int = 0  #: articles whose front matter says ``review:`` (the parser was unsure)
 
     def summary(self) -> str:
         cached = self.issues - self.parsed
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         review = f" ({self.flagged} flagged for review: grep -rl '^review:' content/)" if self.flagged else ""
-        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached), {self.articles} articles{review}, "
+        return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached{skipped}), "
+                f"{self.articles} articles{review}, "
                 f"{len(self.content.written)} content files written, {self.pages} pages "
                 f"({self.pages - self.reused} rendered) in {self.seconds:.2f}s")
 
@@ -58,8 +63,10 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
         cache = BuildCache(version=BuildCache.current_version()) if clean else BuildCache.load(config.content)
     plan = plan_build(config, root, state, force, enrich_config, everything=clean)
     if not clean and nothing_changed(config, plan, cache, parse_only):
-        return unchanged_report(cache, time.perf_counter() - started, config.quiet)
-    parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
+        return unchanged_report(cache, plan, time.perf_counter() - started, config.quiet)
+    parsed, failed = parse_issues(plan.to_parse, enrich_config, cache.terms)
+    skip_failed(plan, failed, state, config.content)
+    renamed = follow_renamed_seeds(plan, parsed, state, config.content, cache.read_issue)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
     store = ContentStore(config.content, state)
@@ -67,16 +74,18 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     archive = relate_archive(before, enrich_config, cache, as_written)
     touched = changed_related(before, archive) | edited_articles(before, cache.changed_on_disk)
     content = write_content(archive, parsed, store, plan, touched)
-    cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed))
+    cache.distrust({Path(path).parts[0] for path in (*content.written, *content.removed)} | set(plan.removed)
+                   | plan.renamed)
     counts = len(archive), sum(len(i.articles) for i in archive), len(parsed)
     flagged = sum(1 for issue in archive for a in issue.articles if a.review)
-    warnings = tuple(w for issue in parsed for w in issue.warnings)
+    warnings = (*state_warnings(state, config.content), *renamed, *(w for issue in parsed for w in issue.warnings))
     # render reads content/ back into a model of its own: holding this one too through
     # rendering and the search index cost a few hundred megabytes on a large archive
     del parsed, unchanged, before, as_written, archive
     pages, reused = (0, 0) if parse_only else render(config, cache)
     cache.save(config.content)
-    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused, flagged)
+    report = BuildReport(*counts, pages, time.perf_counter() - started, content, warnings, reused,
+                         tuple(plan.problems), tuple(plan.notes), flagged)
     print_notes(report, config.quiet)
     return report
 
@@ -90,11 +99,29 @@ def nothing_changed(config: Config, plan: BuildPlan, cache: BuildCache, parse_on
     return parse_only or (site_key(cache, site_config_from(config))[0] == cache.site_key and site_is_current(config.out))
 
 
-def unchanged_report(cache: BuildCache, seconds: float, quiet: bool) -> BuildReport:
+def unchanged_report(cache: BuildCache, plan: BuildPlan, seconds: float, quiet: bool) -> BuildReport:
     articles = sum(len(fingerprint) - 1 for fingerprint, _ in cache.issues.values())  # every .md but _index.md
-    report = BuildReport(len(cache.issues), articles, 0, 0, seconds, ContentReport(), ())
+    report = BuildReport(len(cache.issues), articles, 0, 0, seconds, ContentReport(), (), 0, tuple(plan.problems),
+                         tuple(plan.notes))
     print_notes(report, quiet)
     return report
+
+
+def skip_failed(plan: BuildPlan, failed: dict[Path, list[str]], state: BuildState, content: Path) -> None:
+    """Issues that failed to parse are left out; what content/ holds of them stays as it was.
+    When every issue was left out, the build fails instead: publishing an empty site in place of
+    the last one would be the worst reading of "build the rest"."""
+    for path, problems in failed.items():
+        plan.skip(path, problems, state, content)
+    if plan.problems and not (plan.to_parse or plan.unchanged):
+        raise BuildError(plan.problems)
+
+
+def state_warnings(state: BuildState, content: Path) -> list[str]:
+    if not state.damaged:
+        return []
+    return [f"{(content / STATE_PATH).as_posix()}:1: warning: the build state is {state.damaged}: every article file "
+            "that differs from what the parser makes is kept as a hand edit (parse --force ISSUE discards them)"]
 
 
 def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tuple[Issue, ...]:
@@ -151,6 +178,8 @@ def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], store: 
             store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
         else:
             store.refresh_archive_keys(issue, related_changed)
+            if any(i == issue.id for i, _ in related_changed):  # its folder changed on disk, or its lists
+                store.note_deleted(issue.id)
     store.state.save(store.root)
     return store.report
 
@@ -207,9 +236,15 @@ def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], obj
 
 
 def print_notes(report: BuildReport, quiet: bool) -> None:
+    for problem in report.skipped:
+        print(problem, file=sys.stderr)
+    for note in () if quiet else report.notes:
+        print(note, file=sys.stderr)
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     for kept in report.content.kept:
         print(f"kept hand edit: {kept}", file=sys.stderr)
     for conflict in report.content.conflicts:
         print(f"conflict (hand edit kept, source changed too): {conflict}", file=sys.stderr)
+    for deleted in report.content.deleted:
+        print(f"deleted by hand, stays deleted (parse --force ISSUE brings it back): {deleted}", file=sys.stderr)

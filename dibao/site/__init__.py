@@ -25,6 +25,7 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups, write_issues
 from .fingerprint import Fingerprinter
 from .pages import all_pages
+from .views import bare_subtitle
 from .update import (Journal, SiteRecord, apply_journal, commit, load_chunks, load_record, mirror, prune_records,
                      recover, save_chunks, save_record, staging_dir_for, write_marker)
 from .writer import MARKER, OutputError, SiteWriter, check_replaceable
@@ -34,8 +35,10 @@ __all__ = ["render_site", "write_site_atomically", "site_is_current", "SiteConfi
 
 def make_env(config: SiteConfig) -> Environment:
     """Autoescape on for every template, HTML and XML alike; undefined names are errors."""
-    return Environment(loader=FileSystemLoader(str(config.templates_dir)), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(str(config.templates_dir)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["bare_subtitle"] = bare_subtitle
+    return env
 
 
 def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
@@ -68,6 +71,9 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig,
     write_sitemap(writer, config, paths)
     memo["export_chunks"] = write_exports(writer, catalog, memo.get("export_chunks"), versions)
     writer.copy_tree(Path(config.static_dir), "static")
+    icon = Path(config.static_dir) / "favicon.ico"
+    if icon.is_file():  # browsers ask the site's root for it whatever the pages link
+        writer.write("favicon.ico", icon.read_bytes())
     writer.write(".nojekyll", "")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     write_marker(Path(out_dir), SiteRecord("", writer.files).id)

@@ -22,19 +22,32 @@ class TagCollector(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def is_search_runtime(attrs: dict) -> bool:
-    """The site's own search runtime, loaded from the site itself (no inline code)."""
+def is_own_script(attrs: dict) -> bool:
+    """The site's own scripts, loaded from the site itself: the search runtime, the reader's
+    preferences and aids, the search-term highlighter."""
     src = attrs.get("src") or ""
-    return re.fullmatch(r"(\.\./)*search/search\.js", src) is not None and "defer" in attrs
+    return re.fullmatch(r"(\.\./)*(search/search|static/js/site|static/js/highlight)\.js", src) is not None \
+        and "defer" in attrs
+
+
+#: the one inline script: the reader's saved colours and size, applied before the page paints
+PREFS = (Path(__file__).resolve().parents[2] / "templates" / "partials" / "prefs.js").read_text(encoding="utf-8")
+
+
+def inline_scripts(html: str) -> list[str]:
+    """Bodies of the inline scripts other than the preferences one."""
+    return [body for body in re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S) if body and body != PREFS]
 
 
 def dangerous_tags(html: str) -> list:
-    """Elements a browser would run: event handlers, scripts other than JSON-LD, javascript: URLs, images."""
+    """Elements a browser would run: event handlers, scripts other than JSON-LD, the site's own
+    and the preferences one, javascript: URLs, images."""
     parser = TagCollector()
     parser.feed(html)
     return [(tag, attrs) for tag, attrs in parser.tags
             if any(name.startswith("on") for name in attrs) or tag in ("img", "iframe", "object")
-            or (tag == "script" and attrs.get("type") != "application/ld+json" and not is_search_runtime(attrs))
+            or (tag == "script" and attrs.get("type") != "application/ld+json" and not is_own_script(attrs)
+                and not attrs == {})  # a bare <script>: only PREFS, checked by inline_scripts
             or any((value or "").strip().lower().startswith("javascript:") for value in attrs.values())]
 
 
@@ -56,13 +69,15 @@ def test_hostile_text_stays_inert(site):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "[x](javascript:alert(1))" in html  # Markdown link syntax shown as text, not a link
     assert '<p class="kicker">{{ 7*7 }}</p>' in html and ">49<" not in html
-    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)
+    scripts = inline_scripts(html)  # the JSON-LD
     assert len(scripts) == 1 and "</" not in scripts[0] and "<" not in scripts[0]
     assert json.loads(scripts[0])["headline"] == "测试<script>alert(1)</script>标题"
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not any(bad in text for bad in HOSTILE), page
         assert not dangerous_tags(text), page
+        for body in inline_scripts(text):  # bare scripts other than PREFS would run: only JSON-LD data is allowed
+            assert isinstance(json.loads(body), dict), page
 
 
 def test_hostile_text_is_escaped_in_feeds(site):
@@ -236,3 +251,18 @@ def test_map_links_provinces_with_articles(site):
     assert '<a href="hubei/index.html" aria-label="湖北：2 篇">' in html
     assert 'aria-label="西藏' not in html  # no articles, no link
     assert len(re.findall(r"<path ", html)) == 35  # 34 provinces and the South China Sea inset
+
+
+
+def test_themes_page_lists_untagged_articles_as_other():
+    """Articles no theme applies to are counted under 其他, last, with a page of their own."""
+    from dibao.enrich import enrich
+    from dibao.site.catalog import UNTAGGED, build_catalog
+    from tests.enrich.helpers import make_article, make_issue
+
+    issue = enrich([make_issue([make_article("今天天气很好，公园里游人如织。", "春天来了", order=1),
+                                make_article("民警向群众讲解电信网络诈骗常见手法，提醒不要出租出借两卡。", "某县公安局开展反诈宣传",
+                                             order=2)])])[0]
+    themes = build_catalog([issue]).themes
+    assert [g.name for g in themes] == ["反诈", UNTAGGED[0]]
+    assert [e.article.order for e in themes[-1].entries] == [1] and themes[-1].head.count == 1

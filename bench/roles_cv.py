@@ -8,7 +8,7 @@ model (``build.py parse``, ``DIBAO_ROLES_MODEL``), and score them with
 ``../shared/tools/score.py`` against the month's part of ``clean-gold.json`` and
 ``gold.json``.  The shipped model saw every month; these figures are the honest estimate.
 
-usage: python bench/roles_cv.py [--shared ../shared] [--months 201902,202001,202002] [--work DIR]
+usage: python bench/roles_cv.py [--shared ../shared] [--months 201902,202001,202002] [--work DIR] [--crf-only]
 """
 from __future__ import annotations
 
@@ -72,16 +72,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--months", default=",".join(MONTHS))
     parser.add_argument("--work", type=Path)
+    parser.add_argument("--crf-only", action="store_true", help="train the CRF alone (python -m dibao.roles.train --crf-only)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="dibao-cv-"))
     pages, weights = load(args.shared, None)
-    print(f"# python bench/roles_cv.py --months {args.months}   (load {os.getloadavg()[0]:.1f})")
+    print(f"# python bench/roles_cv.py --months {args.months}{' --crf-only' * args.crf_only}   (load {os.getloadavg()[0]:.1f})")
     print("| held-out month | clean articles_f1 | clean titles | damaged articles_f1 | damaged titles | damaged joins |")
     print("| --- | --- | --- | --- | --- | --- |")
     for month in args.months.split(","):
         started = time.perf_counter()
         model = work / month / "model" / "roles.crfsuite"
-        train([p for p in pages if p.month != month], weights, model)
+        train([p for p in pages if p.month != month], weights, model, boosted=not args.crf_only)
         f = parse_month(args.shared, month, model, work)
         print(f"| {month} | {f['clean']['articles_f1']:.3f} | {f['clean']['titles']:.3f} | "
               f"{f['damaged']['articles_f1']:.3f} | {f['damaged']['titles']:.3f} | {f['damaged']['joins']:.3f} |"

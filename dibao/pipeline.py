@@ -7,6 +7,8 @@ parsed again; everything archive-wide is recomputed every time.
 """
 from __future__ import annotations
 
+import re
+
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -45,7 +47,8 @@ class BuildReport:
 
     def summary(self) -> str:
         cached = self.issues - self.parsed
-        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        files = {re.sub(r":\d+:.*$", "", problem, flags=re.S) for problem in self.skipped}  # a seed may have many problems
+        skipped = f", {len(files)} skipped" if files else ""
         review = f" ({self.flagged} flagged for review: grep -rl '^review:' content/)" if self.flagged else ""
         return (f"dibao: {self.issues} issues ({self.parsed} parsed, {cached} cached{skipped}), "
                 f"{self.articles} articles{review}, "

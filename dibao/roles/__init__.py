@@ -23,14 +23,15 @@ __all__ = ["MODEL", "OPENING", "ROLES", "Reading", "tag_roles"]
 
 @lru_cache(maxsize=2)
 def _model(path: str):
-    """The CRF tagger and the boosters shipped beside it."""
+    """The CRF tagger and the boosters shipped beside it (None for a CRF trained without them)."""
     import pycrfsuite
 
     from .boost import Boosters, boost_path
 
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
-    return tagger, Boosters.loads(boost_path(Path(path)).read_text(encoding="utf-8"))
+    boosted = boost_path(Path(path))
+    return tagger, Boosters.loads(boosted.read_text(encoding="utf-8")) if boosted.exists() else None
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def read_page(lines: tuple[Line, ...], rule_kinds: list[tuple[str, ...]], model:
         return Reading((), (), (), ())
     tagger, boosters = _model(str(model))
     rows = line_features(lines, rule_kinds)
-    roles = tuple(tagger.tag(stacked(rows, boosters.predict(rows))))
+    roles = tuple(tagger.tag(stacked(rows, boosters.predict(rows)) if boosters else rows))
     sure = tuple(tagger.marginal(role, i) for i, role in enumerate(roles))
     known = [r for r in OPENING if r in tagger.labels()]
     opens = tuple(sum(tagger.marginal(r, i) for r in known) for i in range(len(roles)))

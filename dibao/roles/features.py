@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from ..model import Line
 from ..segment.patterns import HAN, bigrams, ends_sentence, quotes_balanced, starts_mid_sentence
@@ -102,23 +103,27 @@ class Context:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        self.grams = [Counter(bigrams(text)) for text in texts]
+        self.lists = [bigrams(text) for text in texts]  #: with repeats: windows count them in C
+        self.grams = [Counter(grams) for grams in self.lists]
         df = Counter(g for grams in self.grams for g in grams)
         docs = max(1, len(texts))
         self.idf = {g: math.log((docs + 1) / (n + 0.5)) for g, n in df.items()}
+        self.weights = [sum(map(self.idf.__getitem__, grams)) for grams in self.lists]  #: additive over lines
         self._shifts: dict[int, float | None] = {}
 
-    def window(self, indices: range, chars: int) -> Counter:
-        total: Counter = Counter()
-        seen = 0
+    def window(self, indices: range, chars: int) -> tuple[Counter, float]:
+        """The bigrams of the lines in ``indices``, in order, up to the first that reaches
+        ``chars``, and their IDF weight."""
+        taken, seen, weight = [], 0, 0.0
         for j in indices:
             if seen >= chars:
                 break
-            total.update(self.grams[j])
+            taken.append(self.lists[j])
             seen += len(self.texts[j])
-        return total
+            weight += self.weights[j]
+        return Counter(chain.from_iterable(taken)), weight
 
-    def side(self, i: int, step: int, chars: int) -> Counter:
+    def side(self, i: int, step: int, chars: int) -> tuple[Counter, float]:
         return self.window(range(i - 1, -1, -1) if step < 0 else range(i + 1, len(self.texts)), chars)
 
     def shift(self, i: int) -> float | None:
@@ -127,18 +132,19 @@ class Context:
         return self._shifts[i]
 
     def _shift(self, i: int) -> float | None:
-        before, after = self.side(i, -1, self.SHIFT_WINDOW), self.side(i, 1, self.SHIFT_WINDOW)
+        (before, before_weight), (after, after_weight) = self.side(i, -1, self.SHIFT_WINDOW), self.side(i, 1, self.SHIFT_WINDOW)
         if not before or not after:
             return None
-        shared = sum(min(n, after[g]) * self.idf[g] for g, n in before.items() if g in after)
-        smaller = min(sum(n * self.idf[g] for g, n in before.items()), sum(n * self.idf[g] for g, n in after.items()))
+        few, many = (before, after) if len(before) <= len(after) else (after, before)
+        shared = sum(min(n, many[g]) * self.idf[g] for g, n in few.items() if g in many)
+        smaller = min(before_weight, after_weight)
         return shared / smaller if smaller else None
 
     def recurs(self, i: int, step: int, chars: int) -> float | None:
         total = sum(self.idf[g] for g in self.grams[i])
         if not total:
             return None
-        pool = self.side(i, step, chars)
+        pool, _ = self.side(i, step, chars)
         return sum(self.idf[g] for g in self.grams[i] if g in pool) / total
 
 

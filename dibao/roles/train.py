@@ -31,13 +31,17 @@ def page_features(page: Page) -> list[dict]:
     return line_features(page.lines, rule_kinds(page.lines))
 
 
-def train(pages: list[Page], weights: dict[str, int], out: Path, quick: bool = False) -> None:
+def train(pages: list[Page], weights: dict[str, int], out: Path, quick: bool = False, boosted: bool = True) -> None:
     """The boosters (cross-fitted, so the CRF learns how far to trust them on pages they never
-    saw), then the CRF over the features with the boosters' opinions added."""
+    saw), then the CRF over the features with the boosters' opinions added.  ``boosted=False``:
+    the CRF alone (no ``.boost.json`` beside it)."""
     rows = [page_features(page) for page in pages]
-    boosters, opinions = fit_boosters(pages, rows, weights, rounds=QUICK_ROUNDS if quick else ROUNDS)
     out.parent.mkdir(parents=True, exist_ok=True)
-    boost_path(out).write_text(boosters.dumps(), encoding="utf-8")
+    boost_path(out).unlink(missing_ok=True)
+    opinions: list[dict] = [{} for _ in pages]
+    if boosted:
+        boosters, opinions = fit_boosters(pages, rows, weights, rounds=QUICK_ROUNDS if quick else ROUNDS)
+        boost_path(out).write_text(boosters.dumps(), encoding="utf-8")
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({**PARAMS, "max_iterations": QUICK_ITERATIONS} if quick else PARAMS)
     for page, features, opinion in zip(pages, rows, opinions):
@@ -109,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", help="a month (YYYYMM) left out of training and scored")
     parser.add_argument("--limit", type=int, help="pages per source (a quick slice)")
     parser.add_argument("--quick", action="store_true", help="few boosting rounds and CRF iterations (tests)")
+    parser.add_argument("--crf-only", action="store_true", help="the CRF alone, without the boosted trees' opinions")
     args = parser.parse_args(argv)
     pages, weights = load(args.shared, args.limit)
     if not pages:
@@ -120,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out
     if args.holdout:
         out = Path(tempfile.mkdtemp()) / "roles.crfsuite"
-    train(train_pages, weights, out, quick=args.quick)
+    train(train_pages, weights, out, quick=args.quick, boosted=not args.crf_only)
     if held:
         for role, (right, total) in accuracy(out, held).items():
             print(f"  {role:10s} {right:6d}/{total:<6d} {right / total:.3f}")

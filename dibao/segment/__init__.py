@@ -16,7 +16,7 @@ from .draft import Draft
 from .fragments import reattach
 from .issue_meta import with_issue_meta
 from .tails import return_tails
-from .patterns import SENTENCE_END, starts_mid_sentence
+from .patterns import SENTENCE_END, headline_shaped, is_subtitle_form, starts_mid_sentence
 from .titles import key_phrase, read_title_group
 from .units import kinds_of, units_by_line
 
@@ -64,7 +64,7 @@ def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source:
 
 
 def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> Article:
-    group = read_title_group(draft.title_units)
+    group = with_deck(read_title_group(draft.title_units), draft)
     body = tuple(Block(b.kind, b.text if b.kind != "figure" else "", b.figure,
                        SourceSpan(issue.source, min(b.lines), max(b.lines)) if b.lines else None)
                  for b in draft.blocks)
@@ -83,6 +83,18 @@ def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> A
         photographers=tuple(people.photographers), author_title=draft.author_title,
         continued_from=continued_from, continues_to=draft.continues_to, markers=tuple(draft.markers),
         slug=slugify(title))
+
+
+def with_deck(group, draft: Draft):
+    """A ``——`` line right under the headline is its subtitle.  When the page prints it in the
+    text flow (the model read it as the body's first line), the body keeps it too, as the page
+    has it; the site shows it once (:func:`dibao.site.body.below_headline`)."""
+    first = draft.blocks[0] if draft.blocks else None
+    if group.subtitle or not group.title or first is None or first.kind != "paragraph":
+        return group
+    if is_subtitle_form(first.text) and headline_shaped(first.text.lstrip("—－-"), 60):
+        return replace(group, subtitle=first.text)
+    return group
 
 
 def _kind(draft: Draft, title: str, column: str) -> str:

@@ -14,10 +14,11 @@ import re
 
 from .assemble import Assembler
 from .draft import Draft, DraftBlock
-from .patterns import headline_shaped, starts_mid_sentence
+from .patterns import has_sentence_punctuation, headline_shaped, is_kicker_form, quotes_balanced, starts_mid_sentence
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
+SUBHEAD_MAX = 24  #: characters: a subhead is a phrase or two
 CREDIT_LINE = re.compile(r"^[（(].*(?:整理|电|供稿|摄|绘|编译|综合|报道)[）)]$|^[（(]作者|^(?:本版)?(?:版式设计|制图|责编|责任编辑)\s*[:：]")
 
 
@@ -31,8 +32,11 @@ class RoleAssembler(Assembler):
     def run(self) -> tuple[list[Draft], list[Unit]]:
         index = 0
         previous = ""
-        for units, role in zip(self.units_by_line, self.roles):
+        roles = head_groups(self.units_by_line, headed_furniture(self.units_by_line, bylines_lead(self.units_by_line, self.roles)))
+        for at, (units, role) in enumerate(zip(self.units_by_line, roles)):
             role = certain_role(units, role)
+            if role == "body" and self.subhead(units, roles[at + 1] if at + 1 < len(roles) else ""):
+                role = "subhead"
             self.on_line(units, role, previous, index)
             index += len(units)
             previous = role if role != "furniture" else previous
@@ -47,10 +51,23 @@ class RoleAssembler(Assembler):
             self.open(Draft())
         elif role == "fragment" or self.current is None:
             self.open_orphan()
-        if role in HEAD_ROLES and not self.current.has_body and not self.current.orphan:
+        if role == "subhead":
+            unit = units[0]
+            self.current.blocks.append(DraftBlock("section", unit.text, [line.number for line in unit.lines]))
+        elif role in HEAD_ROLES and not self.current.has_body and not self.current.orphan:
             self.on_head(units, role, index)
         else:
             self.on_text(units, role == "join", index)
+
+    def subhead(self, units: list[Unit], next_role: str) -> bool:
+        """A short line of its own between finished paragraphs, its text not going on below it:
+        a subhead, whether or not the page marks it (``###``)."""
+        draft = self.current
+        if len(units) != 1 or units[0].kind != "body" or next_role in ("join", "furniture"):
+            return False
+        if draft is None or not draft.has_body or draft.dangling() or draft.blocks[-1].kind == "section":
+            return False
+        return subhead_shaped(units[0].text, bool(units[0].lines[0].heading))
 
     # --- a line of the headline group ------------------------------------------------------------
 
@@ -79,7 +96,7 @@ class RoleAssembler(Assembler):
             draft.head_lines.extend(line.number for line in unit.lines)
         elif kind == "byline" and not opened:
             self.add_people(unit, unit.data["people"])
-        elif kind == "author" and not opened:
+        elif kind == "author" and not opened and not draft.author_title:  # one author's note per article
             self.on_author_in_place(unit)
         elif kind == "marker":
             self.on_marker_in_place(unit)
@@ -97,7 +114,9 @@ class RoleAssembler(Assembler):
         kind = "item" if unit.kind == "item" else "paragraph"
         last = draft.last_paragraph()
         adjacent = last is not None and (draft.blocks[-1] is last or self.join_next)
-        broken = join or self.join_next or starts_mid_sentence(unit.text)
+        # a paragraph never ends on a comma in print: the text goes on in the next block
+        broken = join or self.join_next or starts_mid_sentence(unit.text) or \
+            (last is not None and last.text.endswith(("，", "、", ",")))
         if kind == "paragraph" and adjacent and broken and draft.dangling():
             numbers = [line.number for line in unit.lines]
             last.text, last.lines = last.text + _joiner(last.text, unit.text) + unit.text, last.lines + numbers
@@ -138,6 +157,82 @@ class RoleAssembler(Assembler):
 NEVER_TITLES = ("byline", "dateline", "credit", "author", "caption", "marker")
 #: what the furniture rules recognise by printed form alone (see :mod:`.furniture`)
 CERTAIN_FURNITURE = {"folio", "paper", "footer", "section", "slogan", "masthead"}
+
+
+def subhead_shaped(text: str, marked: bool) -> bool:
+    """A phrase, not a sentence: short, no sentence punctuation.  A subhead may end in a
+    particle (``…高地``, ``绝非“一转了之”``) where the page marks it or closes it with a quote."""
+    if headline_shaped(text, SUBHEAD_MAX):
+        return True
+    if not text or len(text) > SUBHEAD_MAX or has_sentence_punctuation(text) or text[-1] in "，、,：:":
+        return False
+    return quotes_balanced(text) and (marked or text.endswith(("”", "」", "》", "’")))
+
+
+OPENING_FORMS = ("byline", "marker", "dateline", "author")  #: what prints right under a headline
+MAX_HEAD_LINES = 4  #: kicker, title, subtitle, column
+
+
+def headed_furniture(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Lines read as furniture that the rules read as headline lines, with the opening of a
+    story right under them (a byline, dateline, 上接 marker or text), are its headline group:
+    what the rules call furniture (folios, mastheads, footers) never heads a story.  Pages cut
+    from the middle of an issue have no masthead above their first story."""
+    roles, i = list(roles), 0
+    while i < len(roles):
+        end = i
+        while end < len(roles) and roles[end] == "furniture" and headline_line(units_by_line[end]):
+            end += 1
+        below = units_by_line[end] if end < len(roles) else []
+        opens = below and (below[0].kind in OPENING_FORMS or roles[end] in ("head", "body", "join"))
+        if end > i and end - i <= MAX_HEAD_LINES and opens and (i == 0 or roles[i - 1] == "furniture"):
+            first = "kicker" if end - i > 1 and is_kicker_form(units_by_line[i][0].text) else "title"
+            roles[i:end] = [first] + ["title" if first == "kicker" and k == i + 1 else "head" for k in range(i + 1, end)]
+            while end < len(roles) and roles[end] == "furniture" and units_by_line[end] and \
+                    all(u.kind in OPENING_FORMS for u in units_by_line[end]):
+                roles[end] = "head"
+                end += 1
+        i = max(end, i + 1)
+    return roles
+
+
+def head_groups(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Headline-shaped lines between a title and the byline under it (a ``——`` subtitle, a
+    column name) belong to the headline group, and so does the byline; a kicker-shaped line
+    read as furniture right above a title is its kicker."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role == "title" and i > 0 and roles[i - 1] == "furniture" and headline_line(units_by_line[i - 1]) \
+                and is_kicker_form(units_by_line[i - 1][0].text):
+            roles[i - 1] = "kicker"
+        if role not in ("kicker", "title", "head"):
+            continue
+        j = i + 1
+        while j < len(roles) and j - i <= MAX_HEAD_LINES and roles[j] in ("body", "head") and headline_line(units_by_line[j]):
+            j += 1
+        if i + 1 < j < len(roles) and units_by_line[j] and all(u.kind in OPENING_FORMS for u in units_by_line[j]):
+            roles[i + 1:j + 1] = ["head"] * (j - i)
+    return roles
+
+
+def headline_line(units: list[Unit]) -> bool:
+    return len(units) == 1 and units[0].kind == "heading"
+
+
+def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Byline lines right above an article with no headline open it: the article starts at its
+    bylines (``□ 本报记者 X`` then the text), not at its first sentence."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role != "lead":
+            continue
+        start = i
+        while start > 0 and roles[start - 1] in ("body", "head") and units_by_line[start - 1] and \
+                all(u.kind == "byline" for u in units_by_line[start - 1]):
+            start -= 1
+        if start < i:
+            roles[start:i + 1] = ["lead"] + ["head"] * (i - start - 1) + ["body"]
+    return roles
 
 
 def has_text(draft: Draft) -> bool:

@@ -36,6 +36,7 @@ class Draft:
     closed: bool = False  #: nothing more can follow (sign-off, 下转, end of a photo group)
     orphan: bool = False  #: body text with no head of its own: to be re-attached
     head_lines: list[int] = field(default_factory=list)  #: lines of title group, byline, dateline, markers
+    pieces: int = 0  #: pieces printed elsewhere on the page that were re-attached to it
 
     @property
     def has_head(self) -> bool:

@@ -16,6 +16,7 @@ ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
 SWITCH_COST = 0.3  #: discourages flipping between articles on weak evidence
 OPEN_BONUS = 0.08  #: an article that looks unfinished is a likelier home
 DISTINCTIVE_SHARE = 0.3  #: only bigrams in at most this share of the issue's texts count as evidence
+WAITING_BONUS = 1.0  #: the first block of a run right under a headline with no text is its text
 TEASER_PARAGRAPHS = 1  #: a by-lined report this short was cut off by the page: it continues elsewhere
 
 
@@ -26,11 +27,12 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
                         [b.text for d in drafts if d.orphan for b in d.blocks], max_share=DISTINCTIVE_SHARE)
     result: list[Draft] = []
     for draft in drafts:
-        if not draft.orphan:
+        if not draft.orphan or draft.dateline:  # a dateline opens a story: the run is one of its own
             result.append(draft)
             continue
-        homes = [d for d in result if not d.orphan and d.kind != "photo" and d.has_body]
-        for piece, home in split_orphan(draft, homes, evidence):
+        waiting = result[-1] if result and awaits_text(result[-1]) else None
+        homes = [d for d in result if not d.orphan and d.kind != "photo" and (d.has_body or d is waiting)]
+        for piece, home in split_orphan(draft, homes, evidence, waiting):
             if home is None:
                 result.append(piece)
             else:
@@ -38,11 +40,21 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
     return result
 
 
-def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence) -> list[tuple[Draft, Draft | None]]:
-    """Cut an orphan run into pieces, each with the article it belongs to (None: its own)."""
+def awaits_text(draft: Draft) -> bool:
+    """A headline (and byline) with no text under it yet: the run printed right below it is
+    where its text starts, the page having cut its first words (or moved them)."""
+    return not draft.orphan and draft.has_head and not draft.has_body and draft.kind != "photo"
+
+
+def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence,
+                 waiting: Draft | None = None) -> list[tuple[Draft, Draft | None]]:
+    """Cut an orphan run into pieces, each with the article it belongs to (None: its own).
+    ``waiting``: a headline right above the run with no text yet, the first block's likely home."""
     if not homes or not orphan.blocks:
         return [(orphan, None)]
     rows = [[ALONE_SCORE] + [score(block, home, evidence) for home in homes] for block in orphan.blocks]
+    if waiting is not None:
+        rows[0][homes.index(waiting) + 1] += WAITING_BONUS
     if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):
         # the rest of a sentence can only continue an article whose last sentence is unfinished
         rows[0] = [ALONE_SCORE] + [s if home.dangling() else 0.0 for s, home in zip(rows[0][1:], homes)]
@@ -57,6 +69,7 @@ def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence) -> list[
         first = pieces[0][0]
         first.markers, first.continues_to, first.closed = orphan.markers, orphan.continues_to, orphan.closed
         first.bylines, first.people, first.head_lines = orphan.bylines, orphan.people, orphan.head_lines
+        first.author_title, first.continued_from = orphan.author_title, orphan.continued_from
     return pieces
 
 
@@ -78,6 +91,7 @@ def looks_unfinished(draft: Draft) -> bool:
 def append_fragment(home: Draft, piece: Draft) -> None:
     """Continue ``home`` with ``piece``; a sentence the page broke is joined back together."""
     blocks = list(piece.blocks)
+    home.pieces += 1
     last = home.last_paragraph()
     if blocks and blocks[0].kind == "paragraph" and last is not None and home.blocks[-1] is last \
             and not ends_sentence(last.text):
@@ -89,5 +103,10 @@ def append_fragment(home: Draft, piece: Draft) -> None:
     home.head_lines.extend(piece.head_lines)
     home.bylines.extend(piece.bylines)
     home.people.merge(piece.people)
+    if piece.author_title:  # an author's note inside the run: the home's own note, or its text
+        if home.author_title:
+            home.blocks.append(DraftBlock("paragraph", piece.author_title, []))
+        else:
+            home.author_title = piece.author_title
     if piece.continues_to:
         home.continues_to = piece.continues_to

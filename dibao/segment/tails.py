@@ -33,7 +33,8 @@ def return_tails(drafts: list[Draft], displaced: Callable[[int], float]) -> list
     # paragraphs are the documents: a bigram is evidence when other paragraphs share it
     evidence = Evidence([text for d in drafts for text in d.texts()], max_share=DISTINCTIVE_SHARE)
     for above, draft in zip(drafts, drafts[1:]):
-        if not (_candidate(above) and _candidate(draft) and left_open(above)):
+        # a 上接 marker names where the text below it comes from: it gives no tail away
+        if not (_candidate(above) and _candidate(draft) and left_open(above)) or draft.continued_from:
             continue
         cut = best_cut(draft, above, evidence, displaced)
         if cut is not None:
@@ -44,7 +45,8 @@ def return_tails(drafts: list[Draft], displaced: Callable[[int], float]) -> list
 
 
 def _candidate(draft: Draft) -> bool:
-    return draft.kind != "photo" and not draft.orphan and draft.has_body
+    # an article that was given pieces from further down ends where the evidence placed them
+    return draft.kind != "photo" and not draft.orphan and draft.has_body and not draft.pieces
 
 
 def left_open(draft: Draft) -> bool:
@@ -64,10 +66,11 @@ def best_cut(draft: Draft, above: Draft, evidence: Evidence, displaced: Callable
     head = " ".join(u.text for u in draft.title_units)
     best, best_score = None, 0.0
     for cut in paragraphs[1:][-LONGEST_TAIL:]:
+        belief = displaced(draft.blocks[cut].lines[0])
         tail = "\n".join(_text(b) for b in draft.blocks[cut:])
         own = [head] + [_text(b) for b in draft.blocks[:cut]]
         gain = evidence.coverage(tail, above.texts()) - evidence.coverage(tail, own)
-        score = gain + MODEL_WEIGHT * displaced(draft.blocks[cut].lines[0])
+        score = gain + MODEL_WEIGHT * belief
         if score > best_score:
             best, best_score = cut, score
     return best

@@ -13,6 +13,16 @@ from markupsafe import Markup, escape
 from ..model import Block, Figure
 
 
+def below_headline(blocks: Sequence[Block], subtitle: str) -> Sequence[Block]:
+    """The body as shown under the headline: a subtitle the text flow also prints as its first
+    paragraph (a deck, ``——…``) is shown once, in the headline group."""
+    first = blocks[0] if blocks else None
+    deck = subtitle.strip("—－- ")
+    if deck and first is not None and first.kind == "paragraph" and first.text.strip("—－- ") == deck:
+        return blocks[1:]
+    return blocks
+
+
 def render_blocks(blocks: Sequence[Block], heading_level: int = 2, anchors: Mapping[int, str] | None = None) -> Markup:
     """Paragraphs, section headings (``<h2>`` by default), lists and figures, in reading order.
 

@@ -184,8 +184,9 @@ def article_extras(context: dict) -> dict:
     article = entry.article
     canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
     length = article.length or len(article.text)
-    toc = aids.table_of_contents(article.body, length)
-    return dict(body=body.render_blocks(article.body, anchors={item.block: item.anchor for item in toc}),
+    blocks = body.below_headline(article.body, article.subtitle)
+    toc = aids.table_of_contents(blocks, length)
+    return dict(body=body.render_blocks(blocks, anchors={item.block: item.anchor for item in toc}),
                 toc=toc, length=length,
                 minutes=aids.reading_minutes(length), page_no=views.page_number(entry),
                 notes=views.continuation_notes(entry, context["siblings"]), citation=views.citation(entry),

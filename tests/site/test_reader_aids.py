@@ -77,6 +77,18 @@ def test_a_subtitle_printed_with_its_dash_gets_one_dash(small_site):
     assert "————" not in region
 
 
+def test_a_deck_the_body_also_prints_is_shown_once(tmp_path):
+    deck = "——记全国优秀人民警察张三"
+    text = (paragraph(deck), paragraph("张三从警二十年。"))
+    archive = (issue("deck", "2025-03-03", "某某法治报", article(1, "守护一方平安", text, subtitle=deck)),)
+    render_site(archive, tmp_path / "site", SiteConfig(quiet=True))
+    entry = build_catalog(archive).entries[0]
+    html = (tmp_path / "site" / entry.path).read_text(encoding="utf-8")
+    shown = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert shown.count("记全国优秀人民警察张三") == 1 and '<p class="subtitle">' + deck in shown
+    assert "张三从警二十年。" in html
+
+
 def test_sections_get_anchors_and_a_table_of_contents(small_site):
     html = page(small_site, "a-paper", 3)
     toc = re.search(r'<nav class="story-toc" aria-label="本文目录">.*?</nav>', html, re.S).group()

@@ -39,7 +39,8 @@ FOLDERS = ("i", "k", "e", "s", "py")
 OLD_FOLDERS = ("t", "g", "h", "r", "l", "nt", "ng", "nh", "nr", "nl", "rt", "rg", "rh", "rk", "v", "p")
 #: Docs from which the pinyin index is written in a process of its own while an added issue is counted.
 PINYIN_BESIDE_FROM = 200
-#: Docs a worker counts in one go when a part is counted in several processes.
+#: Docs a worker counts in one go at least: each stretch's pieces are merged into its part by this
+#: process, at a cost that follows the keys of a stretch, so stretches are as long as the workers allow.
 STRETCH = 400
 
 
@@ -181,6 +182,8 @@ def _count_parts(parts, digests, state: BuildState, cache: Path) -> tuple[dict[s
     """(part key -> its data now, for the parts that changed; part key -> docs kept from the last
     build (0: counted whole); docs counted)."""
     jobs, kept, done = [], {}, {}
+    todo = sum(len(docs) - (_plan(state, key, digests[key]) or 0) for key, docs in parts)
+    stretch = max(STRETCH, -(-todo // (os.cpu_count() or 1)))
     for key, docs in parts:
         keep = _plan(state, key, digests[key])
         if keep == len(docs):
@@ -192,7 +195,7 @@ def _count_parts(parts, digests, state: BuildState, cache: Path) -> tuple[dict[s
             part, keep = PartData(key), 0
         done[key], kept[key] = part, keep
         pairs = list(zip(digests[key][keep:], docs[keep:]))
-        jobs += [(key, pairs[i : i + STRETCH]) for i in range(0, len(pairs), STRETCH)]
+        jobs += [(key, pairs[i : i + stretch]) for i in range(0, len(pairs), stretch)]
     if jobs:
         load_word_class(cache)
     with _counting(jobs) as results:

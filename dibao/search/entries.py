@@ -32,7 +32,7 @@ BIG = 600
 #: adjacent characters and a ``k/`` file per common key, so smaller files mean fewer bytes a query
 #: and more files on disk (docs/search-format.md).
 SHARD_TARGET = 24000
-BIG_TARGET = 48000
+BIG_TARGET = 24000
 #: Shard flag of a key whose entry is in a ``k/`` file.
 IN_BIG = 4
 
@@ -62,6 +62,15 @@ class KeyFiles:
     members: dict = field(default_factory=dict)  #: file name -> set of its keys
     shards: int = 1
     big: int = 1
+    small_bytes: int = 0  #: payload bytes of the shards (before deflate)
+    big_bytes: int = 0  #: payload bytes of the k/ files
+
+    def _weigh(self, key: str, entry: bytes, sign: int) -> None:
+        weight = len(key.encode("utf-8")) + 4
+        if len(key) < 2 or len(entry) > BIG:
+            self.big_bytes += sign * (weight + len(entry))
+        if len(key) >= 2:
+            self.small_bytes += sign * (weight + (len(entry) if len(entry) <= BIG else 0))
 
     def files_of(self, key: str, size: int) -> list[str]:
         if len(key) < 2:
@@ -73,6 +82,9 @@ class KeyFiles:
         """Set a key's entry; returns the files whose payload changed."""
         old = self.entries.get(key)
         before = self.files_of(key, len(old[1])) if old is not None else []
+        if old is not None:
+            self._weigh(key, old[1], -1)
+        self._weigh(key, entry, 1)
         self.entries[key] = (flags, entry)
         after = self.files_of(key, len(entry))
         for name in before:
@@ -87,20 +99,14 @@ class KeyFiles:
         if old is None:
             return set()
         names = set(self.files_of(key, len(old[1])))
+        self._weigh(key, old[1], -1)
         for name in names:
             self.members[name].discard(key)
         return names
 
     def relayout(self) -> bool:
         """Choose the file counts the entries call for; whether they changed (every file then does)."""
-        small = large = 0
-        for key, (_flags, entry) in self.entries.items():
-            weight = len(key.encode("utf-8")) + 4
-            if len(key) < 2 or len(entry) > BIG:
-                large += weight + len(entry)
-            if len(key) >= 2:
-                small += weight + (len(entry) if len(entry) <= BIG else 0)
-        layout = (_count_for(small, SHARD_TARGET), _count_for(large, BIG_TARGET))
+        layout = (_count_for(self.small_bytes, SHARD_TARGET), _count_for(self.big_bytes, BIG_TARGET))
         if layout == (self.shards, self.big) and self.members:
             return False
         self.shards, self.big = layout

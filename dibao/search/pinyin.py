@@ -115,8 +115,9 @@ def readings(docs: Sequence[SearchDoc], memo: _Memo) -> dict[str, list[str]]:
     return {key: sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))[:PER_KEY] for key in sorted(by_key)}
 
 
-#: Bytes (JSON, before deflate) a pinyin file aims at; their count is a power of two.
-TARGET = 16000
+#: Bytes (JSON, before deflate) a pinyin file aims at; their count is a power of two.  Only a query of
+#: Latin letters reads one, so they are few and big: they take little of the files' budget.
+TARGET = 96000
 
 
 def pinyin_file(key: str, files: int) -> int:

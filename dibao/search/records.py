@@ -16,7 +16,7 @@ from dibao.search.docs import FIELDS, SearchDoc
 
 #: Body characters an excerpt file aims at (docs/search-format.md: the files a query reads
 #: against the files on disk).
-EXCERPT_CHARS = 3000
+EXCERPT_CHARS = 3400
 #: Digits of packed columns (the browser decodes them with the same alphabet).
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 

@@ -539,11 +539,12 @@
     ui.input.addEventListener("keydown", function (e) { ui.key(e); });
     ui.list.addEventListener("keydown", function (e) { ui.key(e); });
     ui.more.addEventListener("click", function () { ui.show(ui.shown + PAGE); });
-    if (G.IntersectionObserver) {
-      new IntersectionObserver(function (seen) {
-        if (seen[0].isIntersecting && !ui.more.hidden && !ui.loading) ui.show(ui.shown + PAGE);
-      }, { rootMargin: "200px" }).observe(ui.more);
-    }
+    // the next page when the reader scrolls near the end of the list (not before: a wide
+    // screen shows the "more" button at once, and its excerpts would be fetched unseen)
+    G.addEventListener("scroll", function () {
+      if (ui.more.hidden || ui.loading) return;
+      if (ui.more.getBoundingClientRect().top < G.innerHeight + 200) ui.show(ui.shown + PAGE);
+    }, { passive: true });
     ui.pending = {};
     FACETS.forEach(function (pair) { if (params.get(pair[0])) ui.pending[pair[0]] = params.get(pair[0]); });
     var q = params.get("q");

@@ -38,6 +38,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="append", default=[], metavar="ISSUE",
                         help="re-parse this issue (id or seeds file name) and discard hand edits to it; repeatable")
     parser.add_argument("--clean", action="store_true", help="ignore all caches and rebuild everything")
+    parser.add_argument("--explain", metavar="ARTICLE",
+                        help="print why an article got its themes and regions (content/<issue>/<file>.md or <issue>/<NN>)")
     parser.add_argument("--force-add", action="store_true", dest="force_add",
                         help="add: accept a near-duplicate issue (most of its articles already present)")
     parser.add_argument("--wait", action="store_true",
@@ -53,6 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(PROJECT, seeds=absolute(args.seeds), content=absolute(args.content),
                              out=absolute(args.out), base_url=args.base_url, quiet=args.quiet)
+        if args.explain:
+            from .enrich import EnrichConfig
+            from .enrich.explain import explain, find_article
+
+            enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=PROJECT)
+            print(explain(find_article(config.content, args.explain), enrich_config))
+            return 0
         with build_lock(config.content, config.out, wait=args.wait):  # add writes seeds/ and reads content/
             cache = None
             if args.command == "add":

@@ -58,9 +58,10 @@ def enrich_articles(issues: Sequence[Issue], config: EnrichConfig | None = None,
             parts = zones(article)
             found = article_regions(article, gazetteer, home)
             article_words = article_terms(article, gazetteer, terms_cache)
+            themes = article_themes(parts, article_words, title_terms(article, gazetteer), taxonomy)
             articles.append(replace(
                 article, regions=found.regions, places=found.places, mentions=found.mentions,
-                themes=article_themes(parts, taxonomy), keywords=keywords(article_words, config.keywords),
+                themes=themes, keywords=keywords(article_words, config.keywords),
                 summary=summarize(lead_text(article), article.byline, article.dateline),
                 length=body_length(article)))
         done.append(replace(issue, articles=tuple(articles), home_province=issue.home_province or home))
@@ -148,6 +149,11 @@ def article_terms(article: Article, gazetteer, cache: dict[str, str] | None) -> 
     if cache is not None:
         cache[key] = TERM_SEPARATOR.join(found)
     return found
+
+
+def title_terms(article: Article, gazetteer) -> list[str]:
+    """The content words of the headline (none for a headline made up from the text)."""
+    return [] if article.title_generated else terms(article.title, gazetteer)
 
 
 def lead_text(article: Article) -> str:

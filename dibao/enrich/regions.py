@@ -1,12 +1,19 @@
-"""Regions, places and mentions of one article.
+"""Regions, places and mentions of one article: where the story happens.
 
 Each place mention votes for its province with the weight of the zone it sits
 in (title > lead > body).  A county written right after its own prefecture or
 province (湖北省十堰市) is one reference, so it adds a place but no second vote.
-我省 / 全省 / 省公安厅 vote for the paper's home province.  The article is
-national (``全国``) when its title or lead is about national work, or when it
-names three or more provinces and none has half the votes.  A photo spread is
-read caption by caption: each photo keeps its own province.
+我省 / 全省 / 省公安厅 vote for the paper's home province.  The dateline is no
+vote (:mod:`.scope`): it names where the copy was filed.
+
+The decision, in order: a story told from abroad and about places abroad, with
+less weight of Chinese places than of foreign ones, has no region; a national
+body or nationwide words in the heading (or throughout, with provinces only as
+examples) make it national (``全国``); otherwise every province with substantial
+content is listed, primary first, at most four (more is national).  A single
+mention in the body is a passing one: alone it decides nothing, and the dateline's
+province, the home province or 全国 stand in.  A photo spread is read caption by
+caption: each photo keeps its own province.
 """
 from __future__ import annotations
 
@@ -16,26 +23,31 @@ from dataclasses import dataclass
 from ..model import Article, Issue, Place
 from .gazetteer import Gazetteer
 from .places import resolve, scan, supported
+from .scope import CENTRAL, Dateline, abroad_count, central_or_nationwide, nationwide_count, read_dateline
 
 NATIONAL = "全国"
+CAPITAL = "北京"  #: the national desk's dateline: alone it says nothing of the story's place
 #: Province-level short names, the vocabulary of ``Article.regions``.
 PROVINCES = ("北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
              "广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门").split()
 #: Home-province words: only when no province name is written right before them.
 HOME_WORDS = re.compile(r"(?:我|全|本)省|省(?:委|政府|公安厅|法院|高级人民法院|高院|人民检察院|检察院|司法厅|信访局|政法委|纪委)")
-#: National bodies or national scope, read in the title and the lead.
-#: 全国 in an honour or ranking (全国首个, 全国先进) says nothing about scope.
-NATIONWIDE = re.compile(r"全国(?!首|第一|率先|领先|先进|优秀|模范|示范|百佳|十佳|文明|劳模|劳动模范|人大|政协|一流|前列|同类|知名|重点)")
-NATIONAL_WORK = re.compile(NATIONWIDE.pattern + r"|公安部|最高人民法院|最高法|最高人民检察院|最高检|司法部|中央政法委|国务院|党中央|中共中央")
 ZONE_WEIGHTS = {"title": 4.0, "dateline": 2.0, "lead": 2.0, "body": 1.0}
 CN_PREFIX = re.compile(r"CN\s*(\d{2})\s*-")
+MAX_REGIONS = 4  #: more provinces of substance than this make a story national
+SUBSTANTIAL = 0.3  #: a listed province has at least this share of the primary one's votes
+PASSING = 1.0  #: a single body mention: alone it decides nothing
+#: the capital as the place central bodies meet (在北京召开, 北京人民大会堂)
+VENUE = re.compile(r"(?<=[在于赴抵])北京|北京(?=人民大会堂|召开|举行|开幕|闭幕|钓鱼台)")
+SHORT_LEAD = 30  #: characters; a shorter lead says too little on its own
+ABROAD_BODY_CAP = 6  #: body mentions of places abroad count up to this many
 
 
 @dataclass(frozen=True)
 class RegionResult:
     """What the region stage sets on an article."""
 
-    regions: tuple[str, ...]  #: province short names, primary first, or ("全国",)
+    regions: tuple[str, ...]  #: province short names, primary first, ("全国",), or () for a story abroad
     places: tuple[Place, ...]  #: prefecture- and county-level places, in order of first mention
     mentions: tuple[str, ...]  #: other provinces named, most named first
 
@@ -68,6 +80,31 @@ def zones(article: Article) -> list[tuple[str, str]]:
     return out + [(zone, text) for zone, text in found if text]
 
 
+def place_zones(article: Article, gazetteer: Gazetteer) -> tuple[Dateline, list[tuple[str, str]]]:
+    """The dateline, and the title, lead and body without it: the text places are read from."""
+    parts = with_full_lead([(zone, text) for zone, text in zones(article) if zone != "dateline"])
+    lead = next((i for i, (zone, _) in enumerate(parts) if zone == "lead"), None)
+    if lead is None:
+        return Dateline(), parts
+    last = len(parts) - 1
+    dateline, lead_text, last_text = read_dateline(article.dateline, parts[lead][1], parts[last][1], gazetteer)
+    if lead == last:
+        parts[lead] = ("lead", lead_text if lead_text != parts[lead][1] else last_text)
+    else:
+        parts[lead], parts[last] = ("lead", lead_text), (parts[last][0], last_text)
+    return dateline, [(zone, text) for zone, text in parts if text]
+
+
+def with_full_lead(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A lead of a few characters (核心阅读, a photo's date line, a ——subtitle) takes the next paragraph."""
+    zones_of = dict(parts)
+    lead, body = zones_of.get("lead", ""), zones_of.get("body", "")
+    while lead and body and len(lead) < SHORT_LEAD:
+        first, _, body = body.partition("\n")
+        lead = f"{lead}\n{first}"
+    return [(zone, {"lead": lead, "body": body}.get(zone, text)) for zone, text in parts]
+
+
 def province_votes(parts: list[tuple[str, str]], gazetteer: Gazetteer, home: str) -> tuple[dict, list]:
     """Votes per province (insertion order = first mention) and resolved places.
 
@@ -76,6 +113,8 @@ def province_votes(parts: list[tuple[str, str]], gazetteer: Gazetteer, home: str
     """
     scanned = [(zone, text, scan(text, gazetteer)) for zone, text in parts]
     kept = {id(m) for m in supported([m for _, _, mentions in scanned for m in mentions])}
+    # a county's short form of three characters or more, standing in the title, is the subject (阿拉山口的油站)
+    kept |= {id(m) for zone, _, mentions in scanned if zone == "title" for m in mentions if len(m.name) >= 3}
     scanned = [(zone, text, [m for m in mentions if id(m) in kept]) for zone, text, mentions in scanned]
     everything = [m for _, _, mentions in scanned for m in mentions]
     divisions = iter(resolve(everything, gazetteer, home))
@@ -102,17 +141,64 @@ def home_word_count(text: str, mentions: list) -> int:
     return sum(1 for m in HOME_WORDS.finditer(text) if m.start() not in covered)
 
 
-def decide(votes: dict[str, float], national_work: bool, home: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(regions, mentions) from the votes."""
-    ranked = sorted(votes, key=lambda p: -votes[p])  # stable: ties keep first-mention order
-    if not ranked:
-        return ((home,) if home and not national_work else (NATIONAL,)), ()
-    top = votes[ranked[0]]
-    spread = len(ranked) >= 3 and top < 0.5 * sum(votes.values())
-    if national_work or spread:
-        return (NATIONAL,), tuple(ranked)
-    regions = tuple(p for p in ranked if votes[p] >= 0.5 * top)
-    return regions, tuple(p for p in ranked if p not in regions)
+def article_regions(article: Article, gazetteer: Gazetteer, home: str = "") -> RegionResult:
+    """Regions, places and mentions for one article."""
+    if is_photo_spread(article):
+        return _photo_regions(article, gazetteer, home)
+    dateline, parts = place_zones(article, gazetteer)
+    votes, places = province_votes(parts, gazetteer, home)
+    ranked = tuple(sorted(votes, key=lambda p: -votes[p]))  # stable: ties keep first-mention order
+    if is_abroad(parts, dateline, votes):
+        return RegionResult((), unique_places(places), ranked)
+    if is_national(parts, votes, gazetteer):
+        return RegionResult((NATIONAL,), unique_places(places), ranked)
+    regions = substantial(votes, ranked) or fallback(dateline, home)
+    return RegionResult(regions, unique_places(places), tuple(p for p in ranked if p not in regions))
+
+
+def substantial(votes: dict[str, float], ranked: tuple[str, ...]) -> tuple[str, ...]:
+    """Provinces with substantial content, primary first; () when there are none, 全国 past four."""
+    if not ranked or votes[ranked[0]] <= PASSING:
+        return ()
+    listed = tuple(p for p in ranked if votes[p] >= SUBSTANTIAL * votes[ranked[0]] and votes[p] > PASSING)
+    return listed if len(listed) <= MAX_REGIONS else (NATIONAL,)
+
+
+def fallback(dateline: Dateline, home: str) -> tuple[str, ...]:
+    """No province of substance: the dateline's (but the capital's says nothing), the home province, or 全国."""
+    filed = [p for p in dateline.provinces if p != CAPITAL or home == CAPITAL]
+    return tuple(filed[:1]) or ((home,) if home else (NATIONAL,))
+
+
+def is_abroad(parts: list[tuple[str, str]], dateline: Dateline, votes: dict[str, float]) -> bool:
+    """Places abroad named in the heading or the dateline, and outweighing the Chinese ones
+    (a commentary weighing foreign examples in its body stays home)."""
+    heading = 3.0 * dateline.abroad
+    body = 0
+    for zone, text in parts:
+        found = abroad_count(text)
+        if zone == "body":
+            body = min(found, ABROAD_BODY_CAP)
+        else:
+            heading += ZONE_WEIGHTS[zone] * found
+    return heading > 0 and heading + body > sum(votes.values())
+
+
+def is_national(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer: Gazetteer) -> bool:
+    """A central body or nationwide words in a heading naming no province, or nationwide words
+    throughout an article whose provinces are only examples, or more provinces than can be listed."""
+    for zone, text in parts:
+        if zone not in ("title", "lead"):
+            break
+        named = province_votes([(zone, text)], gazetteer, "")[0]
+        if CENTRAL.search(text) and len(VENUE.findall(text)) == text.count(CAPITAL):
+            named.pop(CAPITAL, None)  # central bodies meet in the capital: a venue is no local story
+        if named:  # a province in the heading: national only when the provinces are examples of it
+            return central_or_nationwide(text) and is_spread(votes)
+        if central_or_nationwide(text):
+            return True
+    everywhere = sum(nationwide_count(text) for _, text in parts)
+    return everywhere >= 3 and (not votes or max(votes.values()) < 0.6 * sum(votes.values()))
 
 
 def is_photo_spread(article: Article) -> bool:
@@ -122,42 +208,16 @@ def is_photo_spread(article: Article) -> bool:
     return len(captions) >= 2 and sum(map(len, captions)) >= 2 * others
 
 
-def article_regions(article: Article, gazetteer: Gazetteer, home: str = "") -> RegionResult:
-    """Regions, places and mentions for one article."""
-    parts = zones(article)
-    if is_photo_spread(article):
-        return _photo_regions(article, gazetteer, home)
-    votes, places = province_votes(parts, gazetteer, home)
-    national_work = is_national_work(parts, votes, gazetteer)
-    regions, mentions = decide(votes, national_work, home)
-    return RegionResult(regions, unique_places(places), mentions)
-
-
-def is_national_work(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer: Gazetteer) -> bool:
-    """A national body or 全国 in a heading naming no province, or 全国 throughout
-    an article whose provinces are only examples (no province has 60% of the votes).
-
-    The dateline is not part of the heading: national bodies sit in 北京.
-    """
-    for zones_read in (("title",), ("title", "lead")):  # the title alone decides first
-        heading = " ".join(text for zone, text in parts if zone in zones_read)
-        if province_votes([("title", heading)], gazetteer, "")[0]:
-            return False
-        if NATIONAL_WORK.search(heading):
-            return True
-    everywhere = sum(len(NATIONWIDE.findall(text)) for _, text in parts)
-    return everywhere >= 3 and (not votes or max(votes.values()) < 0.6 * sum(votes.values()))
-
-
 def _photo_regions(article: Article, gazetteer: Gazetteer, home: str) -> RegionResult:
     regions, places, mentions = [], [], []
     for block in article.body:
         text = block.figure.caption if block.figure else block.text
         votes, found = province_votes([("lead", text)], gazetteer, home)
         places += found
-        picked, others = decide(votes, False, "") if votes else ((), ())
+        ranked = tuple(sorted(votes, key=lambda p: -votes[p]))
+        picked = substantial(votes, ranked)
         regions += [p for p in picked if p not in regions]
-        mentions += others
+        mentions += [p for p in ranked if p not in picked]
     regions = regions or [home or NATIONAL]
     mentions = [p for p in dict.fromkeys(mentions) if p not in regions]
     return RegionResult(tuple(regions), unique_places(places), tuple(mentions))
@@ -169,3 +229,8 @@ def unique_places(places: list[Place]) -> tuple[Place, ...]:
     for place in places:
         first.setdefault(place.code, place)
     return tuple(first.values())
+
+
+def is_spread(votes: dict[str, float]) -> bool:
+    """Three provinces or more, none with half the votes: examples, not the story's place."""
+    return len(votes) >= 3 and max(votes.values()) < 0.5 * sum(votes.values())

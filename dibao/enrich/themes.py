@@ -1,8 +1,12 @@
-"""Themes: a weighted-keyword taxonomy read from data, and the scoring of an article.
+"""Themes: a weighted-keyword taxonomy read from data, and the themes of an article.
 
-Each keyword occurrence adds its weight times the weight of the zone it sits in
-(title 4, lead 2, the rest 1).  Body counts are damped (1, 2, 3, 4 … occurrences
-add 1, 1.6, 2.0, 2.3 …) so one long article cannot drown its headline.
+The taxonomy (``themes.yaml``, editable) says which words are evidence for each
+theme: every keyword occurrence adds its weight to the theme's evidence in the zone
+it sits in (title, lead, body; body counts are damped: 1, 2, 3, 4 … occurrences add
+1, 1.6, 2.0, 2.3 …).  Whether that evidence is enough is not decided here by hand:
+the fitted model of :mod:`.theme_model` turns evidence and the article's relevance
+into a probability per theme, and only themes reaching its threshold are given.
+An article with none gets no theme.
 """
 from __future__ import annotations
 
@@ -16,11 +20,11 @@ import yaml
 
 from ..slugs import slugify
 from .gazetteer import DATA
+from .theme_model import ThemeModel, fit_features, load_model, probability, relevance, relevance_features, sigmoid
 
 DEFAULT_TAXONOMY = DATA / "themes.yaml"
-ZONE_WEIGHTS = {"title": 4.0, "dateline": 2.0, "lead": 2.0, "body": 1.0}
-#: A secondary theme needs this share of the primary theme's score.
-SECONDARY_SHARE = 0.5
+#: the evidence zones: a dateline counts with the lead
+EVIDENCE_ZONE = {"title": "title", "dateline": "lead", "lead": "lead", "body": "body"}
 MAX_THEMES = 3
 
 
@@ -36,10 +40,9 @@ class Theme:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """The themes, in the order the file gives, and the fallback theme."""
+    """The themes, in the order the file gives."""
 
     themes: tuple[Theme, ...]
-    default: str  #: theme used when no keyword occurs
     pattern: re.Pattern = None  #: one alternation of every keyword, longest first (set by build)
     terms: tuple[str, ...] = ()  #: every keyword, in the pattern's order (set by build)
     #: match → the keywords written inside it; filled as matches are met
@@ -92,7 +95,6 @@ def load_taxonomy(path: pathlib.Path | None = None, extend: pathlib.Path | None 
 def _load_taxonomy(base_path: pathlib.Path, extend: pathlib.Path | None) -> Taxonomy:
     data = read_yaml(base_path)
     themes = {t.name: t for t in (parse_theme(e, base_path, i) for i, e in enumerate(data["themes"]))}
-    default = str(data.get("default") or next(iter(themes)))
     if extend is not None:
         extra = read_yaml(extend)
         for i, entry in enumerate(extra["themes"]):
@@ -103,15 +105,12 @@ def _load_taxonomy(base_path: pathlib.Path, extend: pathlib.Path | None) -> Taxo
                 ranked = tuple(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
                 theme = Theme(old.name, old.slug, theme.description or old.description, ranked)
             themes[theme.name] = theme
-        default = str(extra.get("default") or default)
-    if default not in themes:
-        raise ValueError(f"{extend or base_path}: default theme {default!r} is not one of the themes")
-    return build(tuple(themes.values()), default)
+    return build(tuple(themes.values()))
 
 
-def build(themes: tuple[Theme, ...], default: str) -> Taxonomy:
+def build(themes: tuple[Theme, ...]) -> Taxonomy:
     terms = sorted({term for theme in themes for term, _ in theme.keywords}, key=lambda t: (-len(t), t))
-    return Taxonomy(themes, default, re.compile("|".join(map(re.escape, terms))), tuple(terms))
+    return Taxonomy(themes, re.compile("|".join(map(re.escape, terms))), tuple(terms))
 
 
 def term_counts(text: str, pattern: re.Pattern) -> dict[str, int]:
@@ -122,34 +121,65 @@ def term_counts(text: str, pattern: re.Pattern) -> dict[str, int]:
     return counts
 
 
-def score_themes(parts: list[tuple[str, str]], taxonomy: Taxonomy) -> dict[str, float]:
-    """Score of every theme with a keyword in the article."""
-    weighted: dict[str, float] = {}
+def theme_evidence(parts: list[tuple[str, str]], taxonomy: Taxonomy) -> dict[str, dict[str, float]]:
+    """Theme → zone → keyword evidence, for every theme with a keyword in the article."""
+    weighted: dict[tuple[str, str], float] = {}
     for zone, text in parts:
         for term, count in term_counts(text, taxonomy.pattern).items():
             damped = count if zone != "body" else 1 + math.log(count) * 0.9
-            weighted[term] = weighted.get(term, 0.0) + ZONE_WEIGHTS[zone] * damped
-    # Each keyword counts the matches containing it.  Keywords in no match add exactly 0.0
-    # and are skipped; the others are summed in the same order as ever, so the same floats.
-    inside: dict[str, float] = {}
-    for term in dict.fromkeys(k for t in weighted for k in taxonomy.parts(t)):
-        inside[term] = sum(v for t, v in weighted.items() if term in t)
-    scores = {}
+            key = (EVIDENCE_ZONE[zone], term)
+            weighted[key] = weighted.get(key, 0.0) + damped
+    # each keyword counts the matches containing it (电信网络诈骗 holds 诈骗)
+    inside: dict[tuple[str, str], float] = {}
+    for zone, match in weighted:
+        for term in taxonomy.parts(match):
+            inside[(zone, term)] = inside.get((zone, term), 0.0) + weighted[(zone, match)]
+    evidence: dict[str, dict[str, float]] = {}
     for theme in taxonomy.themes:
-        total = 0.0
         for term, weight in theme.keywords:
-            if term in inside:
-                total += weight * inside[term]
-        if total > 0:
-            scores[theme.name] = total
-    return scores
+            for zone in ("title", "lead", "body"):
+                if (zone, term) in inside:
+                    zones_of = evidence.setdefault(theme.name, {})
+                    zones_of[zone] = zones_of.get(zone, 0.0) + weight * inside[(zone, term)]
+    return evidence
 
 
-def article_themes(parts: list[tuple[str, str]], taxonomy: Taxonomy) -> tuple[str, ...]:
-    """1–3 themes, primary first; ties keep the taxonomy's order."""
-    scores = score_themes(parts, taxonomy)
-    if not scores:
-        return (taxonomy.default,)
-    ranked = sorted(scores, key=lambda name: -scores[name])
-    top = scores[ranked[0]]
-    return tuple(name for name in ranked[:MAX_THEMES] if scores[name] >= SECONDARY_SHARE * top)
+@dataclass(frozen=True)
+class ThemeScores:
+    """Why an article got its themes: the relevance logit and each candidate theme's probability."""
+
+    relevance: float  #: the relevance logit
+    candidates: tuple[tuple[str, float, tuple[float, ...]], ...]  #: (theme, probability, features), likeliest first
+    threshold: float
+    gate: float
+
+    @property
+    def relevant(self) -> bool:
+        return sigmoid(self.relevance) >= self.gate
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        if not self.relevant:
+            return ()
+        return tuple(name for name, p, _ in self.candidates[:MAX_THEMES] if p >= self.threshold)
+
+
+def score_article(parts: list[tuple[str, str]], words: list[str], title_words: list[str], taxonomy: Taxonomy,
+                  model: ThemeModel | None = None) -> ThemeScores:
+    """The probability of every theme with evidence; ties keep the taxonomy's order."""
+    model = model or load_model()
+    logit = relevance(relevance_features(words, title_words), model)
+    evidence = theme_evidence(parts, taxonomy)
+    total = sum(sum(zones_of.values()) for zones_of in evidence.values())
+    scored = []
+    for name, zones_of in evidence.items():
+        features = fit_features(zones_of, total, logit)
+        scored.append((name, probability(features, model), features))
+    scored.sort(key=lambda item: -item[1])
+    return ThemeScores(logit, tuple(scored), model.threshold, model.gate)
+
+
+def article_themes(parts: list[tuple[str, str]], words: list[str], title_words: list[str], taxonomy: Taxonomy,
+                   model: ThemeModel | None = None) -> tuple[str, ...]:
+    """0–3 themes, primary first: those the fitted model gives at least its threshold."""
+    return score_article(parts, words, title_words, taxonomy, model).themes

@@ -186,6 +186,10 @@ def region_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     return by_count(groups)
 
 
+#: the themes page's last entry: articles no theme applies to (most articles of a general paper)
+UNTAGGED = ("其他", "qita", "没有合适主题的文章")
+
+
 def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     members: dict[str, list[Entry]] = {}
     for entry in entries:
@@ -194,6 +198,11 @@ def theme_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     info = themes_mod.theme_info(sorted(members))
     groups = [Group("theme", name, info[name].slug, f"themes/{info[name].slug}", newest_first(mine),
                     description=info[name].description) for name, mine in members.items()]
+    untagged = [entry for entry in entries if not entry.article.themes]
+    name, slug, description = UNTAGGED
+    if untagged and name not in members:
+        return (*by_count(groups), Group("theme", name, slug, f"themes/{slug}", newest_first(untagged),
+                                         description=description))
     return by_count(groups)
 
 

@@ -169,3 +169,18 @@ def test_map_links_provinces_with_articles(site):
     assert '<a href="hubei/index.html" aria-label="湖北：2 篇">' in html
     assert 'aria-label="西藏' not in html  # no articles, no link
     assert len(re.findall(r"<path ", html)) == 35  # 34 provinces and the South China Sea inset
+
+
+
+def test_themes_page_lists_untagged_articles_as_other():
+    """Articles no theme applies to are counted under 其他, last, with a page of their own."""
+    from dibao.enrich import enrich
+    from dibao.site.catalog import UNTAGGED, build_catalog
+    from tests.enrich.helpers import make_article, make_issue
+
+    issue = enrich([make_issue([make_article("今天天气很好，公园里游人如织。", "春天来了", order=1),
+                                make_article("民警向群众讲解电信网络诈骗常见手法，提醒不要出租出借两卡。", "某县公安局开展反诈宣传",
+                                             order=2)])])[0]
+    themes = build_catalog([issue]).themes
+    assert [g.name for g in themes] == ["反诈", UNTAGGED[0]]
+    assert [e.article.order for e in themes[-1].entries] == [1] and themes[-1].head.count == 1

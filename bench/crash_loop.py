@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Kill builds at random moments and check that every one heals (issue 20, "A randomised crash loop").
 
-For each kill: a copy of a small project (two sample issues, built) gets one change — ``add`` (a
-third issue), ``edit`` (a title edited by hand) or ``clean`` (a seed changed, then ``--clean``) —
+For each kill: a copy of a small project (two sample issues, built; or with ``--corpus N`` the
+first N real pages of ``../shared/corpus/rmrb/clean/``) gets one change — ``add`` (one more
+issue), ``edit`` (a title edited by hand) or ``clean`` (a seed changed, then ``--clean``) —
 and its ``build.py`` is started, then killed with SIGKILL (its whole process group, workers
 included) after a random delay drawn from zero to 110 % of that build's uninterrupted time.  Then:
 
@@ -14,7 +15,10 @@ included) after a random delay drawn from zero to 110 % of that build's uninterr
 A kill that came after the build had finished counts apart ("finished first").  The loop prints
 one line per kill and a summary; the exit status is 1 when any kill did not heal.
 
-usage: python bench/crash_loop.py [--kills 200] [--seed 1] [--out bench/out/crash]
+usage: python bench/crash_loop.py [--kills 200] [--seed 1] [--corpus N] [--out bench/out/crash] [--checkout DIR]
+
+``--checkout``: the dibao checkout whose ``build.py`` is run (default: this one), e.g. an older
+commit extracted with ``git archive``, to see what the kills did before.
 """
 from __future__ import annotations
 
@@ -29,13 +33,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ["000_80dad41c4292ae7e.txt", "001_f9f47dea094d4ac6.txt", "004_8b1d6b65a05df4bf.txt"]
+CORPUS = ROOT.parent / "shared" / "corpus" / "rmrb" / "clean"
+#: the issue files: every one but the last is in the base project, the last is added
+ISSUES = [ROOT / "seeds" / name for name in ("000_80dad41c4292ae7e.txt", "001_f9f47dea094d4ac6.txt",
+                                              "004_8b1d6b65a05df4bf.txt")]
 KINDS = ("add", "edit", "clean")
 MARKER = ".dibao-site"
 
 
+CHECKOUT = [ROOT]  #: whose build.py runs (``--checkout``)
+
+
 def command(work: Path, clean: bool) -> list[str]:
-    return [sys.executable, str(ROOT / "build.py"), "--seeds", "seeds", "--content", "content", "--out", "site",
+    return [sys.executable, str(CHECKOUT[0] / "build.py"), "--seeds", "seeds", "--content", "content", "--out", "site",
             "--quiet", *(["--clean"] if clean else [])]
 
 
@@ -63,12 +73,12 @@ def kept_edits(stderr: str) -> set[str]:
 def change(kind: str, work: Path) -> bool:
     """Make the change; True when its build is a ``--clean`` one."""
     if kind == "add":
-        shutil.copy(ROOT / "seeds" / SAMPLES[2], work / "seeds" / SAMPLES[2])
+        shutil.copy(ISSUES[-1], work / "seeds" / ISSUES[-1].name)
     elif kind == "edit":
-        path = sorted((work / "content").glob("001_*/03-*.md"))[0]
+        path = sorted((work / "content").glob("*/03-*.md"))[1]
         path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: 【校】", 1), encoding="utf-8")
     else:
-        seed = work / "seeds" / SAMPLES[1]
+        seed = work / "seeds" / ISSUES[1].name
         seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 编者补充的一段新的说明文字。\n", encoding="utf-8")
     return kind == "clean"
 
@@ -80,8 +90,8 @@ def prepare(out: Path) -> tuple[Path, Path, dict]:
     work, base = out / "work", out / "base"
     shutil.rmtree(out, ignore_errors=True)
     (work / "seeds").mkdir(parents=True)
-    for name in SAMPLES[:2]:
-        shutil.copy(ROOT / "seeds" / name, work / "seeds" / name)
+    for path in ISSUES[:-1]:
+        shutil.copy(path, work / "seeds" / path.name)
     result = run(work, clean=False)
     if result.returncode:
         raise SystemExit(f"the base build failed:\n{result.stderr}")
@@ -141,7 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "crash")
+    parser.add_argument("--checkout", type=Path, default=ROOT)
+    parser.add_argument("--corpus", type=int, default=0, metavar="N",
+                        help="base project: the first N pages of the real corpus instead of two sample issues")
     args = parser.parse_args(argv)
+    CHECKOUT[0] = args.checkout.resolve()
+    if args.corpus:
+        if not CORPUS.is_dir():
+            raise SystemExit(f"no corpus at {CORPUS}")
+        ISSUES[:] = sorted(CORPUS.glob("*.txt"))[: args.corpus + 1]
     chooser = random.Random(args.seed)
     work, base, references = prepare(args.out.resolve())
     for kind in KINDS:

@@ -66,10 +66,13 @@ def _locked(path: Path, folder: Path, wait: bool) -> Iterator[None]:
     handle = open(path, "a+", encoding="utf-8")
     try:
         _acquire(handle, folder, wait)
+        holder = f"{os.getpid()} {' '.join(sys.argv[:2])}\n"
         handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()} {' '.join(sys.argv[:2])}\n")
-        handle.flush()
+        if handle.read() != holder:  # unchanged when serve builds again: a no-op build writes nothing
+            handle.seek(0)
+            handle.truncate()
+            handle.write(holder)
+            handle.flush()
         _held[path] = (os.getpid(), 1)
         try:
             yield

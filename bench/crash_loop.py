@@ -134,7 +134,10 @@ def one_kill(base: Path, work: Path, kind: str, delay: float, reference: tuple) 
     after_kill = snapshot(work / "site") if (work / "site").is_dir() else None
     if after_kill not in (old_site, site):
         return "site/ was neither the old site nor the new one"
-    result = run(work, clean)
+    # --wait: the killed build's workers may take a moment to be gone, and hold its lock until then
+    # (a checkout from before the build lock has no such option)
+    wait = ["--wait"] if "--wait" in (CHECKOUT[0] / "dibao" / "cli.py").read_text(encoding="utf-8") else []
+    result = subprocess.run(command(work, clean) + wait, cwd=work, capture_output=True, text=True, timeout=600)
     if result.returncode:
         return f"the next build failed: {result.stderr.strip().splitlines()[-1:]}"
     if not kept_edits(result.stderr) <= kept:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import signal
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from dibao import crashpoints
+from dibao.buildlock import BuildBusy
 from dibao.config import load_config
 from dibao.pipeline import build, site_state_dir
 from dibao.publish import MARKER
@@ -150,7 +152,7 @@ def test_a_build_killed_at_a_crash_point_heals(root, base, references, fork_serv
         content, site, kept = references[scenario]
         after_kill = snapshot(config.out) if config.out.is_dir() else None
         assert after_kill in (base_site, site), f"{scenario}: site/ is neither the old site nor the new one"
-        report = build(config, root=work)
+        report = next_build(config, work)
         assert set(report.content.kept) <= kept, f"{scenario}: false hand edits reported"
         assert content_of(config) == content, f"{scenario}: content/ differs from an uninterrupted build"
         assert snapshot(config.out) == site, f"{scenario}: site/ differs from an uninterrupted build"
@@ -158,6 +160,19 @@ def test_a_build_killed_at_a_crash_point_heals(root, base, references, fork_serv
             f"{scenario}: leftovers beside the site"
         again = build(config, root=work)
         assert again.content.written == [] and again.pages == 0, f"{scenario}: the build after is not a no-op"
+
+
+def next_build(config, work: Path):
+    """The build after the kill.  The killed build's workers may take a moment to be gone, and
+    until then they hold its lock: the next build is refused (it would wait with ``--wait``).
+    They must be gone within seconds: a worker writing on after its build died would interleave."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return build(config, root=work)
+        except BuildBusy:
+            assert time.monotonic() < deadline, "the killed build's processes still hold its lock"
+            time.sleep(0.2)
 
 
 def test_every_crash_point_is_tried(root):

@@ -1,8 +1,9 @@
 """``build.py add FILE…``: bring new issue files into seeds/ under normalised names.
 
-An exact duplicate (same bytes as an issue already in seeds/) is refused.  A
-near duplicate — most of its articles already in the archive, as when the
-same page is pasted twice or re-OCR'd — is refused unless ``--force``.
+An exact duplicate (same bytes as an issue already in seeds/) is skipped: nothing
+failed, so it is reported with what it matched and adds nothing.  A near duplicate —
+most of its articles already in the archive, as when the same page is pasted twice or
+re-OCR'd — is refused unless ``--force``.
 """
 from __future__ import annotations
 
@@ -33,6 +34,17 @@ class Added:
     articles: int
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A file skipped because seeds/ (or an earlier file of the same add) has the same bytes."""
+
+    source: Path  #: the file the user named
+    matched: Path  #: the file with the same content
+
+    def __str__(self) -> str:
+        return f"{self.source}: already in the archive as {self.matched.as_posix()} (same content); nothing added"
+
+
 def normalised_name(issue: Issue, original: Path) -> str:
     """Date first when known (``2025-04-15-hebei-fazhibao.txt``), else the original stem as ASCII.
 
@@ -61,18 +73,21 @@ def free_name(seeds: Path, name: str) -> Path:
     return path
 
 
-def add_files(files: list[Path], seeds: Path, known: Collection[str], force: bool = False) -> list[Added]:
+def add_files(files: list[Path], seeds: Path, known: Collection[str],
+              force: bool = False) -> tuple[list[Added], list[Duplicate]]:
     """Check every file against the seeds and ``known``, the probes (:mod:`.probes`) of every
     article of the archive (content/ as it is), first; then copy them all: a refused file adds
-    nothing."""
+    nothing.  Exact duplicates are skipped and returned beside what was added."""
     existing = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in discover(seeds)} if seeds.exists() else {}
     planned: list[tuple[Path, str, Issue]] = []
+    duplicates: list[Duplicate] = []
     for path in files:
         if not path.is_file():
             raise AddError(f"{path}: no such file")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in existing:
-            raise AddError(f"{path}: already in the archive as {existing[digest].as_posix()} (same content); not added")
+            duplicates.append(Duplicate(path, existing[digest]))
+            continue
         try:
             issue = segment(ingest(path, path.as_posix()))
         except InputError as exc:
@@ -89,4 +104,4 @@ def add_files(files: list[Path], seeds: Path, known: Collection[str], force: boo
         target = free_name(seeds, name)
         write_atomically(target, path.read_bytes())  # a kill mid-copy leaves no half issue in seeds/
         added.append(Added(path, target, len(issue.articles)))
-    return added
+    return added, duplicates

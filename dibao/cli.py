@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             cache = None
             if args.command == "add":
                 cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
-                add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache)
+                if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
+                    return 0  # every file was already in the archive: nothing to build
             report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
                            clean=args.clean, cache=cache)
         if args.command == "serve":
@@ -113,11 +114,16 @@ def serve_site(config, port: int) -> int:
     return 0
 
 
-def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> None:
+def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None) -> int:
+    """Copy the files into seeds/; returns how many were added (exact duplicates are skipped)."""
     known = (cache or BuildCache()).archive_probes(config.content) if config.content.exists() else set()
-    for added in add_files(files, config.seeds, known, force=force):
+    added, duplicates = add_files(files, config.seeds, known, force=force)
+    for duplicate in duplicates:  # not an error, but the user must learn that nothing happened
+        print(duplicate, file=sys.stderr)
+    for one in added:
         if not config.quiet:
-            print(f"added {added.source} as {added.target.as_posix()} ({added.articles} articles)")
+            print(f"added {one.source} as {one.target.as_posix()} ({one.articles} articles)")
+    return len(added)
 
 
 def absolute(path: str | None) -> str | None:

@@ -48,6 +48,14 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def source_name(path: Path) -> str:
+    """How content/ and the site name a seed file: its folder and its name (``seeds/x.txt``).
+
+    Never the build machine's absolute path, which would be published on every article page
+    and make content/ differ from checkout to checkout; seeds/ is flat (:func:`.ingest.discover`)."""
+    return f"{path.parent.name}/{path.name}"
+
+
 def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, ...],
                enrich_config: EnrichConfig, everything: bool = False) -> BuildPlan:
     plan = BuildPlan()
@@ -92,11 +100,11 @@ def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Is
     return enrich_articles((issue,), enrich_config, terms)[0], problems, terms
 
 
-def parse_issues(paths: list[Path], root: Path, enrich_config: EnrichConfig,
+def parse_issues(paths: list[Path], enrich_config: EnrichConfig,
                  terms_cache: dict[str, str] | None = None) -> tuple[Issue, ...]:
     """Ingest, segment and enrich each issue; all problems are collected before the build stops.
     Each article's jieba terms are added to ``terms_cache``."""
-    jobs = [(p, display_path(p, root), enrich_config) for p in paths]
+    jobs = [(p, source_name(p), enrich_config) for p in paths]
     workers = min(os.cpu_count() or 1, len(jobs))
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:

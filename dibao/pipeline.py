@@ -69,7 +69,7 @@ def locked_build(config: Config, root: Path, parse_only: bool, force: tuple[str,
     plan = plan_build(config, root, state, force, enrich_config, everything=clean)
     if not clean and nothing_changed(config, plan, cache, parse_only):
         return unchanged_report(cache, time.perf_counter() - started, config.quiet)
-    parsed = parse_issues(plan.to_parse, root, enrich_config, cache.terms)
+    parsed = parse_issues(plan.to_parse, enrich_config, cache.terms)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
     store = ContentStore(config.content, state)

@@ -30,3 +30,16 @@ def write_issue_file(folder: Path, name: str, data) -> Path:
     path = folder / name
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
+
+
+#: words in the skip reasons of tests that need the npm tools, Chromium, Node or Java
+TOOL_SKIPS = ("npm ci", "chromium", "java", "node is needed", "npm not installed")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it plainly when the JS and browser tests did not run: a green run without them proves less."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if any(word in str(r.longrepr) for word in TOOL_SKIPS)]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} JS/browser tests skipped: run `npm ci` "
+                                        "(and have /usr/bin/chromium and java) to run them", yellow=True)

@@ -14,7 +14,7 @@ from . import article_terms, title_terms
 from .config import EnrichConfig
 from .gazetteer import load_gazetteer
 from .regions import article_regions, place_zones, province_votes, zones
-from .theme_model import FIT_FEATURES, load_model, relevance_features, sigmoid
+from .theme_model import EVIDENCE_SUMS, FIT_FEATURES, evidence_sums, keyword_features, load_model, relevance_features, sigmoid
 from .themes import load_taxonomy, score_article, theme_evidence
 
 SHOWN_WORDS = 8  #: relevance words listed each way
@@ -43,16 +43,22 @@ def theme_lines(article: Article, config: EnrichConfig) -> list[str]:
     words, titles = article_terms(article, gazetteer, None), title_terms(article, gazetteer)
     parts = zones(article)
     scores = score_article(parts, words, titles, taxonomy, model)
-    used = sorted(((model.words[f], f) for f in relevance_features(words, titles) if f in model.words), reverse=True)
+    features = relevance_features(words, titles)
+    used = sorted(((model.words[f], f) for f in features if f in model.words), reverse=True)
+    evidence = theme_evidence(parts, taxonomy)
+    sums = " ".join(f"{name} {w * x:+.2f}" for name, w, x in zip(EVIDENCE_SUMS, model.evidence, evidence_sums(evidence)))
     lines = [f"themes: {', '.join(scores.themes) or '(none)'}",
              f"  relevance {sigmoid(scores.relevance):.2f} (gate {model.gate}): "
-             f"for {fmt(used[:SHOWN_WORDS])}; against {fmt(used[::-1][:SHOWN_WORDS])}"]
-    evidence = theme_evidence(parts, taxonomy)
-    for name, probability, features in scores.candidates:
+             f"for {fmt(used[:SHOWN_WORDS])}; against {fmt(used[::-1][:SHOWN_WORDS])}; keyword evidence {sums}"]
+    for name, probability, shared_features in scores.candidates:
         mark = "given" if name in scores.themes else "below threshold" if scores.relevant else "gated"
-        shown = ", ".join(f"{f}={x:.2f}" for f, x in zip(FIT_FEATURES, features))
+        shown = ", ".join(f"{f}={x:.2f}" for f, x in zip(FIT_FEATURES, shared_features))
         zones_of = ", ".join(f"{z} {v:.1f}" for z, v in evidence[name].items())
-        lines.append(f"  {name}: p={probability:.2f} (threshold {model.threshold}) {mark}; keywords in {zones_of}; {shown}")
+        learnt = fmt(sorted(((model.keywords.get(k, 0.0), k.partition("|")[2]) for k in
+                             keyword_features(name, taxonomy.keyword_sets[name], features) if k in model.keywords),
+                            reverse=True))
+        lines.append(f"  {name}: p={probability:.2f} (threshold {model.threshold}) {mark}; keywords in {zones_of}; "
+                     f"{shown}; learnt corrections {learnt}")
     return lines
 
 

@@ -40,7 +40,19 @@ PASSING = 1.0  #: a single body mention: alone it decides nothing
 #: the capital as the place central bodies meet (在北京召开, 北京人民大会堂)
 VENUE = re.compile(r"(?<=[在于赴抵])北京|北京(?=人民大会堂|召开|举行|开幕|闭幕|钓鱼台)")
 SHORT_LEAD = 30  #: characters; a shorter lead says too little on its own
+#: 以上海为例: a place given as an example of something wider
+EXAMPLE = re.compile(r"以[^，。；：、]{1,20}?为例")
 ABROAD_BODY_CAP = 6  #: body mentions of places abroad count up to this many
+ABROAD_BODY_MIN = 3  #: body mentions of places abroad that tell a story abroad when no Chinese place has substance
+#: the provinces' official one-character short names (简称; 黔/贵, 滇/云, 陕/秦, 甘/陇, 川/蜀 are both in use):
+#: a run of three or more names a group of provinces (京津冀, 粤港澳, 黑吉辽); one or two alone are ordinary words
+ABBREVIATIONS = {"京": "北京", "津": "天津", "冀": "河北", "晋": "山西", "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林",
+                 "黑": "黑龙江", "沪": "上海", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西",
+                 "鲁": "山东", "豫": "河南", "鄂": "湖北", "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南",
+                 "渝": "重庆", "川": "四川", "蜀": "四川", "黔": "贵州", "贵": "贵州", "滇": "云南", "云": "云南", "藏": "西藏",
+                 "陕": "陕西", "秦": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "宁": "宁夏", "新": "新疆",
+                 "港": "香港", "澳": "澳门", "台": "台湾"}
+ABBREVIATION_RUN = re.compile(f"[{''.join(ABBREVIATIONS)}]{{3,}}")
 
 
 @dataclass(frozen=True)
@@ -132,7 +144,16 @@ def province_votes(parts: list[tuple[str, str]], gazetteer: Gazetteer, home: str
                 votes[division.province] = votes.get(division.province, 0.0) + weight
         if home and (hits := home_word_count(text, mentions)):
             votes[home] = votes.get(home, 0.0) + weight * hits
+        for province in abbreviated(text, mentions):
+            votes[province] = votes.get(province, 0.0) + weight
     return votes, places
+
+
+def abbreviated(text: str, mentions: list) -> list[str]:
+    """Provinces named by a run of short names (粤港澳大湾区), outside the place names found."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return [ABBREVIATIONS[c] for run in ABBREVIATION_RUN.finditer(text) if not covered & set(range(*run.span()))
+            for c in dict.fromkeys(run.group())]
 
 
 def home_word_count(text: str, mentions: list) -> int:
@@ -148,7 +169,7 @@ def article_regions(article: Article, gazetteer: Gazetteer, home: str = "") -> R
     dateline, parts = place_zones(article, gazetteer)
     votes, places = province_votes(parts, gazetteer, home)
     ranked = tuple(sorted(votes, key=lambda p: -votes[p]))  # stable: ties keep first-mention order
-    if is_abroad(parts, dateline, votes):
+    if is_abroad(parts, dateline, votes) or told_abroad(parts, votes):
         return RegionResult((), unique_places(places), ranked)
     if is_national(parts, votes, gazetteer):
         return RegionResult((NATIONAL,), unique_places(places), ranked)
@@ -184,13 +205,22 @@ def is_abroad(parts: list[tuple[str, str]], dateline: Dateline, votes: dict[str,
     return heading > 0 and heading + body > sum(votes.values())
 
 
+def told_abroad(parts: list[tuple[str, str]], votes: dict[str, float]) -> bool:
+    """No Chinese place of substance, nothing national in the heading, and places abroad named
+    again and again in the body: a sports meet or a firm abroad, told without a foreign dateline."""
+    heading = [text for zone, text in parts if zone in ("title", "lead")]
+    body = sum(abroad_count(text) for zone, text in parts if zone == "body")
+    return (body >= ABROAD_BODY_MIN and all(v <= PASSING for v in votes.values())
+            and not any(central_or_nationwide(text) for text in heading))
+
+
 def is_national(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer: Gazetteer) -> bool:
     """A central body or nationwide words in a heading naming no province, or nationwide words
     throughout an article whose provinces are only examples, or more provinces than can be listed."""
     for zone, text in parts:
         if zone not in ("title", "lead"):
             break
-        named = province_votes([(zone, text)], gazetteer, "")[0]
+        named = province_votes([(zone, EXAMPLE.sub("", text))], gazetteer, "")[0]
         if CENTRAL.search(text) and len(VENUE.findall(text)) == text.count(CAPITAL):
             named.pop(CAPITAL, None)  # central bodies meet in the capital: a venue is no local story
         if named:  # a province in the heading: national only when the provinces are examples of it

@@ -20,7 +20,8 @@ import yaml
 
 from ..slugs import slugify
 from .gazetteer import DATA
-from .theme_model import ThemeModel, fit_features, load_model, probability, relevance, relevance_features, sigmoid
+from .theme_model import (ThemeModel, evidence_sums, fit_features, keyword_features, load_model, probability, relevance,
+                          relevance_features, sigmoid)
 
 DEFAULT_TAXONOMY = DATA / "themes.yaml"
 #: the evidence zones: a dateline counts with the lead
@@ -45,6 +46,7 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     pattern: re.Pattern = None  #: one alternation of every keyword, longest first (set by build)
     terms: tuple[str, ...] = ()  #: every keyword, in the pattern's order (set by build)
+    keyword_sets: dict = field(default_factory=dict, compare=False, repr=False)  #: theme → its keywords (set by build)
     #: match → the keywords written inside it; filled as matches are met
     inside: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -110,7 +112,8 @@ def _load_taxonomy(base_path: pathlib.Path, extend: pathlib.Path | None) -> Taxo
 
 def build(themes: tuple[Theme, ...]) -> Taxonomy:
     terms = sorted({term for theme in themes for term, _ in theme.keywords}, key=lambda t: (-len(t), t))
-    return Taxonomy(themes, re.compile("|".join(map(re.escape, terms))), tuple(terms))
+    return Taxonomy(themes, re.compile("|".join(map(re.escape, terms))), tuple(terms),
+                    keyword_sets={theme.name: frozenset(term for term, _ in theme.keywords) for theme in themes})
 
 
 def term_counts(text: str, pattern: re.Pattern) -> dict[str, int]:
@@ -168,13 +171,15 @@ def score_article(parts: list[tuple[str, str]], words: list[str], title_words: l
                   model: ThemeModel | None = None) -> ThemeScores:
     """The probability of every theme with evidence; ties keep the taxonomy's order."""
     model = model or load_model()
-    logit = relevance(relevance_features(words, title_words), model)
     evidence = theme_evidence(parts, taxonomy)
+    features = relevance_features(words, title_words)
+    logit = relevance(features, evidence_sums(evidence), model)
     total = sum(sum(zones_of.values()) for zones_of in evidence.values())
     scored = []
     for name, zones_of in evidence.items():
-        features = fit_features(zones_of, total, logit)
-        scored.append((name, probability(features, model), features))
+        shared = fit_features(zones_of, total, logit)
+        corrections = keyword_features(name, taxonomy.keyword_sets[name], features)
+        scored.append((name, probability(shared, corrections, model), shared))
     scored.sort(key=lambda item: -item[1])
     return ThemeScores(logit, tuple(scored), model.threshold, model.gate)
 

@@ -510,22 +510,23 @@
   // Body text around its first match: the text near the position the
   // adjacency check found (within r.slack characters after it; the body's
   // start when no needle is in the body), else chunk by chunk until one
-  // holds a needle.
+  // holds a needle. A "…" marks each end where the body goes on.
   Engine.prototype.excerpt = async function (m, r, rec, needles) {
     var end = rec.start + rec.len, c = m.chunk;
+    var cut = function (from, text, to) { return (from > rec.start ? "…" : "") + text + (to < end ? "…" : ""); };
     if (r.at !== undefined) {
-      var from = rec.start + Math.max(0, r.at - 30);
-      var near = await this.text(m, r.part, from, Math.min(end, from + 121 + (r.slack || 0)));
+      var from = rec.start + Math.max(0, r.at - 30), to = Math.min(end, from + 121 + (r.slack || 0));
+      var near = await this.text(m, r.part, from, to);
       var low = near.toLowerCase();
-      if (!r.slack || needles.some(function (n) { return low.indexOf(n) >= 0; })) return (from > rec.start ? "…" : "") + near;
+      if (!r.slack || needles.some(function (n) { return low.indexOf(n) >= 0; })) return cut(from, near, to);
     }
-    for (var to = rec.start, text = ""; to < end;) {
-      to = Math.min(end, (Math.floor(to / c) + 1) * c);
-      text = await this.text(m, r.part, rec.start, to);
-      var low = text.toLowerCase();
-      if (needles.some(function (n) { return low.indexOf(n) >= 0; })) break;
+    for (var upto = rec.start, text = ""; upto < end;) {
+      upto = Math.min(end, (Math.floor(upto / c) + 1) * c);
+      text = await this.text(m, r.part, rec.start, upto);
+      var lower = text.toLowerCase();
+      if (needles.some(function (n) { return lower.indexOf(n) >= 0; })) break;
     }
-    return text;
+    return cut(rec.start, text, upto);
   };
 
   // Chinese search, or pinyin readings searched in turn and merged.
@@ -548,7 +549,10 @@
   if (!G.document) return;
 
   // ---- Page UI: mounts on <form class="search" data-search-root> + #search-results.
+  // The query and the pressed facets live in the URL (?q=…&region=…&theme=…&year=…);
+  // result links carry ?q= so the article page can mark the query.
   var PAGE = 10, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+  var WIDE = "(min-width: 40rem)", ELLIPSIS = /[…⋯.。]+$/;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -574,12 +578,26 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
+  // Line breaks and spaces between paragraphs: none next to Chinese text, one between Latin words.
+  function flatten(text) {
+    return text.replace(/\s+/g, function (space, at, all) {
+      var before = all.charAt(at - 1), after = all.charAt(at + space.length);
+      return /[\x21-\x7e]/.test(before) && /[\x21-\x7e]/.test(after) ? " " : "";
+    }).trim();
+  }
+
+  // ~120 characters around the first needle, with one "…" wherever the body goes on
+  // (the excerpt marks its own ends; a cut here replaces them).
   function snippet(body, needles) {
-    var low = body.toLowerCase(), at = -1;
+    var text = flatten(body), low = text.toLowerCase(), at = -1;
     needles.forEach(function (n) { var i = low.indexOf(n); if (i >= 0 && (at < 0 || i < at)) at = i; });
-    if (at < 0) return body.slice(0, 100) + (body.length > 100 ? "…" : "");
-    var from = Math.max(0, at - 30), to = Math.min(body.length, at + 90);
-    return (from ? "…" : "") + body.slice(from, to).replace(/\s+/g, " ") + (to < body.length ? "…" : "");
+    var from = at < 0 ? 0 : Math.max(0, at - 30), to = Math.min(text.length, from + 120);
+    var head = from > 0 ? "…" : "", tail = to < text.length ? "…" : "";
+    var cut = text.slice(from, to);
+    if (head) cut = cut.replace(/^[…⋯]+/, "");
+    if (tail) cut = cut.replace(/[…⋯]+$/, "");
+    if (tail && ELLIPSIS.test(cut) && /[…⋯]/.test(cut.slice(-1))) tail = "";
+    return head + cut + tail;
   }
 
   function UI(form, box) {
@@ -589,10 +607,14 @@
     this.box = box;
     this.status = box.appendChild(el("p", "search-status"));
     this.status.setAttribute("role", "status");
-    this.facetBox = box.appendChild(el("div", "search-facets"));
+    this.facetBox = box.appendChild(el("details", "search-facets"));
+    this.facetBox.hidden = true;
+    this.facetBox.open = !!(G.matchMedia && G.matchMedia(WIDE).matches);
+    this.facetSummary = this.facetBox.appendChild(el("summary", "search-facets-summary", "筛选"));
+    this.facetBody = this.facetBox.appendChild(el("div", "search-facets-body"));
     this.list = box.appendChild(el("ol", "search-list"));
     this.list.id = "search-list";
-    this.more = box.appendChild(el("button", "search-more", "更多结果"));
+    this.more = box.appendChild(el("button", "search-more button", "更多结果"));
     this.more.type = "button";
     this.more.hidden = true;
     this.filters = {};
@@ -603,13 +625,15 @@
   }
 
   UI.prototype.bind = function (form) {
-    var ui = this, timer = 0;
+    var ui = this, timer = 0, params = new URLSearchParams(location.search);
     form.addEventListener("submit", function (e) { e.preventDefault(); ui.run(); });
     ui.input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { ui.run(); }, 150); });
     ui.input.addEventListener("keydown", function (e) { ui.key(e); });
     ui.list.addEventListener("keydown", function (e) { ui.key(e); });
     ui.more.addEventListener("click", function () { ui.show(ui.shown + PAGE); });
-    var q = new URLSearchParams(location.search).get("q");
+    ui.pending = {};
+    FACETS.forEach(function (pair) { if (params.get(pair[0])) ui.pending[pair[0]] = params.get(pair[0]); });
+    var q = params.get("q");
     if (q) { ui.input.value = q; ui.run(); }
   };
 
@@ -621,9 +645,20 @@
     else if (e.key === "Escape") { this.input.focus(); }
   };
 
+  // The page's URL: the query and the pressed facets.
+  UI.prototype.keep = function () {
+    var p = new URLSearchParams(), q = this.input.value, f = this.pending || this.filters;
+    if (q) p.set("q", q);
+    FACETS.forEach(function (pair) { if (q && f[pair[0]]) p.set(pair[0], f[pair[0]]); });
+    var search = p.toString();
+    try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (err) { /* file:// may refuse */ }
+  };
+
   UI.prototype.run = async function () {
     var q = this.input.value, seq = ++this.seq;
-    try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (err) { /* file:// may refuse */ }
+    if (this.pending && this.pending.q !== undefined && this.pending.q !== q) this.pending = null;
+    if (this.pending) this.pending.q = q;
+    this.keep();
     if (!q.trim()) return this.render(null, seq, q);
     try { await this.render(await this.engine.find(q), seq, q); }
     catch (err) { if (seq === this.seq) this.status.textContent = "搜索索引加载失败"; }
@@ -631,18 +666,30 @@
 
   UI.prototype.render = async function (out, seq, q) {
     if (seq !== this.seq) return;
-    // Tests and other scripts can tell which query the list shows.
-    this.box.setAttribute("data-query", q);
     this.out = out;
-    this.filters = {};
-    if (!out) { this.status.textContent = ""; this.list.textContent = ""; this.facetBox.textContent = ""; this.more.hidden = true; return; }
+    if (!out) {
+      this.box.setAttribute("data-query", q);
+      this.status.textContent = ""; this.list.textContent = ""; this.facetBox.hidden = true; this.more.hidden = true;
+      return;
+    }
     var m = await this.engine.manifest;
     this.parts = await this.engine.partStats(m, new Set(out.results.map(function (r) { return r.doc; })));
     if (seq !== this.seq) return;
     var ui = this;
     out.results.forEach(function (r) { r.facets = ui.engine.facets(ui.parts, r); });
     this.needles = out.runs.map(function (run) { return run.map(function (t) { return t.t; }).join(""); });
-    this.refresh();
+    // facets from the URL apply to the query they came with, when its results hold them
+    var wanted = this.pending || {};
+    this.pending = null;
+    this.filters = {};
+    FACETS.forEach(function (pair) {
+      var name = pair[0], v = wanted[name];
+      if (v && out.results.some(function (r) { return [].concat(r.facets[name]).indexOf(v) >= 0; })) ui.filters[name] = v;
+    });
+    this.keep();
+    await this.refresh(seq);
+    // Tests and other scripts can tell which query the list shows, once it is shown.
+    if (seq === this.seq) this.box.setAttribute("data-query", q);
   };
 
   UI.prototype.filtered = function () {
@@ -652,16 +699,16 @@
     });
   };
 
-  UI.prototype.refresh = function () {
+  UI.prototype.refresh = async function (seq) {
     this.hits = this.filtered();
     this.renderFacets();
     var out = this.out, n = this.hits.length;
     this.status.textContent = n ? "找到 " + n + " 篇文章" : "没有找到与“" + this.input.value.trim() + "”相关的文章";
     if (!n) this.suggest();
-    this.list.textContent = "";
-    this.shown = 0;
-    this.show(PAGE);
     if (out.readings.length) this.status.textContent += "(拼音:" + out.readings.join("、") + ")";
+    this.shown = 0;
+    this.last = null;
+    await this.show(PAGE, seq === undefined ? this.seq : seq, true);
   };
 
   // Fallback hints: search a single found term, or a pinyin reading.
@@ -676,49 +723,86 @@
     });
   };
 
+  // Facet groups in a <details> row: open on wide screens, folded on phones; the summary
+  // names the pressed values. A pressed button is aria-pressed and styled so.
   UI.prototype.renderFacets = function () {
-    var ui = this, all = this.out.results;
-    this.facetBox.textContent = "";
+    var ui = this, all = this.out.results, pressed = [];
+    this.facetBody.textContent = "";
+    this.facetBox.hidden = !all.length;
     if (!all.length) return;
     FACETS.forEach(function (pair) {
       var name = pair[0], counts = new Map();
       ui.hits.forEach(function (r) { [].concat(r.facets[name]).forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); }); });
       if (!counts.size) return;
-      var group = ui.facetBox.appendChild(el("div", "search-facet"));
+      var group = ui.facetBody.appendChild(el("div", "search-facet"));
       group.setAttribute("data-facet", name);
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", pair[1]);
       group.appendChild(el("span", "search-facet-name", pair[1]));
       Array.from(counts).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).forEach(function (kv) {
-        var b = group.appendChild(el("button", "search-facet-value", kv[0] + " " + kv[1]));
+        var on = ui.filters[name] === kv[0], b = group.appendChild(el("button", "search-facet-value", kv[0] + " "));
+        b.appendChild(el("span", "search-facet-count", String(kv[1])));
         b.type = "button";
-        b.setAttribute("aria-pressed", String(ui.filters[name] === kv[0]));
+        b.setAttribute("aria-pressed", String(on));
+        if (on) pressed.push(kv[0]);
         b.addEventListener("click", function () {
           if (ui.filters[name] === kv[0]) delete ui.filters[name]; else ui.filters[name] = kv[0];
+          ui.keep();
           ui.refresh();
         });
       });
     });
+    this.facetSummary.textContent = pressed.length ? "筛选:" + pressed.join(" · ") : "筛选";
   };
 
-  UI.prototype.show = function (upto) {
-    var ui = this, m = this.engine.manifest;
-    this.hits.slice(this.shown, upto).forEach(function (r) {
-      var li = ui.list.appendChild(el("li", "search-item"));
-      m.then(async function (man) {
-        var d = await ui.engine.record(man, r);
-        ui.fill(li, r, d, await ui.engine.excerpt(man, r, d, ui.needles));
-      });
-    });
-    this.shown = Math.min(upto, this.hits.length);
+  // The next results up to `upto`, added to the list in one go once their records and
+  // excerpts are in (the list never shifts while it fills). A result with the same title
+  // and body as the one above it (the same article printed twice) joins it as "另见".
+  UI.prototype.show = async function (upto, seq, fresh) {
+    var ui = this, m = await this.engine.manifest, batch = this.hits.slice(this.shown, upto + 4);
+    seq = seq === undefined ? this.seq : seq;
+    var filled = await Promise.all(batch.map(async function (r) {
+      var d = await ui.engine.record(m, r);
+      return { r: r, d: d };
+    }));
+    if (seq !== this.seq) return;
+    var items = [], used = 0;
+    for (var i = 0; i < filled.length && items.length < upto - this.shown; i++, used++) {
+      var x = filled[i], last = items.length ? items[items.length - 1] : this.last;
+      if (last && last.d.title === x.d.title && last.d.len === x.d.len) { (last.also = last.also || []).push(x.d); continue; }
+      items.push(x);
+    }
+    await Promise.all(items.map(async function (x) { x.body = await ui.engine.excerpt(m, x.r, x.d, ui.needles); }));
+    if (seq !== this.seq) return;
+    if (fresh) this.list.textContent = "";
+    var frag = document.createDocumentFragment();
+    items.forEach(function (x) { frag.appendChild(ui.item(x)); });
+    this.list.appendChild(frag);
+    this.last = items.length ? items[items.length - 1] : this.last;
+    this.shown = Math.min(this.shown + used, this.hits.length);
     this.more.hidden = this.shown >= this.hits.length;
   };
 
-  UI.prototype.fill = function (li, r, d, body) {
+  UI.prototype.link = function (url) {
+    return this.root + url + "?q=" + encodeURIComponent(this.input.value.trim());
+  };
+
+  UI.prototype.item = function (x) {
+    var li = el("li", "search-item"), r = x.r, d = x.d, ui = this;
     var a = li.appendChild(el("a", "search-hit"));
-    a.href = this.root + d.url;
+    a.href = this.link(d.url);
     highlight(a, d.title, this.needles);
     var meta = [d.date].concat(r.facets.region.join("、"), r.facets.theme.slice(0, 1)).filter(Boolean).join(" · ");
     li.appendChild(el("p", "search-meta", meta));
-    highlight(li.appendChild(el("p", "search-snippet")), snippet(body || d.summary, this.needles), this.needles);
+    highlight(li.appendChild(el("p", "search-snippet")), snippet(x.body || d.summary, this.needles), this.needles);
+    if (x.also) {
+      var also = li.appendChild(el("p", "search-also", "另见:"));
+      x.also.forEach(function (o, k) {
+        if (k) also.appendChild(document.createTextNode("、"));
+        also.appendChild(el("a", "", o.date || o.id)).href = ui.link(o.url);
+      });
+    }
+    return li;
   };
 
   function mount() {

@@ -25,6 +25,7 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups, write_issues
 from .fingerprint import Fingerprinter
 from .pages import all_pages
+from .views import bare_subtitle
 from .writer import OutputError, SiteWriter
 
 __all__ = ["render_site", "SiteConfig", "RenderMemo", "RenderStats", "OutputError", "site_config_from"]
@@ -32,8 +33,10 @@ __all__ = ["render_site", "SiteConfig", "RenderMemo", "RenderStats", "OutputErro
 
 def make_env(config: SiteConfig) -> Environment:
     """Autoescape on for every template, HTML and XML alike; undefined names are errors."""
-    return Environment(loader=FileSystemLoader(str(config.templates_dir)), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(str(config.templates_dir)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["bare_subtitle"] = bare_subtitle
+    return env
 
 
 def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig, previous: dict | None = None,
@@ -61,6 +64,9 @@ def render_site(issues: Sequence[Issue], out_dir: Path, config: SiteConfig, prev
     write_sitemap(writer, config, paths)
     chunks = write_exports(writer, catalog, memo.export_chunks, versions)
     writer.copy_tree(Path(config.static_dir), "static")
+    icon = Path(config.static_dir) / "favicon.ico"
+    if icon.is_file():  # browsers ask the site's root for it whatever the pages link
+        writer.write("favicon.ico", icon.read_bytes())
     writer.write(".nojekyll", "")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     kept = RenderMemo((version, {g.name: g.slug for g in catalog.people}), prints.used, issue_families, families,

@@ -6,36 +6,45 @@ Markdown links or template syntax therefore stays visible, inert text.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
 from ..model import Block, Figure
 
 
-def render_blocks(blocks: Sequence[Block], heading_level: int = 2) -> Markup:
-    """Paragraphs, section headings (``<h2>`` by default), lists and figures, in reading order."""
+def render_blocks(blocks: Sequence[Block], heading_level: int = 2, anchors: Mapping[int, str] | None = None) -> Markup:
+    """Paragraphs, section headings (``<h2>`` by default), lists and figures, in reading order.
+
+    ``anchors`` (block index → id) gives headings and paragraphs the ids a table of contents
+    links to; a heading also gets a link to itself, to copy."""
+    anchors = anchors or {}
     parts: list[str] = []
     items: list[str] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "item":
             items.append(f"<li>{escape(block.text)}</li>")
             continue
         if items:
             parts.append("<ul>" + "".join(items) + "</ul>")
             items = []
-        parts.append(render_block(block, heading_level))
+        parts.append(render_block(block, heading_level, anchors.get(index, "")))
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
     return Markup("\n".join(p for p in parts if p))
 
 
-def render_block(block: Block, heading_level: int) -> str:
+def render_block(block: Block, heading_level: int, anchor: str = "") -> str:
     if block.kind == "section":
-        return f"<h{heading_level}>{escape(block.text)}</h{heading_level}>"
+        if not anchor:
+            return f"<h{heading_level}>{escape(block.text)}</h{heading_level}>"
+        link = f'<a class="anchor" href="#{anchor}" aria-label="本节链接">#</a>'
+        return f'<h{heading_level} id="{anchor}">{escape(block.text)}{link}</h{heading_level}>'
     if block.kind == "figure" and block.figure is not None:
         return render_figure(block.figure)
-    return f"<p>{escape(block.text)}</p>" if block.text else ""
+    if not block.text:
+        return ""
+    return f'<p id="{anchor}">{escape(block.text)}</p>' if anchor else f"<p>{escape(block.text)}</p>"
 
 
 def render_figure(figure: Figure) -> str:

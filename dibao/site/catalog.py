@@ -69,6 +69,26 @@ class IssueEntry:
     def date(self) -> str:
         return self.issue.date or (str(self.issue.year) if self.issue.year else "")
 
+    @property
+    def label(self) -> str:
+        return issue_label(self.issue)
+
+
+#: An issue without a masthead (text pasted without the paper's name) is a clipping: it is
+#: named by its lead headline, which tells such issues apart where 报纸 or 报名不详 would not.
+CLIPPING = "剪报"
+LABEL_TITLE_CHARS = 14
+
+
+def issue_label(issue: Issue) -> str:
+    """``河北法治报 第853期``; ``剪报 · 辽宁省委政法委召开各市委政…`` when the paper is unknown."""
+    if issue.paper:
+        return issue.paper + (f" 第{issue.masthead.issue_no}期" if issue.masthead.issue_no else "")
+    lead = min(issue.articles, key=lambda a: a.order).title if issue.articles else ""
+    if len(lead) > LABEL_TITLE_CHARS:
+        lead = lead[:LABEL_TITLE_CHARS].rstrip() + "…"
+    return f"{CLIPPING} · {lead}" if lead else CLIPPING
+
 
 @dataclass(frozen=True)
 class Group:
@@ -171,19 +191,26 @@ def by_count(groups: list[Group]) -> tuple[Group, ...]:
 
 def region_groups(entries: Sequence[Entry]) -> tuple[Group, ...]:
     members: dict[str, list[Entry]] = {}
-    cities: dict[str, Counter] = {}
     for entry in entries:
         for region in dict.fromkeys(entry.article.regions):
             members.setdefault(region, []).append(entry)
-        for place in entry.article.places:
-            if place.province and place.name:
-                cities.setdefault(place.province, Counter())[place.name] += 1
     groups = []
     for name, mine in members.items():
         slug = region_slug(name)
-        counts = tuple(sorted(cities.get(name, Counter()).items(), key=lambda kv: (-kv[1], kv[0])))
-        groups.append(Group("region", name, slug, f"regions/{slug}", newest_first(mine), counts=counts))
+        groups.append(Group("region", name, slug, f"regions/{slug}", newest_first(mine), counts=city_counts(name, mine)))
     return by_count(groups)
+
+
+def city_counts(province: str, entries: Sequence[Entry]) -> tuple[tuple[str, int], ...]:
+    """Articles of the province's list naming each of its cities, largest first.
+
+    Counted among the province's own articles, once per article, so a city never outnumbers
+    its province (an article that names 武汉市 in passing but is filed under another region is
+    not on 湖北's list, and must not be in its cities' counts either)."""
+    found: Counter = Counter()
+    for entry in entries:
+        found.update({p.name for p in entry.article.places if p.province == province and p.name})
+    return tuple(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 #: the themes page's last entry: articles no theme applies to (most articles of a general paper)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .catalog import Catalog, Group
 from .config import SiteConfig
@@ -10,6 +10,10 @@ from . import mapsvg
 from .pages import Page, group_title, make_page, region_legend, region_map
 
 KIND_FOLDERS = {"region": "regions", "theme": "themes", "person": "people"}
+
+
+#: pages either side of the current one that a pager lists (besides the newest and the oldest)
+PAGER_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class Pager:
     number: int = 0  #: the page's fixed number, 0 for a list's front page
     first: int = 0  #: position (1-based, counted from the oldest) of the page's oldest entry; 0 if unused
     last: int = 0  #: … and of its newest
+    spans: tuple[str, ...] = ()  #: dates each numbered page covers (``2019.2.17–2.20``); empty for the front page
+    span: str = ""  #: dates this page covers, the front page's included
 
     @property
     def count(self) -> int:
@@ -34,22 +40,54 @@ class Pager:
     def next(self) -> str:
         return self.links[self.at + 1][1] if self.at + 1 < self.count else ""
 
+    @property
+    def shown(self) -> tuple[tuple[int, str, str, str] | None, ...]:
+        """(position, label, path, dates) of the pages a pager lists: the newest, the oldest and
+        :data:`PAGER_REACH` either side of this one, with ``None`` where pages are left out (a row
+        of 23 numbers said nothing about what each held)."""
+        keep = sorted({0, self.count - 1, *range(max(0, self.at - PAGER_REACH), min(self.count, self.at + PAGER_REACH + 1))})
+        found: list = []
+        for position in keep:
+            if found and found[-1] is not None and found[-1][0] != position - 1:
+                found.append(None)
+            label, path = self.links[position]
+            found.append((position, label, path, self.spans[position] if position < len(self.spans) else ""))
+        return tuple(found)
 
-def paginate(items: Sequence, size: int, folder: str) -> list[tuple[Sequence, Pager]]:
+
+def date_span(oldest: str, newest: str) -> str:
+    """``2019.2.17``, ``2019.2.17–2.20``, ``2018.12.30–2019.1.5``; years alone (``2024–2025``) as they are."""
+    def parts(date: str) -> list[str]:
+        return [str(int(x)) for x in date.split("-")] if len(date) == 10 else [date]
+    a, b = parts(oldest), parts(newest)
+    if a == b:
+        return ".".join(a)
+    if len(a) == len(b) == 3 and a[0] == b[0]:
+        return f"{'.'.join(a)}–{'.'.join(b[1:])}"
+    return f"{'.'.join(a)}–{'.'.join(b)}"
+
+
+def paginate(items: Sequence, size: int, folder: str,
+             date_of: Callable[[object], str] | None = None) -> list[tuple[Sequence, Pager]]:
     """``items`` newest first → a front page with the newest ``size`` to ``2 * size - 1`` and
-    numbered pages of exactly ``size``, ``page-1.html`` the oldest.
+    numbered pages of exactly ``size``, ``page-1.html`` the oldest.  With ``date_of`` (an item's
+    date), each page says which dates it covers.
 
     Numbering from the oldest end means a page keeps its articles as the archive grows: adding
     an article changes the front page only (and every page once per ``size`` articles, when a
-    new numbered page appears), and a link to page 3 of a list stays a citable address."""
+    new numbered page appears), and a link to page 3 of a list stays a citable address.  So the
+    front page's dates, which change with every article, are on the front page alone."""
     total = len(items)
     numbered = max(0, total // size - 1)
     links = ((("最新", f"{folder}/index.html"),)
              + tuple((str(n), f"{folder}/page-{n}.html") for n in range(numbered, 0, -1)))
-    pages = [(items[:total - numbered * size], Pager(0, links, 0, numbered * size + 1, total))]
+    chunks = [items[:total - numbered * size]] + [items[total - n * size:total - (n - 1) * size]
+                                                  for n in range(numbered, 0, -1)]
+    dates = [date_span(date_of(c[-1]), date_of(c[0])) if date_of and c else "" for c in chunks]
+    spans = ("",) + tuple(dates[1:]) if date_of else ()
+    pages = [(chunks[0], Pager(0, links, 0, numbered * size + 1, total, spans, dates[0]))]
     for at, n in enumerate(range(numbered, 0, -1), start=1):
-        start = total - n * size
-        pages.append((items[start:start + size], Pager(at, links, n, (n - 1) * size + 1, n * size)))
+        pages.append((chunks[at], Pager(at, links, n, (n - 1) * size + 1, n * size, spans, dates[at])))
     return pages
 
 
@@ -69,7 +107,7 @@ def group_pages(group: Group, config: SiteConfig, briefs: dict) -> Iterator[Page
     section = KIND_FOLDERS[group.kind]
     feed = f"feeds/{section}/{group.slug}.xml" if group.kind != "person" else ""
     head = group.head
-    for chunk, pager in paginate(group.entries, config.page_size, group.folder):
+    for chunk, pager in paginate(group.entries, config.page_size, group.folder, lambda e: e.date):
         title = group_title(group) + ("" if pager.number == 0 else f"（第{pager.number}页）")
         yield make_page(pager.links[pager.at][1], "group.html", config, title, section,
                         description=group.description, group=head if pager.number == 0 else None,

@@ -5,7 +5,7 @@ import calendar
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from . import body, mapsvg, views
+from . import aids, body, mapsvg, views
 from .catalog import Catalog, Group, IssueEntry
 from .config import SiteConfig
 from .urls import absolute, relative
@@ -32,7 +32,7 @@ class IssueLink:
     """What an issue page shows of the issues before and after it."""
 
     path: str
-    paper: str
+    label: str  #: the issue's label (paper and number, or its lead headline)
     date: str
 
 
@@ -142,15 +142,15 @@ def month_block(year: int, month: int, issues: list[IssueEntry]) -> dict:
 
 def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
     entry = catalog.issues[index]
-    title = f"{views.issue_label(entry.issue)} · {views.display_date(entry.issue)}"
+    title = f"{entry.label} · {views.display_date(entry.issue)}"
     return make_page(entry.path, "issue.html", config, title, "issues", issue_entry=entry, issue=entry.issue,
-                     date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
+                     date_label=views.display_date(entry.issue), label=entry.label,
                      **issue_neighbours(catalog, index))
 
 
 def issue_neighbours(catalog: Catalog, index: int) -> dict:
     """All an issue page reads from outside its own issue: the issues before and after it."""
-    link = lambda ie: IssueLink(ie.path, ie.issue.paper, ie.date)
+    link = lambda ie: IssueLink(ie.path, ie.label, ie.date)
     return dict(prev_issue=link(catalog.issues[index - 1]) if index > 0 else None,
                 next_issue=link(catalog.issues[index + 1]) if index + 1 < len(catalog.issues) else None)
 
@@ -162,10 +162,10 @@ def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, 
     return make_page(
         entry.path, "article.html", config, entry.article.title, "issues", derive=article_extras,
         description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
-        issue=entry.issue, issue_entry=Link(views.issue_label(entry.issue), issue_entry.path), siblings=siblings,
+        issue=entry.issue, issue_entry=Link(issue_entry.label, issue_entry.path), siblings=siblings,
         prev_entry=catalog.brief(siblings[at - 1]) if at > 0 else None,
         next_entry=catalog.brief(siblings[at + 1]) if at + 1 < len(siblings) else None,
-        date_label=views.display_date(entry.issue), label=views.issue_label(entry.issue),
+        date_label=views.display_date(entry.issue), label=issue_entry.label,
         sources=[str(s) for s in entry.article.sources], **article_refs(catalog, entry, links))
 
 
@@ -181,8 +181,13 @@ def article_refs(catalog: Catalog, entry, links: dict) -> dict:
 def article_extras(context: dict) -> dict:
     """What an article page derives from its own context, computed only when it is rendered."""
     entry, config = context["entry"], context["site"]
+    article = entry.article
     canonical = absolute(config.absolute_base, entry.path) if config.absolute_base else ""
-    return dict(body=body.render_blocks(entry.article.body),
+    length = article.length or len(article.text)
+    toc = aids.table_of_contents(article.body, length)
+    return dict(body=body.render_blocks(article.body, anchors={item.block: item.anchor for item in toc}),
+                toc=toc, length=length,
+                minutes=aids.reading_minutes(length), page_no=views.page_number(entry),
                 notes=views.continuation_notes(entry, context["siblings"]), citation=views.citation(entry),
                 json_ld=views.json_ld(views.news_article(entry, canonical, config.site_title)))
 

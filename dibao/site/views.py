@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..model import Issue
 from typing import Sequence
 
-from .catalog import Catalog, Entry
+from .catalog import Catalog, Entry, issue_label
 from .people import article_people
 
 BRACKETED_PREFIX = re.compile(r"^[（(【\[][^）)】\]]{0,12}[）)】\]]\s*")
@@ -66,19 +66,36 @@ def display_date(issue: Issue) -> str:
     return f"{issue.year}年" if issue.year else "日期不详"
 
 
-def issue_label(issue: Issue) -> str:
-    number = f" 第{issue.masthead.issue_no}期" if issue.masthead.issue_no else ""
-    return f"{issue.paper or '报纸'}{number}"
+def page_number(entry: Entry) -> int | None:
+    """The page (版) the article was printed on, when known: the article's own ``page`` (editions
+    give articles one), else the issue file's front matter ``page:``."""
+    found = getattr(entry.article, "page", None) or entry.issue.front_matter.get("page")
+    try:
+        return int(found) if found else None
+    except (TypeError, ValueError):
+        return None
+
+
+def inner_title(title: str) -> str:
+    """Book-title marks inside a title quoted in 《》 become 〈〉, as Chinese usage nests them."""
+    return title.replace("《", "〈").replace("》", "〉")
+
+
+def bare_subtitle(subtitle: str) -> str:
+    """A subtitle without the dash it was printed with: the page prints its own ``——``."""
+    return subtitle.lstrip("—－-― 　")
 
 
 def citation(entry: Entry) -> str:
-    """A reference line in the usual Chinese style: 作者：《标题》，《报名》日期（期号）。"""
+    """A reference line in the usual Chinese style: 作者：《标题》，《报名》日期第N版（期号）。"""
     a, issue = entry.article, entry.issue
     names = list(dict.fromkeys(a.authors + a.reporters + a.correspondents))
     who = "、".join(names) + "：" if names else ""
+    page = page_number(entry)
+    where = f"第{page}版" if page else ""
     number = f"（第{issue.masthead.issue_no}期）" if issue.masthead.issue_no else ""
-    paper = f"《{issue.paper}》" if issue.paper else ""
-    return f"{who}《{a.title}》，{paper}{display_date(issue)}{number}。"
+    paper = f"《{inner_title(issue.paper)}》" if issue.paper else ""
+    return f"{who}《{inner_title(a.title)}》，{paper}{display_date(issue)}{where}{number}。"
 
 
 def json_ld(data: dict) -> Markup:

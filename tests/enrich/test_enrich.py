@@ -99,3 +99,30 @@ def test_national_body_with_a_beijing_dateline_is_national():
     found = enrich([make_issue([article])])[0].articles[0]
     assert found.regions == ("全国",)
     assert set(found.mentions) >= {"北京", "江苏", "广东"}
+
+
+def regions_of(article) -> tuple[str, ...]:
+    return enrich([make_issue([article])])[0].articles[0].regions
+
+
+def test_a_run_of_province_short_names_names_each_province():
+    article = make_article(["粤港澳大湾区建设领导小组办公室负责人就规划纲要发表谈话。",
+                            "推动粤港澳三地规则衔接，便利居民往来。"], "共建国际一流湾区")
+    assert regions_of(article) == ("广东", "香港", "澳门")
+
+
+def test_one_or_two_short_names_are_ordinary_words():
+    article = make_article("青年志愿者走进新建的社区，为老人送去新春祝福。", "志愿服务暖人心", dateline="本报长沙1月3日电")
+    assert regions_of(article) == ("湖南",)  # 青, 新 are no provinces: the dateline speaks
+
+
+def test_a_meet_abroad_without_a_foreign_dateline_has_no_region():
+    article = make_article(["他在杜塞尔多夫站男子60米决赛中，延续了此前上佳的状态，以6秒49的成绩夺冠，收获本赛季第三个冠军。",
+                            "此前他在德国卡尔斯鲁厄站夺冠，随后转战西班牙马德里。",
+                            "下一站在法国巴黎，德国观众报以掌声。"], "三站三冠")
+    assert regions_of(article) == ()
+
+
+def test_a_province_given_as_an_example_leaves_a_nationwide_lead_national():
+    article = make_article("全国各大铁路客运站采用红外测温仪。以上海各火车站为例，已累计测温近200万人。", "图片报道")
+    assert regions_of(article) == ("全国",)

@@ -32,6 +32,28 @@ def test_written_annotations_rebuild_without_the_corpus():
         assert rebuild(annotation).articles[0].body
 
 
+@pytest.mark.skipif(not (ROOTS["corpus"] / "enrich-gold.json").exists(), reason="../shared/corpus/rmrb is absent")
+def test_no_annotation_repeats_an_article_of_the_corpus_gold():
+    """The corpus gold is never trained on: the corpus repeats some pages, so an article annotated
+    from another page could be one of the gold's."""
+    from dibao.enrich.annotated import load
+
+    gold = {(a.first, a.last) for a in load(ROOTS["corpus"] / "enrich-gold.json")}
+    assert not [a.key for a in load_all() if (a.first, a.last) in gold]
+
+
+def test_keyword_corrections_name_themes_and_their_keywords():
+    from dibao.enrich.theme_model import THEME_BIAS
+    from dibao.enrich.themes import load_taxonomy
+
+    keyword_sets = load_taxonomy().keyword_sets
+    corrections = load_model().keywords
+    assert corrections
+    for key in corrections:
+        theme, _, word = key.partition("|")
+        assert word == THEME_BIAS or word in keyword_sets[theme], key
+
+
 def test_model_weights_are_readable():
     model = load_model()
     assert 0 < model.threshold < 1 and 0 < model.gate < 1

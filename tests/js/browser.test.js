@@ -82,17 +82,45 @@ test("search page in Chromium", { skip }, async (t) => {
       const status = await typeQuery(page, "鄂州公安");
       const n = count(status);
       assert.ok(n > 0, status);
-      assert.equal(await page.$$eval(".search-item", (l) => l.length), Math.min(n, 10));
+      // an article printed twice in a row is one item ("另见"): at most ten items, never two alike in a row
+      const items = await page.$$eval(".search-item", (l) => l.map((li) => li.querySelector("a").textContent + "|" + li.querySelector(".search-snippet").textContent));
+      assert.ok(items.length > 0 && items.length <= Math.min(n, 10), `${items.length} items of ${n}`);
+      assert.ok(items.every((x, i) => !i || x !== items[i - 1]), "the same article twice in a row");
       const marks = await page.$$eval(".search-item mark", (l) => l.map((m) => m.textContent));
       assert.ok(marks.length && marks.every((m) => m === "鄂州公安"), marks.join());
       assert.ok(page.url().endsWith("?q=" + encodeURIComponent("鄂州公安")));
-      // A region facet narrows the list to its count.
+      // result links carry the query for the article page to mark it
+      const hrefs = await page.$$eval("a.search-hit", (l) => l.map((a) => a.getAttribute("href")));
+      assert.ok(hrefs.every((h) => h.endsWith("?q=" + encodeURIComponent("鄂州公安"))), hrefs[0]);
+      // snippets: no space between Chinese characters, one "…" at most at each end, one where cut
+      const snippets = await page.$$eval(".search-snippet", (l) => l.map((p) => p.textContent));
+      for (const text of snippets) {
+        assert.ok(!/[\u4e00-\u9fff。，、；：！？”）]\s+[\u4e00-\u9fff“（]/u.test(text), `stray space: ${text}`);
+        assert.ok(!/…\s*…\s*…/.test(text) && !/…\s+…/.test(text), `doubled ellipsis: ${text}`);
+      }
+      // A region facet narrows the list to its count, looks pressed, and is kept in the URL.
       const facet = page.locator('.search-facet[data-facet="region"] button').first();
       const facetCount = Number((await facet.textContent()).split(" ").pop());
+      const value = (await facet.textContent()).replace(/\s*\d+$/, "");
       await facet.click();
       assert.equal(count(await page.$eval(".search-status", (s) => s.textContent)), facetCount);
       assert.equal(await facet.getAttribute("aria-pressed"), "true");
+      assert.ok(new URL(page.url()).searchParams.get("region") === value, page.url());
       for (const name of ["region", "theme", "year"]) assert.ok(await page.$(`.search-facet[data-facet="${name}"]`), name);
+      // the facet state round-trips: the same URL opens with the facet pressed and the same count
+      const again = await open(page.url());
+      assert.equal(count(await waitStatus(again)), facetCount);
+      assert.equal(await again.locator('.search-facet-value[aria-pressed="true"]').count(), 1);
+      assert.ok((await again.locator(".search-facets-summary").textContent()).includes(value));
+      // at a phone's width the facets fold: the first result is near the top, not under 50 buttons
+      await again.setViewportSize({ width: 360, height: 740 });
+      const folded = await open(page.url().replace(/&region=[^&]*/, ""));
+      await folded.setViewportSize({ width: 360, height: 740 });
+      await folded.reload();
+      await waitStatus(folded);
+      assert.equal(await folded.$eval(".search-facets", (d) => d.open), false);
+      const top = await folded.$eval(".search-item", (li) => li.getBoundingClientRect().top);
+      assert.ok(top < 400, `first result at y=${top} at 360 px`);
       // Keyboard: arrow down from the box walks the results.
       await page.focus('form.search input[name="q"]');
       await page.keyboard.press("ArrowDown");

@@ -120,7 +120,7 @@ def run_cli(root, *args, cwd):
     return subprocess.run([sys.executable, str(root / "build.py"), *args], capture_output=True, text=True, cwd=cwd)
 
 
-def test_add_normalises_names_and_refuses_duplicates(root, tmp_path):
+def test_add_normalises_names_skips_duplicates_and_refuses_near_ones(root, tmp_path):
     seeds, content, out = tmp_path / "seeds", tmp_path / "content", tmp_path / "site"
     common = ["--seeds", str(seeds), "--content", str(content), "--out", str(out), "--quiet"]
     incoming = tmp_path / "incoming.txt"
@@ -129,8 +129,14 @@ def test_add_normalises_names_and_refuses_duplicates(root, tmp_path):
     assert first.returncode == 0, first.stderr
     assert [p.name for p in seeds.iterdir()] == ["2025-04-15-hebei-fazhi-bao.txt"]
     assert (out / "index.html").exists()
+    site_before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
     again = run_cli(root, "add", str(incoming), *common, cwd=tmp_path)
-    assert again.returncode == 1 and "same content" in again.stderr
+    # a duplicate is not a failure: it names what it matched, exits 0 and changes nothing
+    assert again.returncode == 0, again.stderr
+    assert "already in the archive as" in again.stderr and "2025-04-15-hebei-fazhi-bao.txt" in again.stderr
+    assert "failed" not in again.stderr
+    assert [p.name for p in seeds.iterdir()] == ["2025-04-15-hebei-fazhi-bao.txt"]
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == site_before
     near = tmp_path / "near.txt"
     near.write_text(incoming.read_text(encoding="utf-8").replace("公安周刊", "公安专刊"), encoding="utf-8")
     refused = run_cli(root, "add", str(near), *common, cwd=tmp_path)

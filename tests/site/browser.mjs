@@ -1,20 +1,13 @@
 // Drives Debian's Chromium through playwright-core for the site tests.
 // Usage: node tests/site/browser.mjs job.json   (prints a JSON report on stdout)
 // job: {"pages": [{"name", "url"}], "widths": [390, 1280], "screens": "<dir>" | null,
-//       "axe": "<path to axe.min.js>" | null, "colorScheme": "light" | "dark"}
+//       "axe": "<path to axe.min.js>" | null, "colorScheme": "light" | "dark",
+//       "firstScreen": false (true: screenshots of the first screenful only)}
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(path.join(process.cwd(), 'package.json'));
-const { chromium } = require('playwright-core');
+import { launch } from './chromium.mjs';
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const report = { pages: [] };
 try {
   for (const target of job.pages) {
@@ -28,7 +21,7 @@ try {
       const entry = { name: target.name, width, external };
       if (job.screens) {
         entry.screenshot = path.join(job.screens, `${target.name}-${width}${job.colorScheme === 'dark' ? '-dark' : ''}.png`);
-        await page.screenshot({ path: entry.screenshot, fullPage: true });
+        await page.screenshot({ path: entry.screenshot, fullPage: !job.firstScreen });
       }
       entry.scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (job.axe) {

@@ -52,3 +52,27 @@ def real_site(tmp_path_factory) -> Path:
     render_site(archive, out, SiteConfig(quiet=True))
     add_search(archive, out, tmp_path_factory.mktemp("cache"))
     return out
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "rmrb" / "clean"
+CORPUS_PAGES = 60
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    """A site built through the whole pipeline from 60 consecutive real page files of
+    ``../shared/corpus/rmrb/clean/``; skipped where the corpus is absent (a user's clone)."""
+    from dibao.config import load_config
+    from dibao.pipeline import build
+
+    files = sorted(CORPUS.glob("*.txt"))[:CORPUS_PAGES] if CORPUS.is_dir() else []
+    if len(files) < CORPUS_PAGES:
+        pytest.skip(f"needs {CORPUS_PAGES} page files in {CORPUS} (the shared corpus)")
+    work = tmp_path_factory.mktemp("corpus")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    for path in files:
+        (seeds / path.name).write_bytes(path.read_bytes())
+    build(load_config(ROOT, seeds=str(seeds), content=str(work / "content"), out=str(work / "site"), quiet=True),
+          root=ROOT)
+    return work / "site"

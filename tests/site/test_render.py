@@ -22,19 +22,32 @@ class TagCollector(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def is_search_runtime(attrs: dict) -> bool:
-    """The site's own search runtime, loaded from the site itself (no inline code)."""
+def is_own_script(attrs: dict) -> bool:
+    """The site's own scripts, loaded from the site itself: the search runtime, the reader's
+    preferences and aids, the search-term highlighter."""
     src = attrs.get("src") or ""
-    return re.fullmatch(r"(\.\./)*search/search\.js", src) is not None and "defer" in attrs
+    return re.fullmatch(r"(\.\./)*(search/search|static/js/site|static/js/highlight)\.js", src) is not None \
+        and "defer" in attrs
+
+
+#: the one inline script: the reader's saved colours and size, applied before the page paints
+PREFS = (Path(__file__).resolve().parents[2] / "templates" / "partials" / "prefs.js").read_text(encoding="utf-8")
+
+
+def inline_scripts(html: str) -> list[str]:
+    """Bodies of the inline scripts other than the preferences one."""
+    return [body for body in re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S) if body and body != PREFS]
 
 
 def dangerous_tags(html: str) -> list:
-    """Elements a browser would run: event handlers, scripts other than JSON-LD, javascript: URLs, images."""
+    """Elements a browser would run: event handlers, scripts other than JSON-LD, the site's own
+    and the preferences one, javascript: URLs, images."""
     parser = TagCollector()
     parser.feed(html)
     return [(tag, attrs) for tag, attrs in parser.tags
             if any(name.startswith("on") for name in attrs) or tag in ("img", "iframe", "object")
-            or (tag == "script" and attrs.get("type") != "application/ld+json" and not is_search_runtime(attrs))
+            or (tag == "script" and attrs.get("type") != "application/ld+json" and not is_own_script(attrs)
+                and not attrs == {})  # a bare <script>: only PREFS, checked by inline_scripts
             or any((value or "").strip().lower().startswith("javascript:") for value in attrs.values())]
 
 
@@ -56,13 +69,15 @@ def test_hostile_text_stays_inert(site):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "[x](javascript:alert(1))" in html  # Markdown link syntax shown as text, not a link
     assert '<p class="kicker">{{ 7*7 }}</p>' in html and ">49<" not in html
-    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)
+    scripts = inline_scripts(html)  # the JSON-LD
     assert len(scripts) == 1 and "</" not in scripts[0] and "<" not in scripts[0]
     assert json.loads(scripts[0])["headline"] == "测试<script>alert(1)</script>标题"
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not any(bad in text for bad in HOSTILE), page
         assert not dangerous_tags(text), page
+        for body in inline_scripts(text):  # bare scripts other than PREFS would run: only JSON-LD data is allowed
+            assert isinstance(json.loads(body), dict), page
 
 
 def test_hostile_text_is_escaped_in_feeds(site):

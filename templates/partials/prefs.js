@@ -1,0 +1,1 @@
+var d=document.documentElement;d.className+=" js";try{var s=localStorage,t=s.getItem("dibao-theme"),z=s.getItem("dibao-size");if(t==="light"||t==="dark")d.setAttribute("data-theme",t);if(z==="s"||z==="l")d.setAttribute("data-size",z)}catch(e){}

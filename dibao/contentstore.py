@@ -13,12 +13,14 @@ from pathlib import Path
 
 from .contentio import (article_filename, article_front_matter, article_from_text, dump_yaml, render_article,
                         render_body, render_issue_index)
+from .durable import UndoLog, recover_undo_log
 from .editmerge import MISSING, MergeResult, edited_parts, is_edited, merge, record_from, split, value_hash
 from .enrich import article_id
 from .model import Article, Issue
-from .state import BuildState, FileRecord, IssueRecord, digest
+from .state import STATE_PATH, BuildState, FileRecord, IssueRecord, digest
 
 ARCHIVE_KEYS = ("related",)
+UNDO_LOG = Path(".dibao") / "undo"  #: the files a build changed, kept until it commits (:class:`.durable.UndoLog`)
 
 
 @dataclass
@@ -37,16 +39,35 @@ class ContentStore:
         #: unedited (the merge then takes the new text, and the file need not be read again)
         self.read: dict[Path, str | None] = {}
         self.listed: dict[Path, dict[str, list[Path]]] = {}  #: article files found per folder, by order
+        self.log = UndoLog(root, root / UNDO_LOG)
+
+    @staticmethod
+    def recover(root: Path) -> str:
+        """Undo the file changes of a build killed before it committed them (see :meth:`commit`)."""
+        return recover_undo_log(root, root / UNDO_LOG, root / STATE_PATH)
+
+    def commit(self) -> None:
+        """Save state.json: this build's file changes become final with it.  Until then each
+        changed file's old version is kept, so a build killed or failed on the way leaves content/
+        and state.json as they were (:meth:`rollback`, or the next build's :meth:`recover`)."""
+        path = self.root / STATE_PATH
+        text = self.state.to_text()
+        if self.log.touched or not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.log.commit(path, text)
+
+    def rollback(self) -> None:
+        self.log.close()
+        self.recover(self.root)
 
     def write(self, path: Path, text: str) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            self.log.replace(path, text)
             self.report.written.append(self.rel(path))
 
     def remove(self, path: Path) -> None:
         if path.exists():
-            path.unlink()
+            self.log.remove(path)
             self.report.removed.append(self.rel(path))
 
     def rel(self, path: Path) -> str:
@@ -207,8 +228,8 @@ class ContentStore:
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    self.report.removed.append(self.rel(path))
-            shutil.rmtree(folder)
+                    self.remove(path)
+            shutil.rmtree(folder)  # the folders left empty
 
 
 def _edited(path: Path, base: FileRecord) -> bool:

@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .durable import write_atomically
+
 STATE_PATH = Path(".dibao") / "state.json"
 PARSER_SOURCES = ("ingest.py", "normalize.py", "layout.py", "contentio.py", "slugs.py", "textseg.py", "segment",
                   "enrich", "data")
@@ -97,7 +99,7 @@ class BuildState:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = self.to_text()
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_atomically(path, text, point="state-json")
 
     def to_text(self) -> str:
         """JSON with one line per article record: diffs in version control stay readable, and

@@ -142,3 +142,5 @@ class Issue:
     home_province: str = ""  #: the paper's province, for 我省/全省
     articles: tuple[Article, ...] = ()
     warnings: tuple[str, ...] = ()  #: ``file:line: message`` notes for the user
+    #: the file's decoded lines as read, front matter blanked: what the conservation check counts
+    raw_lines: tuple[str, ...] = field(default=(), compare=False, repr=False)

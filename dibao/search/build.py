@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from dibao import pickled
+from dibao import crashpoints, pickled
 from dibao.forking import beside, can_fork, forking
 from dibao.search.codec import jsonp, json_payload, packed_file, write_text
 from dibao.search.counting import MASK, load_word_class, word_patterns
@@ -29,14 +29,15 @@ from dibao.textseg import USER_DICT, get_jieba
 #: Bump when the file format or the tokenizer changes, so cached parts are counted again.
 FORMAT = "dibao-search-13"
 K1, B = 1.2, 0.75
-#: Build cache folder inside the build folder (never copied into the site).
-CACHE = "parts"
+#: Build cache folder inside the build folder: a dot-folder, so that whoever publishes the
+#: folder leaves it out with the other dotfiles (it is never published).
+CACHE = ".parts"
 #: The last build's state, in the build cache.
 STATE = "state.pickle"
 #: Folders of published files this index writes; a build deletes the files of them it did not write.
 FOLDERS = ("i", "k", "e", "s", "py")
-#: Folders of older formats, deleted when found.
-OLD_FOLDERS = ("t", "g", "h", "r", "l", "nt", "ng", "nh", "nr", "nl", "rt", "rg", "rh", "rk", "v", "p")
+#: Folders of older formats (and ``parts``, the build cache's name before), deleted when found.
+OLD_FOLDERS = ("t", "g", "h", "r", "l", "nt", "ng", "nh", "nr", "nl", "rt", "rg", "rh", "rk", "v", "p", "parts")
 #: Docs from which the pinyin index is written in a process of its own while an added issue is counted.
 PINYIN_BESIDE_FROM = 200
 #: Docs a worker counts in one go at least: each stretch's pieces are merged into its part by this
@@ -138,21 +139,14 @@ def build_search(
     out_dir: Path,
     *,
     part_key: Callable[[SearchDoc], str] = month_part,
-    cache_dir: Path | None = None,
 ) -> SearchStats:
-    """Write the search index for ``docs`` into ``out_dir`` (e.g. ``site/search``).
+    """Write the search index for ``docs`` into ``out_dir``: a lasting folder whose files, dotfiles
+    and dot-folders aside, are the published ``search/`` folder (its build cache is ``.parts/``).
 
-    The previous build in the same folder is updated in place.  When the site is rendered into a
-    fresh folder each time, pass a lasting ``cache_dir`` (e.g. ``.dibao-cache/search``): the index
-    is built there and mirrored into ``out_dir``.
+    The previous build in the same folder is updated in place.  A changed file is replaced (a new
+    inode), never rewritten in place, so the folder can be hard-linked into a site.
     """
-    if cache_dir is None:
-        return _build(docs, Path(out_dir), part_key)
-    from ..site.mirroring import mirror  # the site writer's mirror: links files, skips parts/ and dotfiles
-
-    stats = _build(docs, Path(cache_dir), part_key)
-    mirror(Path(cache_dir), Path(out_dir))
-    return stats
+    return _build(docs, Path(out_dir), part_key)
 
 
 @contextlib.contextmanager
@@ -249,8 +243,9 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
                 touched = set(files.members)
             state.layout = (files.shards, files.big)
             state.terms = sum(1 for flags, _entry in files.entries.values() if flags & TERM)
-            pickled.save(cache / KEYS, files)
         written = _write_keys(out_dir, files, touched) if not fresh else 0
+        if not fresh:  # after the files it describes: a build killed before sees the old entries, and
+            pickled.save(cache / KEYS, files)  # writes again what differs from them
     letters, pinyin_files = pinyin.value()
     for key in set(state.parts) - set(keys):
         _drop_part(out_dir, state, key)
@@ -265,6 +260,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     manifest = _manifest(state, keys, layout)
     written += write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     written += write_runtime(out_dir, layout)
+    crashpoints.reached("search-state")
     if not fresh:
         pickled.save(cache / STATE, state)
     return SearchStats(docs=manifest["n"], parts=len(keys), rebuilt=tuple(k for k in keys if k in changed), terms=state.terms,
@@ -329,6 +325,7 @@ def _write_part(out_dir: Path, state: BuildState, key: str, docs: list[SearchDoc
     state.excerpts[key] = sorted(names)
     state.stats[key] = {**doc_stats(docs, part.lengths), "g": starts}
     state.sums[key] = part.sums
+    crashpoints.reached("search-part")
     return written
 
 

@@ -11,14 +11,16 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .contentio import (article_filename, article_front_matter, article_from_text, dump_yaml, render_article,
-                        render_body, render_issue_index)
+from .contentio import (ContentError, article_filename, article_front_matter, article_from_text, dump_yaml,
+                        parse_front_matter, parse_spans, render_article, render_body, render_issue_index)
 from .editmerge import MISSING, edited_parts, is_edited, merge, record_from, split, value_hash
 from .enrich import article_id
 from .model import Article, Issue
 from .state import BuildState, FileRecord, IssueRecord, digest
 
 ARCHIVE_KEYS = ("related",)
+#: what changes when an article moves into an edition: no conflict with an editor's change
+MOVED_KEYS = {"issue", "order", "page", "page_name", "related"}
 
 
 @dataclass
@@ -35,6 +37,9 @@ class ContentStore:
         #: files :meth:`as_published` read, for :meth:`put_parsed`: an edited one's text, None when
         #: unedited (the merge then takes the new text, and the file need not be read again)
         self.read: dict[Path, str | None] = {}
+        #: article id → the record of a file in a folder that goes away, printed from the same lines
+        #: (see :meth:`adopt`): its hand edits follow the article into its new folder
+        self.moved: dict[str, FileRecord] = {}
 
     def write(self, path: Path, text: str) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -50,35 +55,76 @@ class ContentStore:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def put_parsed(self, issue: Issue, key: str, force: bool = False) -> None:
-        """A freshly parsed issue: merge each article with the editor's version of it."""
+    def put_parsed(self, issue: Issue, key: str, force: bool = False, pages: dict[str, str] | None = None) -> None:
+        """A freshly parsed issue: merge each article with the editor's version of it.
+        ``pages``: an edition's page files (file id → key), for the state."""
         old = self.state.issues.get(issue.id)
         folder = self.root / issue.id
         self.write(folder / "_index.md", render_issue_index(issue))
         records: dict[str, FileRecord] = {}
         for article in issue.articles:
             aid = article_id(article)
-            base = None if force or old is None else old.articles.get(aid)
+            base = None if force else self.base(old, aid)
             path = self.existing(base) or folder / article_filename(article)
             front, body = article_front_matter(article, issue), render_body(article.body)
             new_text = f"---\n{dump_yaml(front)}---\n\n{body}"
             result = merge(new_text, self.current_text(path), base, str(path))
-            self.note(path, result.kept, result.conflicts)
-            if base is None or not result.kept:
+            moved = base is not None and aid in self.moved and base is self.moved[aid]
+            self.note(path, result.kept, [c for c in result.conflicts if not (moved and c in MOVED_KEYS)])
+            if base is None or not result.kept or path.parent != folder:
                 path = folder / article_filename(article)
             self.write(path, result.text)
             records[aid] = record_from(self.rel(path), front, body, new_text)
         self.drop_strays(folder, records, None if force else old)
-        self.state.issues[issue.id] = IssueRecord(issue.source, key, records)
+        self.state.issues[issue.id] = IssueRecord(issue.source, key, records, dict(pages or {}))
+
+    def base(self, old: IssueRecord | None, aid: str) -> FileRecord | None:
+        """What dibao last wrote for article ``aid``: its own record, or one :meth:`adopt` found."""
+        found = old.articles.get(aid) if old is not None else None
+        return found or self.moved.get(aid)
+
+    def adopt(self, issues: tuple[Issue, ...], leaving: list[str]) -> None:
+        """Article files of the folders ``leaving`` (issue ids about to be removed) whose article is
+        now in one of ``issues`` under another id: a page's articles gathered into its edition, or a
+        content/ written in the layout of an older dibao.  Each is matched with the new article
+        printed from most of the same lines of the same file, so its hand edits move with it."""
+        printed: dict[str, list[tuple[int, int, FileRecord]]] = {}
+        for issue_id in leaving:
+            record = self.state.issues.get(issue_id)
+            for base in record.articles.values() if record else ():
+                for span in self.recorded_sources(base):
+                    printed.setdefault(span.file, []).append((span.first, span.last, base))
+        taken: set[int] = set()
+        for issue in issues:
+            own = self.state.issues.get(issue.id)
+            for article in issue.articles:
+                aid = article_id(article)
+                if own is not None and aid in own.articles:
+                    continue
+                shared = [(min(s.last, last) - max(s.first, first) + 1, base) for s in article.sources
+                          for first, last, base in printed.get(s.file, ()) if id(base) not in taken]
+                best = max(shared, key=lambda found: found[0], default=(0, None))
+                if best[0] > 0:
+                    self.moved[aid] = best[1]
+                    taken.add(id(best[1]))
+
+    def recorded_sources(self, base: FileRecord) -> tuple:
+        """The source spans an article file names (empty when it is gone or unreadable)."""
+        path = self.root / base.path
+        try:
+            front, _ = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
+            return parse_spans(front.get("source"))
+        except (OSError, ContentError, KeyError, TypeError, ValueError, IndexError):
+            return ()
 
     def as_published(self, issue: Issue, force: bool = False) -> Issue:
         """A freshly parsed ``issue`` as content/ will hold it once :meth:`put_parsed` has merged
         it: articles whose file has hand edits that will be kept are taken from the merged text
         (so that archive-wide keys such as ``related`` see what readers see)."""
-        old = None if force else self.state.issues.get(issue.id)
-        if old is None:
+        old = self.state.issues.get(issue.id)
+        if force or (old is None and not self.moved):
             return issue
-        articles = tuple(self.merged_article(issue, a, old.articles.get(article_id(a))) for a in issue.articles)
+        articles = tuple(self.merged_article(issue, a, self.base(old, article_id(a))) for a in issue.articles)
         return issue if all(a is b for a, b in zip(articles, issue.articles)) else replace(issue, articles=articles)
 
     def merged_article(self, issue: Issue, article: Article, base: FileRecord | None) -> Article:

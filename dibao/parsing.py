@@ -34,11 +34,15 @@ class BuildError(Exception):
 @dataclass
 class BuildPlan:
     to_parse: list[Path] = field(default_factory=list)  #: seed files to parse
-    unchanged: list[str] = field(default_factory=list)  #: issue ids to read back from content/
-    removed: list[str] = field(default_factory=list)  #: issue ids whose seed file is gone
-    keys: dict[str, str] = field(default_factory=dict)  #: issue id → generation key
-    ids: dict[Path, str] = field(default_factory=dict)  #: seed file → issue id
-    forced: set[str] = field(default_factory=set)  #: issue ids whose hand edits are discarded
+    unchanged: list[str] = field(default_factory=list)  #: issue (edition) ids to read back from content/
+    removed: list[str] = field(default_factory=list)  #: issue (edition) ids whose seed files are gone
+    #: file id → generation key; after :func:`.edition.plan.widen`, edition id → key too
+    keys: dict[str, str] = field(default_factory=dict)
+    ids: dict[Path, str] = field(default_factory=dict)  #: seed file → issue id (of the file)
+    forced: set[str] = field(default_factory=set)  #: issue ids (of files, then of editions) whose hand edits are discarded
+    #: file id → (edition it was part of, its key then), from the build state
+    owners: dict[str, tuple[str, str]] = field(default_factory=dict)
+    members: dict[str, dict[str, str]] = field(default_factory=dict)  #: edition id → its files' ids and keys
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -60,6 +64,8 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
                enrich_config: EnrichConfig, everything: bool = False) -> BuildPlan:
     plan = BuildPlan()
     settings = digest(json.dumps([parser_version(), repr(enrich_config)], ensure_ascii=False))
+    plan.owners = state.owners()
+    force = (*force, *(f for name in force if state.issues.get(name) for f in state.issues[name].pages))
     seen: dict[str, Path] = {}
     for path in discover(config.seeds):
         issue_id = issue_id_for(path)
@@ -70,19 +76,18 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
         key = digest(digest(path.read_bytes()) + settings)
         plan.keys[issue_id], plan.ids[path] = key, issue_id
         wanted = issue_id in force or path.name in force or display_path(path, root) in force
-        record = state.issues.get(issue_id)
-        if everything or wanted or record is None or record.key != key \
-                or not (config.content / issue_id / "_index.md").exists():
+        owner, known = plan.owners.get(issue_id, ("", ""))
+        if everything or wanted or known != key or not (config.content / owner / "_index.md").exists():
             plan.to_parse.append(path)
             if wanted:
                 plan.forced.add(issue_id)
-        else:
-            plan.unchanged.append(issue_id)
-    unknown = [name for name in force if name not in plan.forced and not any(
+        elif owner not in plan.unchanged:
+            plan.unchanged.append(owner)
+    unknown = [name for name in force if name not in plan.forced and name not in state.issues and not any(
         name in (p.name, display_path(p, root)) for p in plan.to_parse)]
     if unknown:
         raise BuildError([f"--force: no issue named {name}" for name in unknown])
-    plan.removed = sorted(set(state.issues) - set(seen))
+    plan.removed = sorted(i for i, record in state.issues.items() if not set(record.files(i)) & set(seen))
     return plan
 
 

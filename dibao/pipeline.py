@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from .cache import CACHE_DIR, BuildCache, tree_digest
 from .config import Config
 from .contentstore import ContentReport, ContentStore
+from .edition.plan import editions_to_write
 from .enrich import EnrichConfig, article_id, article_keys, related_lists
 from .forking import frozen
 from .model import Article, Issue
@@ -58,6 +59,8 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
     if not clean and nothing_changed(config, plan, cache, parse_only):
         return unchanged_report(cache, time.perf_counter() - started, config.quiet)
     parsed = parse_issues(plan.to_parse, enrich_config, cache.terms)
+    parsed = editions_to_write(plan, parsed, lambda more: parse_issues(more, enrich_config, cache.terms), enrich_config,
+                               cache.terms)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
     store = ContentStore(config.content, state)
@@ -99,7 +102,9 @@ def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tup
 
 
 def published(parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan) -> tuple[Issue, ...]:
-    """The parsed issues as content/ will hold them, with the hand edits that writing keeps."""
+    """The parsed issues as content/ will hold them, with the hand edits that writing keeps (those
+    of article files in folders that go away too, see :meth:`.ContentStore.adopt`)."""
+    store.adopt(parsed, plan.removed)
     return tuple(store.as_published(issue, force=issue.id in plan.forced) for issue in parsed)
 
 
@@ -141,13 +146,13 @@ def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
 def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan,
                   related_changed: set[tuple[str, int]]) -> ContentReport:
     fresh = {issue.id for issue in parsed}
-    for issue_id in plan.removed:
-        store.remove_issue(issue_id)
     for issue in archive:
         if issue.id in fresh:
-            store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
+            store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced, pages=plan.members.get(issue.id))
         else:
             store.refresh_archive_keys(issue, related_changed)
+    for issue_id in plan.removed:  # after: their hand edits may have moved into an edition (ContentStore.adopt)
+        store.remove_issue(issue_id)
     store.state.save(store.root)
     return store.report
 

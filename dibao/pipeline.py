@@ -23,6 +23,7 @@ from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .search import build_search, docs_from_issues
 from .site import site_config_from, site_is_current, write_site_atomically
+from .site.editions import reprints
 from .site.urls import article_paths
 from .state import BuildState, digest
 
@@ -201,7 +202,10 @@ def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], obj
     ``site/search/`` (its files are replaced, never rewritten in place, so links stay right)."""
     def build_index():
         paths = {issue.id: article_paths(issue.articles) for issue in archive}
-        docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+        reprinted = reprints((article_id(a), a.text) for issue in archive for a in issue.articles)
+        firsts = [replace(issue, articles=tuple(a for a in issue.articles if article_id(a) not in reprinted))
+                  for issue in archive] if reprinted else archive  # a text printed again is found once
+        docs = docs_from_issues(firsts, lambda issue, article: paths[issue.id][article.order])
         with frozen():  # counting allocates millions of objects: the collector need not walk the docs each time
             return build_search(docs, cache_dir)
 

@@ -49,7 +49,8 @@ def month_path(year: int, month: int) -> str:
 
 
 def edition_link(entry: IssueEntry) -> EditionLink:
-    lead = entry.entries[0].article.title if entry.entries else ""
+    # a clipping's label is already its lead headline (catalog.issue_label): shown once, not twice
+    lead = entry.entries[0].article.title if entry.entries and entry.issue.paper else ""
     return EditionLink(entry.path, entry.label, paper_slug(entry.issue.paper), entry.date, len(entry.pages),
                        len(entry.entries), lead)
 
@@ -100,14 +101,14 @@ def archive_pages(catalog: Catalog, config: SiteConfig) -> Iterator[Page]:
     for year, found in sorted(years.items()):
         yield make_page(year_path(year), "archive_year.html", config, f"{year}年报纸", "issues", year=year,
                         months=[month_view(year, m, months[year, m]) for m, _, _ in found], papers=filters,
-                        picker=date_picker(keys, catalog), years=[(y, year_path(y)) for y in sorted(years)])
+                        picker=date_picker(keys, catalog, f"{year:04d}"), years=[(y, year_path(y)) for y in sorted(years)])
     for at, (year, month) in enumerate(keys):
         step = lambda k: dict(label=f"{k[0]}年{k[1]}月", path=month_path(*k))  # noqa: E731
         yield make_page(month_path(year, month), "archive_month.html", config, f"{year}年{month}月报纸", "issues",
                         month=month_view(year, month, months[year, month]), year=year, year_path=year_path(year),
                         prev_month=step(keys[at - 1]) if at else None,
                         next_month=step(keys[at + 1]) if at + 1 < len(keys) else None,
-                        papers=filters, picker=date_picker(keys, catalog))
+                        papers=filters, picker=date_picker(keys, catalog, f"{year:04d}-{month:02d}"))
 
 
 def month_view(year: int, month: int, editions: list[IssueEntry]) -> dict:
@@ -115,9 +116,11 @@ def month_view(year: int, month: int, editions: list[IssueEntry]) -> dict:
                 editions=[edition_link(e) for e in reversed(editions)], weekdays=WEEKDAYS)
 
 
-def date_picker(keys: list[tuple[int, int]], catalog: Catalog) -> dict | None:
-    """The date picker's bounds and the months that have editions (its script goes to the month's page)."""
+def date_picker(keys: list[tuple[int, int]], catalog: Catalog, within: str = "") -> dict | None:
+    """The date picker's bounds, the months that have editions (its script goes to the month's page),
+    and the date it opens at: the newest one ``within`` the year or month shown (``2019``, ``2019-02``)."""
     if not keys:
         return None
     dates = [e.issue.date for e in catalog.issues if len(e.issue.date) == 10]
-    return dict(first=min(dates), last=max(dates), months=" ".join(f"{y:04d}-{m:02d}" for y, m in keys))
+    return dict(first=min(dates), last=max(dates), value=max(d for d in dates if d.startswith(within)),
+                months=" ".join(f"{y:04d}-{m:02d}" for y, m in keys))

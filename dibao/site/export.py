@@ -15,8 +15,8 @@ import json
 from .catalog import Catalog, Entry
 from .writer import SiteWriter
 
-COLUMNS = ("id", "url", "issue", "paper", "date", "year", "order", "kind", "column", "kicker", "title", "subtitle",
-           "title_generated", "byline", "dateline", "reporters", "correspondents", "authors", "photographers",
+COLUMNS = ("id", "url", "issue", "paper", "date", "year", "order", "page", "page_name", "kind", "column", "kicker",
+           "title", "subtitle", "title_generated", "byline", "dateline", "reporters", "correspondents", "authors", "photographers",
            "author_title", "continued_from", "continues_to", "regions", "places", "mentions", "themes", "keywords",
            "summary", "length", "related", "source", "text")
 
@@ -25,7 +25,8 @@ def record(entry: Entry) -> dict:
     a = entry.article
     return {
         "id": entry.id, "url": entry.path, "issue": entry.issue.id, "paper": entry.issue.paper,
-        "date": entry.issue.date, "year": entry.issue.year, "order": a.order, "kind": a.kind, "column": a.column,
+        "date": entry.issue.date, "year": entry.issue.year, "order": a.order, "page": a.page or None,
+        "page_name": a.page_name, "kind": a.kind, "column": a.column,
         "kicker": a.kicker, "title": a.title, "subtitle": a.subtitle, "title_generated": a.title_generated,
         "byline": a.byline, "dateline": a.dateline, "reporters": list(a.reporters),
         "correspondents": list(a.correspondents), "authors": list(a.authors), "photographers": list(a.photographers),

@@ -248,6 +248,18 @@ def test_exports_hold_every_article_with_metadata(site):
     assert len(table) == 10 and table[3]["themes"] == "警务改革;打击犯罪;反诈"
 
 
+def test_exports_name_the_page_each_article_was_printed_on(edition_site):
+    with gzip.open(edition_site / "export" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    pages = {(r["page"], r["page_name"]) for r in rows if r["issue"] == "qinghefazhibao-2025-03-01"}
+    assert pages == {(1, "要闻"), (2, "法治"), (3, "公安周刊")}
+    assert all(r["page"] is None for r in rows if r["issue"] == "beishan-ribao-2025-03-01")  # a whole-issue file
+    with gzip.open(edition_site / "export" / "articles.csv.gz", "rt", encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert {(r["page"], r["page_name"]) for r in table if r["issue"] == "qinghefazhibao-2025-03-01"} == \
+        {("1", "要闻"), ("2", "法治"), ("3", "公安周刊")}
+
+
 def test_map_links_provinces_with_articles(site):
     html = (site / "regions" / "index.html").read_text(encoding="utf-8")
     assert '<a href="hubei/index.html" aria-label="湖北：2 篇">' in html

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -9,15 +10,21 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from .adding import AddError, add_files
+from .buildlock import BuildBusy, build_lock
 from .cache import BuildCache
 from .config import load_config
 from .contentio import ContentError
 from .ingest import InputError
+from .oserrors import named
+from .seedfolder import printable
 from .pipeline import BuildError, build
+from .publish import PublishError
 from .site.writer import OutputError
 
 PROJECT = Path(__file__).resolve().parents[1]  #: the checkout build.py lives in: pyproject.toml, templates/
 COMMANDS = ("build", "parse", "serve", "add")
+OS_REASONS = {errno.ENOSPC: " (disk full: free some space and build again)",
+              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)"}
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -40,6 +47,8 @@ def make_parser() -> argparse.ArgumentParser:
                         help="print why an article got its themes and regions (content/<issue>/<file>.md or <issue>/<NN>)")
     parser.add_argument("--force-add", action="store_true", dest="force_add",
                         help="add: accept a near-duplicate issue (most of its articles already present)")
+    parser.add_argument("--wait", action="store_true",
+                        help="when another build is using content/ or site/, wait for it instead of stopping")
     return parser
 
 
@@ -58,20 +67,28 @@ def main(argv: list[str] | None = None) -> int:
             enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=PROJECT)
             print(explain(find_article(config.content, args.explain), enrich_config))
             return 0
-        cache = None
-        if args.command == "add":
-            cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
-            if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
-                return 0  # every file was already in the archive: nothing to build
-        report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
-                       clean=args.clean, cache=cache)
+        with build_lock(config.content, config.out, wait=args.wait):  # add writes seeds/ and reads content/
+            cache = None
+            if args.command == "add":
+                cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
+                if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
+                    return 0  # every file was already in the archive: nothing to build
+            report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
+                           clean=args.clean, cache=cache)
         if args.command == "serve":
             return serve_site(config, args.port)
-    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError) as exc:
-        problems = exc.problems if isinstance(exc, BuildError) else [template_problem(exc) if isinstance(exc, TemplateError) else str(exc)]
+    except BuildBusy as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (BuildError, InputError, ContentError, OutputError, PublishError, AddError, ValueError,
+            TemplateError, OSError) as exc:
+        problems = exc.problems if isinstance(exc, BuildError) else [problem_line(exc)]
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"dibao: build failed ({len(problems)} problem{'s' if len(problems) != 1 else ''})", file=sys.stderr)
+        return 1
+    if report.skipped:  # the build went on without them: the summary counts them, and the status says so
+        print(report.summary(), file=sys.stderr)
         return 1
     if not config.quiet:
         print(report.summary())
@@ -97,8 +114,8 @@ def serve_site(config, port: int) -> int:
 
     def rebuild() -> None:
         try:
-            build(config)
-        except (BuildError, InputError, ContentError, OutputError, ValueError) as exc:
+            build(config, wait=True)
+        except (BuildError, InputError, ContentError, OutputError, PublishError, ValueError) as exc:
             print(f"dibao: rebuild failed, still serving the previous site:\n{exc}", file=sys.stderr)
 
     serve(config.out, port, watch=[config.seeds, config.content, config.templates], rebuild=rebuild)
@@ -120,6 +137,20 @@ def add_issues(config, files: list[Path], force: bool, cache: BuildCache | None)
 def absolute(path: str | None) -> str | None:
     """Command-line folders are relative to where the user is, not to the project."""
     return str(Path(path).resolve()) if path else None
+
+
+def problem_line(exc: Exception) -> str:
+    if isinstance(exc, TemplateError):
+        return template_problem(exc)
+    return os_problem(named(exc)) if isinstance(exc, OSError) else str(exc)
+
+
+def os_problem(exc: OSError) -> str:
+    """What the system refused, in one line naming the path (a full disk, a read-only folder …)."""
+    where = printable(os.fsdecode(exc.filename)) if exc.filename is not None else "dibao"
+    also = f" (to {printable(os.fsdecode(exc.filename2))})" if getattr(exc, "filename2", None) is not None else ""
+    reason = OS_REASONS.get(exc.errno, "")
+    return f"{where}:0: cannot write{also}: {exc.strerror or exc}{reason}"
 
 
 def template_problem(exc: TemplateError) -> str:

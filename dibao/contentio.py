@@ -25,6 +25,9 @@ ARTICLE_KEYS = (
     "length", "related",
 )
 ALWAYS = {"title", "kind", "issue", "order"}
+#: how a paragraph must not start, or it reads back as a heading, figure or list: such a paragraph is
+#: written after a backslash (as Markdown escapes), and so is one that starts with a backslash
+BLOCK_SYNTAX = re.compile(r"#|:::|[-*] |\\")
 MASTHEAD_KEYS = ("issue_no", "pages", "section", "cn", "postal_code", "weekday", "slogans", "editors")
 
 
@@ -81,7 +84,7 @@ def render_body(blocks: tuple[Block, ...]) -> str:
         elif block.kind == "figure" and block.figure:
             parts.append(render_figure(block.figure))
         else:
-            parts.append(block.text)
+            parts.append("\\" + block.text if BLOCK_SYNTAX.match(block.text) else block.text)
     # consecutive list items form one Markdown list
     out = []
     for i, part in enumerate(parts):
@@ -152,10 +155,6 @@ def render_issue_index(issue: Issue) -> str:
 
 # --- reading back ---------------------------------------------------------------------------
 
-def split_front_matter(path: Path) -> tuple[dict, str]:
-    return parse_front_matter(path.read_text(encoding="utf-8"), str(path))
-
-
 def parse_front_matter(text: str, where: str) -> tuple[dict, str]:
     """(front matter, body) of an article or issue file's ``text``; errors name ``where`` and the line."""
     match = FRONT_MATTER.match(text)
@@ -171,19 +170,48 @@ def parse_front_matter(text: str, where: str) -> tuple[dict, str]:
     return data, match.group(2)
 
 
-def parse_spans(value) -> tuple[SourceSpan, ...]:
+def parse_spans(value, where: str = "content file", text: str = "") -> tuple[SourceSpan, ...]:
     items = value if isinstance(value, list) else [value] if value else []
+    if not all(isinstance(i, dict) and "file" in i and _lines(i.get("lines")) for i in items):
+        raise ContentError(f"{where}:{key_line(text, 'source')}: source: expected {{file: seeds/…, lines: [first, "
+                           f"last]}} or a list of them, got {value!r}")
     return tuple(SourceSpan(str(i["file"]), int(i["lines"][0]), int(i["lines"][-1])) for i in items)
+
+
+def _lines(value) -> bool:
+    return isinstance(value, list) and 1 <= len(value) <= 2 and all(_is_int(v) for v in value)
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def key_line(text: str, key: str) -> int:
+    """The line of ``key:`` in a file's front matter (2, its first line, when it is not there)."""
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 2
+
+
+def whole_number(data: dict, key: str, where: str, text: str, default=0):
+    """``data[key]`` as an int, ``default`` when empty; anything else is an error at its line."""
+    value = data.get(key)
+    if value is None or value == "":
+        return default
+    if not _is_int(value):
+        raise ContentError(f"{where}:{key_line(text, key)}: {key}: expected a whole number, got {value!r}")
+    return value
 
 
 def parse_body(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     chunks = re.split(r"\n\s*\n", text.strip())
     for chunk in filter(None, (c.strip() for c in chunks)):
-        if chunk.startswith("::: figure"):
+        if chunk.startswith("\\"):
+            blocks.append(Block("paragraph", " ".join(chunk[1:].split("\n"))))
+        elif chunk.startswith("::: figure"):
             blocks.append(parse_figure(chunk))
         elif chunk.startswith("#"):
-            blocks.append(Block("section", chunk.lstrip("#").strip()))
+            blocks.append(Block("section", re.sub(r"^#+\s*", "", chunk)))
         elif all(line.startswith(("- ", "* ")) for line in chunk.splitlines()):
             blocks.extend(Block("item", line[2:].strip()) for line in chunk.splitlines())
         else:
@@ -211,39 +239,53 @@ def read_article(path: Path, issue_id: str) -> Article:
 
 def article_from_text(text: str, path: Path, issue_id: str) -> Article:
     """The article an article file at ``path`` holding ``text`` stands for."""
-    data, body = parse_front_matter(text, str(path))
+    where = str(path)
+    data, body = parse_front_matter(text, where)
     slug = re.sub(r"^\d+-", "", path.stem)
     places = tuple(Place(str(p.get("name", "")), str(p.get("code", "")), str(p.get("province", "")))
                    for p in data.get("places") or [] if isinstance(p, dict))
-    article = Article(issue=str(data.get("issue") or issue_id), order=int(data.get("order") or 0),
+    article = Article(issue=str(data.get("issue") or issue_id), order=whole_number(data, "order", where, text),
                       kind=str(data.get("kind") or "report"), title=str(data.get("title") or ""),
-                      sources=parse_spans(data.get("source")), body=parse_body(body), slug=slug, places=places)
+                      sources=parse_spans(data.get("source"), where, text), body=parse_body(body), slug=slug,
+                      places=places)
     text_fields = ("kicker", "subtitle", "column", "byline", "dateline", "author_title", "continued_from",
                    "continues_to", "summary")
     list_fields = ("reporters", "correspondents", "authors", "photographers", "regions", "mentions", "themes",
                    "keywords", "related", "markers")
     changes = {k: str(data[k]) for k in text_fields if data.get(k)}
     changes.update({k: tup(data.get(k)) for k in list_fields})
-    changes.update(title_generated=bool(data.get("title_generated")), length=int(data.get("length") or 0),
-                   page=_number(data.get("page")), page_name=str(data.get("page_name") or ""))
+    changes.update(title_generated=bool(data.get("title_generated")), length=whole_number(data, "length", where, text),
+                   page=page_number(data, where, text), page_name=str(data.get("page_name") or ""))
     return replace(article, **changes)
 
 
-def _number(value) -> int:
-    """A page number as an editor may write it (``3``, ``'03'``); 0 when it is none."""
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
+def page_number(data: dict, where: str, text: str) -> int:
+    """``page:`` as an editor may write it (``3``, ``'03'``); 0 when there is none; anything else
+    is an error at its line."""
+    value = data.get("page")
+    if value is None or value == "":
         return 0
+    if not str(value).strip().isdigit():
+        raise ContentError(f"{where}:{key_line(text, 'page')}: page: expected a page number, got {value!r}")
+    return int(str(value).strip())
 
 
 def read_issue(folder: Path, article_reader: Callable[[Path, str], Article] | None = None) -> Issue:
     """The issue in ``folder``; ``article_reader`` (default :func:`read_article`) reads each article file."""
     reader = article_reader or read_article
-    data, _ = split_front_matter(folder / "_index.md")
+    index = folder / "_index.md"
+    text = index.read_text(encoding="utf-8")
+    where = str(index)
+    data, _ = parse_front_matter(text, where)
+    for key in ("year", "issue_no", "pages"):
+        data[key] = whole_number(data, key, where, text, default=None)
+    if not isinstance(data.get("source") or {}, dict):
+        raise ContentError(f"{where}:{key_line(text, 'source')}: source: expected {{file: …, lines: […]}}, "
+                           f"got {data['source']!r}")
     masthead = Masthead(paper=str(data.get("paper") or ""),
-                        **{k: (tup(data[k]) if k in ("slogans", "editors") else data[k])
-                           for k in MASTHEAD_KEYS if k in data})
+                        **{k: (tup(data[k]) if k in ("slogans", "editors") else
+                               data[k] if k in ("issue_no", "pages") else str(data[k]))
+                           for k in MASTHEAD_KEYS if data.get(k) is not None})
     articles = tuple(sorted((reader(p, folder.name) for p in folder.glob("*.md") if p.name != "_index.md"),
                             key=lambda a: (a.order, a.slug)))
     pages = tuple(page_from_data(p) for p in data.get("page_files") or [] if isinstance(p, dict))

@@ -13,14 +13,16 @@ from pathlib import Path
 
 from .contentio import (ContentError, article_filename, article_front_matter, article_from_text, dump_yaml,
                         parse_front_matter, parse_spans, render_article, render_body, render_issue_index)
-from .editmerge import MISSING, edited_parts, is_edited, merge, record_from, split, value_hash
+from .durable import UndoLog, recover_undo_log
+from .editmerge import MISSING, MergeResult, edited_parts, is_edited, merge, record_from, split, value_hash
 from .enrich import article_id
 from .model import Article, Issue
-from .state import BuildState, FileRecord, IssueRecord, digest
+from .state import STATE_PATH, BuildState, FileRecord, IssueRecord, digest
 
 ARCHIVE_KEYS = ("related",)
 #: what changes when an article moves into an edition: no conflict with an editor's change
 MOVED_KEYS = {"issue", "order", "page", "page_name", "related"}
+UNDO_LOG = Path(".dibao") / "undo"  #: the files a build changed, kept until it commits (:class:`.durable.UndoLog`)
 
 
 @dataclass
@@ -29,6 +31,7 @@ class ContentReport:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  #: ``path: keys`` where hand edits were kept
     conflicts: list[str] = field(default_factory=list)  #: kept edits whose source changed too
+    deleted: list[str] = field(default_factory=list)  #: article files an editor deleted: they stay deleted
 
 
 class ContentStore:
@@ -40,42 +43,71 @@ class ContentStore:
         #: article id → the record of a file in a folder that goes away, printed from the same lines
         #: (see :meth:`adopt`): its hand edits follow the article into its new folder
         self.moved: dict[str, FileRecord] = {}
+        self.listed: dict[Path, dict[str, list[Path]]] = {}  #: article files found per folder, by order
+        self.log = UndoLog(root, root / UNDO_LOG)
+
+    @staticmethod
+    def recover(root: Path) -> str:
+        """Undo the file changes of a build killed before it committed them (see :meth:`commit`)."""
+        return recover_undo_log(root, root / UNDO_LOG, root / STATE_PATH)
+
+    def commit(self) -> None:
+        """Save state.json: this build's file changes become final with it.  Until then each
+        changed file's old version is kept, so a build killed or failed on the way leaves content/
+        and state.json as they were (:meth:`rollback`, or the next build's :meth:`recover`)."""
+        path = self.root / STATE_PATH
+        text = self.state.to_text()
+        if self.log.touched or not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.log.commit(path, text)
+
+    def rollback(self) -> None:
+        self.log.close()
+        self.recover(self.root)
 
     def write(self, path: Path, text: str) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            self.log.replace(path, text)
             self.report.written.append(self.rel(path))
 
     def remove(self, path: Path) -> None:
         if path.exists():
-            path.unlink()
+            self.log.remove(path)
             self.report.removed.append(self.rel(path))
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
     def put_parsed(self, issue: Issue, key: str, force: bool = False, pages: dict[str, str] | None = None) -> None:
-        """A freshly parsed issue: merge each article with the editor's version of it.
+        """A freshly parsed issue: merge each article with the editor's version of it.  An article
+        file deleted by hand stays deleted (``force`` brings it back).  With no record of the
+        issue (a damaged state), a file that differs from what the parser makes is kept whole.
         ``pages``: an edition's page files (file id → key), for the state."""
-        old = self.state.issues.get(issue.id)
+        old = None if force else self.state.issues.get(issue.id)
         folder = self.root / issue.id
         self.write(folder / "_index.md", render_issue_index(issue))
         records: dict[str, FileRecord] = {}
         for article in issue.articles:
             aid = article_id(article)
             base = None if force else self.base(old, aid)
-            path = self.existing(base) or folder / article_filename(article)
+            if self.deleted(base):
+                records[aid] = base
+                continue
+            path = self.existing(base) or self.unrecorded(folder, article, old, force) or folder / article_filename(article)
             front, body = article_front_matter(article, issue), render_body(article.body)
             new_text = f"---\n{dump_yaml(front)}---\n\n{body}"
-            result = merge(new_text, self.current_text(path), base, str(path))
+            current = self.current_text(path)
+            if base is None and current is not None and current != new_text and not force:
+                result = MergeResult(current, kept=["the whole file (no build state records what dibao wrote)"])
+            else:
+                result = merge(new_text, current, base, str(path))
             moved = base is not None and aid in self.moved and base is self.moved[aid]
             self.note(path, result.kept, [c for c in result.conflicts if not (moved and c in MOVED_KEYS)])
-            if base is None or not result.kept or path.parent != folder:
+            if not result.kept or path.parent != folder:
                 path = folder / article_filename(article)
             self.write(path, result.text)
             records[aid] = record_from(self.rel(path), front, body, new_text)
-        self.drop_strays(folder, records, None if force else old)
+        self.drop_strays(folder, records, old, unknown=old is None and not force)
         self.state.issues[issue.id] = IssueRecord(issue.source, key, records, dict(pages or {}))
 
     def base(self, old: IssueRecord | None, aid: str) -> FileRecord | None:
@@ -117,27 +149,60 @@ class ContentStore:
         except (OSError, ContentError, KeyError, TypeError, ValueError, IndexError):
             return ()
 
+    def deleted(self, base: FileRecord | None) -> bool:
+        """Whether the file ``base`` records was deleted by hand (reported; it stays deleted)."""
+        if base is None or (self.root / base.path).exists():
+            return False
+        self.report.deleted.append(base.path)
+        return True
+
+    def note_deleted(self, issue_id: str) -> None:
+        record = self.state.issues.get(issue_id)
+        for base in sorted(record.articles.values(), key=lambda r: r.path) if record else ():
+            self.deleted(base)
+
+    def unrecorded(self, folder: Path, article: Article, old: IssueRecord | None, force: bool) -> Path | None:
+        """With no record of the issue, the file already in its folder for ``article``'s place
+        (its reading order): an editor may have changed it, and without a record nobody can tell."""
+        if old is not None or force:
+            return None
+        if folder not in self.listed:  # listed once: a glob per article was quadratic in a large issue
+            by_order: dict[str, list[Path]] = {}
+            for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+                by_order.setdefault(path.name.split("-", 1)[0], []).append(path)
+            self.listed[folder] = by_order
+        found = self.listed[folder].get(article_filename(article).split("-", 1)[0], [])
+        named = folder / article_filename(article)
+        return named if named in found else next(iter(found), None)
+
     def as_published(self, issue: Issue, force: bool = False) -> Issue:
         """A freshly parsed ``issue`` as content/ will hold it once :meth:`put_parsed` has merged
         it: articles whose file has hand edits that will be kept are taken from the merged text
-        (so that archive-wide keys such as ``related`` see what readers see)."""
-        old = self.state.issues.get(issue.id)
-        if force or (old is None and not self.moved):
+        (so that archive-wide keys such as ``related`` see what readers see), and articles
+        deleted by hand are left out."""
+        if force:
             return issue
-        articles = tuple(self.merged_article(issue, a, self.base(old, article_id(a))) for a in issue.articles)
-        return issue if all(a is b for a, b in zip(articles, issue.articles)) else replace(issue, articles=articles)
+        old = self.state.issues.get(issue.id)
+        bases = [self.base(old, article_id(a)) for a in issue.articles]
+        articles = tuple(self.merged_article(issue, a, base, old) for a, base in zip(issue.articles, bases)
+                         if base is None or (self.root / base.path).exists())
+        same = len(articles) == len(issue.articles) and all(a is b for a, b in zip(articles, issue.articles))
+        return issue if same else replace(issue, articles=articles)
 
-    def merged_article(self, issue: Issue, article: Article, base: FileRecord | None) -> Article:
-        path = self.existing(base)
+    def merged_article(self, issue: Issue, article: Article, base: FileRecord | None,
+                       old: IssueRecord | None) -> Article:
+        path = self.existing(base) or self.unrecorded(self.root / issue.id, article, old, False)
         if path is None:
             return article
         current = path.read_text(encoding="utf-8")
-        if not is_edited(current, base):
+        generated = render_article(article, issue)
+        if (base is not None and not is_edited(current, base)) or (base is None and current == generated):
             self.read[path] = None
             return article
         self.read[path] = current
-        merged = article_from_text(merge(render_article(article, issue), current, base, str(path)).text, path,
-                                   issue.id)
+        article_from_text(current, path, issue.id)  # a bad value is reported at its line in the file, not the merge's
+        text = merge(generated, current, base, str(path)).text if base is not None else current
+        merged = article_from_text(text, path, issue.id)
         return replace(merged, issue=article.issue, order=article.order, slug=article.slug)
 
     def current_text(self, path: Path) -> str | None:
@@ -158,16 +223,18 @@ class ContentStore:
             self.report.conflicts.append(f"{self.rel(path)}: edited {', '.join(kept)}; "
                                          f"the source changed {', '.join(conflicts)}")
 
-    def drop_strays(self, folder: Path, records: dict[str, FileRecord], old: IssueRecord | None) -> None:
-        """Article files the issue no longer has; an edited one is kept and reported."""
+    def drop_strays(self, folder: Path, records: dict[str, FileRecord], old: IssueRecord | None,
+                    unknown: bool = False) -> None:
+        """Article files the issue no longer has; an edited one is kept and reported, and so is
+        every one when nothing records what dibao wrote (``unknown``: a damaged state)."""
         live = {r.path for r in records.values()}
-        previous = {r.path: r for r in (old.articles.values() if old else ())}  # no old record: edits discarded
+        previous = {r.path: r for r in (old.articles.values() if old else ())}
         for path in sorted(folder.glob("*.md")):
             rel = self.rel(path)
             if path.name == "_index.md" or rel in live:
                 continue
             base = previous.get(rel)
-            if base is not None and _edited(path, base):
+            if unknown or (base is not None and _edited(path, base)):
                 self.report.conflicts.append(f"{rel}: edited, but the parser no longer produces this article; kept")
                 continue
             self.remove(path)
@@ -207,8 +274,8 @@ class ContentStore:
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    self.report.removed.append(self.rel(path))
-            shutil.rmtree(folder)
+                    self.remove(path)
+            shutil.rmtree(folder)  # the folders left empty
 
 
 def _edited(path: Path, base: FileRecord) -> bool:

@@ -17,6 +17,8 @@ import sys
 import traceback
 from typing import Callable, Iterator, TypeVar
 
+from .oserrors import named
+
 T = TypeVar("T")
 
 
@@ -112,7 +114,7 @@ def _run_call(call: Callable[[], object], send) -> None:
     try:
         outcome = (False, call())
     except BaseException as exc:  # noqa: BLE001 - handed to the caller, which raises it
-        outcome = (True, exc)
+        outcome = (True, named(exc))  # its frames stay here: an OS error takes its path along
     try:
         send.send_bytes(_pickled(outcome))
     finally:

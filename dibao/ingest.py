@@ -7,6 +7,7 @@ names the file; nothing is guessed silently.
 from __future__ import annotations
 
 import codecs
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,8 @@ from .model import Issue
 from .normalize import normalise_lines
 
 FRONT_MATTER_KEYS = ("paper", "date", "page", "section", "title")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # a form feed (\x0c, pdftotext's page end) is text
+LINE_END = re.compile(rb"\r\n?|\n")
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -49,12 +51,22 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         if not name:
             raise InputError(source, _line_of(data, data.index(b"\x00")), "binary data (NUL bytes): not a text file")
         return _strict(data, name, source), name
+    errors = []
     for name in ("utf-8", "gb18030"):
         try:
             return _checked_text(data.decode(name), source), name
-        except UnicodeDecodeError:
-            continue
-    raise InputError(source, 1, "cannot decode as UTF-8, GB18030/GBK or UTF-16: not a text file")
+        except UnicodeDecodeError as exc:
+            errors.append((exc.start, name))
+    start, name = max(errors)  # the encoding that read furthest is the one the file was meant to be in
+    raise InputError(source, _line_of(data, start), f"{_bad_bytes(data, start, name)}; "
+                                                    "not UTF-8, GB18030/GBK or UTF-16: not a text file")
+
+
+def _bad_bytes(data: bytes, start: int, name: str) -> str:
+    """Where a byte sequence is invalid: byte of its line (from 1) and of the file, and the bytes."""
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    shown = " ".join(f"{b:02x}" for b in data[start:start + 2])
+    return f"invalid {name.upper()} at byte {column} of the line (byte {start} of the file): {shown}"
 
 
 def _utf16_without_bom(data: bytes) -> str:
@@ -80,7 +92,8 @@ def _strict(data: bytes, name: str, source: str) -> str:
     try:
         return _checked_text(data.decode(name), source)
     except UnicodeDecodeError as exc:
-        raise InputError(source, 1, f"invalid {name} byte sequence at byte {exc.start}") from None
+        line = data[:exc.start].decode(name, errors="replace").count("\n") + 1
+        raise InputError(source, line, f"invalid {name} byte sequence at byte {exc.start} of the file") from None
 
 
 def _checked_text(text: str, source: str) -> str:
@@ -92,7 +105,8 @@ def _checked_text(text: str, source: str) -> str:
 
 
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    """The line ``offset`` is on, counting line ends as :func:`read_issue_file` does (``\r\n``, ``\r``, ``\n``)."""
+    return len(LINE_END.findall(data, 0, offset)) + 1
 
 
 def read_issue_file(path: Path, display: str | None = None) -> RawIssue:
@@ -116,19 +130,54 @@ def split_front_matter(raw: RawIssue) -> tuple[dict, list[str], int]:
             break
     else:
         raise InputError(raw.source, 1, "front matter opened with '---' is never closed")
+    text = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        data = yaml.load(text, Loader=FrontMatterLoader) or {}
+        node = yaml.compose(text, Loader=FrontMatterLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 2
         raise InputError(raw.source, line, f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
         raise InputError(raw.source, 2, "front matter must be a mapping of keys to values")
-    unknown = sorted(set(map(str, data)) - set(FRONT_MATTER_KEYS))
-    if unknown:
-        raise InputError(raw.source, 2, f"unknown front matter key(s): {', '.join(unknown)} "
-                                        f"(allowed: {', '.join(FRONT_MATTER_KEYS)})")
-    return {str(k): v for k, v in data.items()}, lines[end + 1:], end + 2
+    key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+    return checked_front_matter(data, key_lines, raw.source), lines[end + 1:], end + 2
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as written: PyYAML's own timestamps fail inside the loader on an
+    impossible date (2025-13-45), where no line can be given."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def checked_front_matter(data: dict, key_lines: dict[str, int], source: str) -> dict:
+    """Every value of the right type, dates as ``YYYY-MM-DD``; a bad one is an error at its line."""
+    checked = {}
+    for key, value in data.items():
+        line = key_lines.get(str(key), 2)
+        if str(key) not in FRONT_MATTER_KEYS:
+            raise InputError(source, line, f"unknown front matter key: {key} (allowed: {', '.join(FRONT_MATTER_KEYS)})")
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise InputError(source, line, f"front matter {key}: expected text, got {type(value).__name__} {value!r}")
+        checked[str(key)] = iso_date(str(value), source, line) if key == "date" else str(value)
+    return checked
+
+
+def iso_date(text: str, source: str, line: int) -> str:
+    match = DATE.fullmatch(text.strip())
+    if match:
+        try:
+            return datetime.date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            pass  # 2025-13-45: shaped like a date, but no such day
+    raise InputError(source, line, f"front matter date: {text!r} is not a date (write it as 2025-04-15)")
 
 
 def issue_id_for(path: Path) -> str:
@@ -145,17 +194,21 @@ def issue_id_for(path: Path) -> str:
 
 def ingest(path: Path, display: str | None = None) -> Issue:
     """Read one issue file into an Issue holding its normalised lines (no articles yet)."""
-    raw = read_issue_file(path, display)
+    return issue_from_raw(read_issue_file(path, display), issue_id_for(path))
+
+
+def issue_from_raw(raw: RawIssue, issue_id: str) -> Issue:
     front_matter, body, first = split_front_matter(raw)
     lines = normalise_lines(body, first)
     warnings = () if lines else (f"{raw.source}:1: warning: empty issue file, no articles",)
-    return Issue(id=issue_id_for(path), source=raw.source, lines=lines, front_matter=front_matter,
-                 warnings=warnings)
+    return Issue(id=issue_id, source=raw.source, lines=lines, front_matter=front_matter,
+                 warnings=warnings, raw_lines=("",) * (first - 1) + tuple(body))
 
 
 def discover(seeds_dir: Path) -> list[Path]:
-    """Issue files in a folder, sorted; hidden files and editor backups are skipped."""
+    """Issue files in a folder, sorted (what :func:`.seedfolder.scan_seeds` reads)."""
+    from .seedfolder import scan_seeds
+
     if not seeds_dir.is_dir():
         raise InputError(seeds_dir.as_posix(), 0, "seeds folder does not exist")
-    return sorted(p for p in seeds_dir.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and not p.name.endswith(("~", ".bak", ".swp")))
+    return scan_seeds(seeds_dir).files

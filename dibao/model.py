@@ -160,3 +160,5 @@ class Issue:
     #: an edition's pages in order, when it was assembled from page files (empty for a file that
     #: is a whole issue); ``source`` and ``furniture`` are then the first page's
     pages: tuple[EditionPage, ...] = ()
+    #: the file's decoded lines as read, front matter blanked: what the conservation check counts
+    raw_lines: tuple[str, ...] = field(default=(), compare=False, repr=False)

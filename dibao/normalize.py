@@ -1,4 +1,4 @@
-"""Text normalisation: NFC, punctuation widths, layout-only Markdown marks.
+"""Text normalisation: NFC, punctuation widths, layout-only Markdown marks (:mod:`.layout`).
 
 Half-width punctuation becomes full width only *inside Chinese text*: a mark
 next to a Han character, never one between two digits (``10:30``, ``1,000``)
@@ -9,20 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .layout import HAN, layout_marks
 from .model import Line
 
-HAN = r"\u3400-\u9fff\U00020000-\U0002ffff"
 CJK_CONTEXT = re.compile(rf"[{HAN}\u3000-\u303f\uff01-\uff60“”‘’…—『』「」《》]")
 WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff60]+"  # URLs
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail addresses
 )
-HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
-BULLET = re.compile(r"^[-*+]\s+")
-EMPHASIS = re.compile(r"\*\*|__")
-SINGLE_EMPHASIS = re.compile(rf"(?<![A-Za-z0-9*])\*(?=[^\s*])([^*\n]*[{HAN}][^*\n]*?)(?<=[^\s*])\*(?![A-Za-z0-9*])")
-SPACES = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
+SPACES = re.compile(r"[ \t\x0c\u3000\u00a0\u2002-\u200b\ufeff]+")
+PAGE_START, PAGE_END = re.compile(r"\s*\x0c"), re.compile(r"\x0c\s*$")  #: a form feed: pdftotext's page break
 PAREN = re.compile(r"\(([^()]*)\)")
 
 
@@ -64,17 +61,10 @@ def _widen_paren(match: re.Match) -> str:
 
 
 def strip_layout_marks(text: str) -> tuple[str, int, bool]:
-    """Remove heading marks, list bullets and emphasis; return (text, heading level, bullet)."""
-    level, bullet = 0, False
-    match = HEADING.match(text)
-    if match:
-        level, text = len(match.group(1)), text[match.end():]
-    text = EMPHASIS.sub("", text)
-    text = SINGLE_EMPHASIS.sub(r"\1", text)
-    match = BULLET.match(text)
-    if match:
-        bullet, text = True, text[match.end():]
-    return text, level, bullet
+    """One line without its heading mark, bullet and emphasis; returns (text, heading level, bullet)."""
+    text = SPACES.sub(" ", text).strip()
+    marks = layout_marks([text])[0]
+    return marks.strip(text), marks.heading, marks.bullet
 
 
 def normalise_text(text: str) -> str:
@@ -88,12 +78,13 @@ def normalise_lines(raw_lines: list[str], first_number: int = 1) -> tuple[Line, 
     """Non-blank lines, normalised, each keeping its 1-based source line number."""
     lines: list[Line] = []
     blank_before = True
-    for offset, raw in enumerate(raw_lines):
-        stripped, level, bullet = strip_layout_marks(SPACES.sub(" ", raw).strip())
-        text = normalise_text(stripped)
+    collapsed = [SPACES.sub(" ", raw).strip() for raw in raw_lines]
+    for offset, (raw, marks) in enumerate(zip(collapsed, layout_marks(collapsed))):
+        text = normalise_text(marks.strip(raw))
         if not text:
             blank_before = True
             continue
-        lines.append(Line(first_number + offset, text, level, bullet, blank_before))
-        blank_before = False
+        starts_page = bool(PAGE_START.match(raw_lines[offset]))  # a new page starts a block, as a blank line does
+        lines.append(Line(first_number + offset, text, marks.heading, marks.bullet, blank_before or starts_page))
+        blank_before = bool(PAGE_END.search(raw_lines[offset]))
     return tuple(lines)

@@ -9,15 +9,17 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
 from .conserve import lost_characters
 from .enrich import EnrichConfig, enrich_articles
-from .ingest import InputError, discover, ingest, issue_id_for
+from .ingest import InputError, ingest, issue_id_for
 from .model import Issue
+from .seedfolder import scan_seeds
 from .segment import segment
+from .site.urls import issue_dir
 from .state import BuildState, digest, parser_version
 
 PARALLEL_FROM = 8  #: below this many issues, worker start-up costs more than it saves
@@ -34,20 +36,43 @@ class BuildError(Exception):
 @dataclass
 class BuildPlan:
     to_parse: list[Path] = field(default_factory=list)  #: seed files to parse
-    unchanged: list[str] = field(default_factory=list)  #: issue (edition) ids to read back from content/
+    #: issue (edition) ids to read back from content/
+    unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  #: issue (edition) ids whose seed files are gone
-    #: file id → generation key; after :func:`.edition.plan.widen`, edition id → key too
+    #: file id → generation key; after :func:`.edition.plan.editions_to_write`, edition id → key too
     keys: dict[str, str] = field(default_factory=dict)
     ids: dict[Path, str] = field(default_factory=dict)  #: seed file → issue id (of the file)
     forced: set[str] = field(default_factory=set)  #: issue ids (of files, then of editions) whose hand edits are discarded
     #: file id → (edition it was part of, its key then), from the build state
     owners: dict[str, tuple[str, str]] = field(default_factory=dict)
     members: dict[str, dict[str, str]] = field(default_factory=dict)  #: edition id → its files' ids and keys
+    #: ``file:line: message`` for each seed skipped this time (refused, or failed to parse)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  #: what in seeds/ is left alone, and why
+    #: ids of issues (editions) a skipped file was part of: their previous content stays as it was
+    kept: set[str] = field(default_factory=set)
+    renamed: set[str] = field(default_factory=set)  #: ids whose content moved to a renamed seed's id
+
+    def skip(self, path: Path, problems: list[str], state: BuildState, content: Path,
+             keep_previous: bool = True) -> None:
+        """Leave ``path`` out of this build; the issue or edition it was part of stays in content/ as
+        it was (its record keeps the old key, so the next build tries again): an edition is not
+        assembled again without one of its pages."""
+        self.problems += problems
+        issue_id = self.ids.pop(path, None) or issue_id_for(path)
+        if path in self.to_parse:
+            self.to_parse.remove(path)
+        owner = self.owners.get(issue_id, (issue_id, ""))[0]
+        if keep_previous and owner in state.issues and (content / owner / "_index.md").exists():
+            if owner not in self.unchanged:
+                self.unchanged.append(owner)
+            self.kept.add(owner)
 
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # the folder resolved, not the entry: a symlink is shown as itself, not as its target
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -66,14 +91,27 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
     settings = digest(json.dumps([parser_version(), repr(enrich_config)], ensure_ascii=False))
     plan.owners = state.owners()
     force = (*force, *(f for name in force if state.issues.get(name) for f in state.issues[name].pages))
-    seen: dict[str, Path] = {}
-    for path in discover(config.seeds):
-        issue_id = issue_id_for(path)
-        if issue_id in seen:
-            raise BuildError([f"{display_path(path, root)}:1: issue id '{issue_id}' is also the id of "
-                              f"{display_path(seen[issue_id], root)}; rename one of the files"])
-        seen[issue_id] = path
-        key = digest(digest(path.read_bytes()) + settings)
+    if not config.seeds.is_dir():
+        raise InputError(config.seeds.as_posix(), 0, "seeds folder does not exist")
+    scan = scan_seeds(config.seeds, source_name)
+    plan.notes = scan.notes
+    for path, problem in scan.refused:
+        plan.skip(path, [problem], state, config.content)
+    seen: dict[str, Path] = {}  # issue id, and the site folder it gives, → seed file
+    for path in scan.files:
+        issue_id, shown = issue_id_for(path), source_name(path)
+        other = seen.get(issue_id) or seen.get(issue_dir(issue_id))
+        if other is not None:
+            plan.skip(path, [f"{shown}:1: not read: its issue id '{issue_id}' and site folder {issue_dir(issue_id)}/ "
+                             f"would be those of {source_name(other)}; rename one of the two files"],
+                      state, config.content, keep_previous=False)
+            continue
+        try:
+            key = digest(digest(path.read_bytes()) + settings)
+        except OSError as exc:
+            plan.skip(path, [f"{shown}:1: cannot read the file: {exc.strerror or exc}"], state, config.content)
+            continue
+        seen[issue_id] = seen[issue_dir(issue_id)] = path
         plan.keys[issue_id], plan.ids[path] = key, issue_id
         wanted = issue_id in force or path.name in force or display_path(path, root) in force
         owner, known = plan.owners.get(issue_id, ("", ""))
@@ -87,7 +125,8 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
         name in (p.name, display_path(p, root)) for p in plan.to_parse)]
     if unknown:
         raise BuildError([f"--force: no issue named {name}" for name in unknown])
-    plan.removed = sorted(i for i, record in state.issues.items() if not set(record.files(i)) & set(seen))
+    plan.removed = sorted(i for i, record in state.issues.items()
+                          if not set(record.files(i)) & set(seen) and i not in plan.kept)
     return plan
 
 
@@ -101,14 +140,15 @@ def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Is
     except Exception as exc:  # a parser bug must still name the file, not end the build in a traceback
         return None, [f"{display}:1: internal error while parsing ({type(exc).__name__}: {exc}); please report it"], {}
     problems = lost_characters(issue)
+    issue = replace(issue, raw_lines=())  # counted: the file's text need not travel back from the worker
     terms: dict[str, str] = {}  # jieba's work, handed back so related articles reuse it
     return enrich_articles((issue,), enrich_config, terms)[0], problems, terms
 
 
 def parse_issues(paths: list[Path], enrich_config: EnrichConfig,
-                 terms_cache: dict[str, str] | None = None) -> tuple[Issue, ...]:
-    """Ingest, segment and enrich each issue; all problems are collected before the build stops.
-    Each article's jieba terms are added to ``terms_cache``."""
+                 terms_cache: dict[str, str] | None = None) -> tuple[tuple[Issue, ...], dict[Path, list[str]]]:
+    """Ingest, segment and enrich each issue: (the issues parsed, the problems of each file that
+    failed).  Each article's jieba terms are added to ``terms_cache``."""
     jobs = [(p, source_name(p), enrich_config) for p in paths]
     workers = min(os.cpu_count() or 1, len(jobs))
     if len(jobs) >= PARALLEL_FROM and workers > 1:
@@ -116,10 +156,9 @@ def parse_issues(paths: list[Path], enrich_config: EnrichConfig,
             results = list(pool.map(parse_one, *zip(*jobs), chunksize=4))
     else:
         results = [parse_one(*job) for job in jobs]
-    problems = [p for _, found, _ in results for p in found]
-    if problems:
-        raise BuildError(problems)
+    failed = {path: found for path, (_, found, _) in zip(paths, results) if found}
     if terms_cache is not None:
-        for _, _, terms in results:
-            terms_cache.update(terms)
-    return tuple(issue for issue, _, _ in results if issue is not None)
+        for _, found, terms in results:
+            if not found:
+                terms_cache.update(terms)
+    return tuple(issue for issue, found, _ in results if issue is not None and not found), failed

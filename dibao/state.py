@@ -14,9 +14,21 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .durable import write_atomically
+
 STATE_PATH = Path(".dibao") / "state.json"
-PARSER_SOURCES = ("ingest.py", "normalize.py", "contentio.py", "slugs.py", "textseg.py", "segment", "enrich",
-                  "data")
+PARSER_SOURCES = ("ingest.py", "normalize.py", "layout.py", "contentio.py", "slugs.py", "textseg.py", "segment",
+                  "edition", "enrich", "data")
+
+
+def _records(data: dict) -> dict[str, IssueRecord]:
+    issues = {}
+    for issue_id, rec in data.get("issues", {}).items():
+        articles = {str(aid): FileRecord(str(a["path"]), dict(a["fields"]), str(a["body"]), str(a.get("text", "")))
+                    for aid, a in rec.get("articles", {}).items()}
+        pages = {str(file_id): str(key) for file_id, key in (rec.get("pages") or {}).items()}
+        issues[str(issue_id)] = IssueRecord(str(rec["source"]), str(rec["key"]), articles, pages)
+    return issues
 
 
 def digest(data: bytes | str) -> str:
@@ -78,22 +90,19 @@ class IssueRecord:
 @dataclass
 class BuildState:
     issues: dict[str, IssueRecord] = field(default_factory=dict)  #: issue id → record
+    #: why the state could not be read ("" when it was, or when content/ holds no issue yet): the
+    #: content writer then keeps every article file that differs from what the parser makes
+    damaged: str = ""
 
     @classmethod
     def load(cls, content_dir: Path) -> "BuildState":
         path = content_dir / STATE_PATH
         if not path.exists():
-            return cls()
+            return cls(damaged="missing" if any(content_dir.glob("*/_index.md")) else "")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return cls()  # a damaged state only costs a full rebuild; edits are then taken as generated
-        issues = {}
-        for issue_id, rec in data.get("issues", {}).items():
-            articles = {aid: FileRecord(a["path"], dict(a["fields"]), a["body"], a.get("text", ""))
-                        for aid, a in rec.get("articles", {}).items()}
-            issues[issue_id] = IssueRecord(rec["source"], rec["key"], articles, dict(rec.get("pages") or {}))
-        return cls(issues)
+            return cls(_records(json.loads(path.read_text(encoding="utf-8"))))
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            return cls(damaged=f"unreadable ({type(exc).__name__})")  # costs a full rebuild; no edit is lost
 
     def owners(self) -> dict[str, tuple[str, str]]:
         """File id → (id of the issue or edition made from it, the file's key when it was)."""
@@ -105,7 +114,7 @@ class BuildState:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = self.to_text()
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_atomically(path, text, point="state-json")
 
     def to_text(self) -> str:
         """JSON with one line per article record: diffs in version control stay readable, and

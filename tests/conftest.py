@@ -32,6 +32,18 @@ def write_issue_file(folder: Path, name: str, data) -> Path:
     return path
 
 
+def sample_archive(tmp_path: Path, names) -> "object":
+    """The config of a scratch archive whose seeds/ holds copies of these sample issues."""
+    from dibao.config import load_config
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in names:
+        shutil.copy(ROOT / "seeds" / name, seeds / name)
+    return load_config(ROOT, seeds=str(seeds), content=str(tmp_path / "content"), out=str(tmp_path / "site"),
+                       quiet=True)
+
+
 #: words in the skip reasons of tests that need the npm tools, Chromium, Node or Java
 TOOL_SKIPS = ("npm ci", "chromium", "java", "node is needed", "npm not installed")
 

@@ -142,3 +142,26 @@ def test_real_pages_form_editions_and_reprints_are_folded(tmp_path):
     visit = [a for a in edition.articles if a.title == "王沪宁看望文化界知名人士和科技专家"]
     assert len(visit) == 1 and visit[0].page == 1  # printed on page 1 and again on page 3
     assert [s.file.rsplit("-", 1)[1] for s in visit[0].sources] == ["01.txt", "03.txt"]
+
+
+def test_a_page_that_fails_to_parse_keeps_its_edition_as_it_was(tmp_path):
+    """One bad file never stops the rest: a page that no longer parses is skipped, and its edition
+    stays as content/ holds it (not assembled again without that page) until the file parses."""
+    seeds = copy_seeds(tmp_path)
+    config = load_config(ROOT, seeds=str(seeds), content=str(tmp_path / "content"), out=str(tmp_path / "site"),
+                         quiet=True)
+    build(config, root=ROOT, parse_only=True)
+    folder = tmp_path / "content" / "qinghefazhibao-2025-03-01"
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    (seeds / "qinghe-20250301-02.txt").write_bytes(b"\x00\x01binary")
+    other = seeds / "qinghe-20250302-02.txt"
+    other.write_text(other.read_text(encoding="utf-8").replace("八十余件", "九十余件"), encoding="utf-8")
+    report = build(config, root=ROOT, parse_only=True)
+    assert len(report.skipped) == 1 and report.skipped[0].startswith("seeds/qinghe-20250301-02.txt:1: ")
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    issues = {issue.id: issue for issue in read_content(tmp_path / "content")}
+    assert "九十余件" in "".join(a.text for a in issues["qinghefazhibao-2025-03-02"].articles)
+    assert [p.number for p in issues["qinghefazhibao-2025-03-01"].pages] == [1, 2, 3]
+    (seeds / "qinghe-20250301-02.txt").write_bytes((FIXTURE / "seeds" / "qinghe-20250301-02.txt").read_bytes())
+    assert not build(config, root=ROOT, parse_only=True).skipped
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before

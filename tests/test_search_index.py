@@ -152,7 +152,7 @@ def test_changing_one_part_rebuilds_only_that_part(tmp_path, small_docs):
     assert stats.rebuilt == ("2021",)
     after = _tree(tmp_path)
     touched = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-    assert touched and all(k.startswith(("p/2021/", "s/2021", "parts/2021", "parts/state", "parts/pinyin", "v/", "t/", "g/", "py/", "manifest.js")) for k in touched)
+    assert touched and all(k.startswith(("p/2021/", "s/2021", ".parts/2021", ".parts/state", ".parts/pinyin", "v/", "t/", "g/", "py/", "manifest.js")) for k in touched)
     assert sum(1 for k in touched if k.startswith(("t/", "g/"))) < 0.2 * sum(1 for k in after if k.startswith(("t/", "g/")))
 
 
@@ -177,14 +177,6 @@ def test_pinyin_index_maps_full_pinyin_and_initials(tmp_path):
     assert "湖北" in py["hubei"] and "韩宇" in py["hanyu"] and "电信网络诈骗" in py["dxwlzp"]
 
 
-def test_cache_dir_builds_incrementally_and_copies_into_a_fresh_site(tmp_path, small_docs):
-    first = build_search(small_docs, tmp_path / "site1/search", cache_dir=tmp_path / "cache")
-    second = build_search(small_docs, tmp_path / "site2/search", cache_dir=tmp_path / "cache")
-    assert len(first.rebuilt) == first.parts and second.rebuilt == ()
-    assert _tree(tmp_path / "site1/search") == _tree(tmp_path / "site2/search")
-    assert (tmp_path / "site2/search/search.js").exists() and not list((tmp_path / "site2").rglob("*.pickle"))
-
-
 def test_articles_share_files(tmp_path, small_docs):
     """Per part: one stats file, records in groups, bodies in chunks; no file per article."""
     stats = build_search(small_docs, tmp_path, part_key=year_part)
@@ -192,11 +184,16 @@ def test_articles_share_files(tmp_path, small_docs):
         chars = sum(len(d.body) for d in docs)
         expected = -(-len(docs) // RECORDS) + -(-chars // CHUNK)
         assert len(list((tmp_path / f"p/{key}").iterdir())) == expected
-    assert stats.files == sum(1 for p in tmp_path.rglob("*") if p.is_file() and "parts" not in p.relative_to(tmp_path).parts)
+    assert stats.files == sum(1 for p in tmp_path.rglob("*") if p.is_file() and not published_aside(p.relative_to(tmp_path)))
+
+
+def published_aside(rel: Path) -> bool:
+    """Files whoever publishes the folder leaves out: dotfiles and dot-folders (the build cache)."""
+    return any(part.startswith(".") for part in rel.parts)
 
 
 def _published_tree(folder: Path) -> dict[str, str]:
-    return {k: v for k, v in _tree(folder).items() if not k.startswith("parts/")}
+    return {k: v for k, v in _tree(folder).items() if not published_aside(Path(k))}
 
 
 @pytest.mark.parametrize("heavy", [None, 12])
@@ -232,7 +229,7 @@ def test_noop_build_touches_no_published_file(tmp_path, small_docs):
     """Same docs again: every published file keeps its inode and mtime (the site links by inode)."""
     def marks():
         return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")
-                if p.is_file() and "parts" not in p.relative_to(tmp_path).parts}
+                if p.is_file() and not published_aside(p.relative_to(tmp_path))}
     build_search(small_docs, tmp_path)
     before = marks()
     stats = build_search(list(reversed(small_docs)), tmp_path)

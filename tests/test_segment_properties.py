@@ -69,8 +69,8 @@ issue_text = st.lists(st.tuples(decorated(), st.sampled_from(["\n", "\n\n", "\n\
 
 
 def parse(text: str) -> Issue:
-    lines = normalise_lines(text.replace("\r\n", "\n").split("\n"))
-    return segment(Issue(id="random", source="seeds/random.txt", lines=lines))
+    raw = text.replace("\r\n", "\n").split("\n")
+    return segment(Issue(id="random", source="seeds/random.txt", lines=normalise_lines(raw), raw_lines=tuple(raw)))
 
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,10 +24,12 @@ def editions_to_write(plan: BuildPlan, parsed: Sequence[Issue], parse: Callable[
                       enrich_config: EnrichConfig, terms: dict[str, str] | None = None) -> tuple[Issue, ...]:
     """The editions (and whole issues) to write, from the files parsed and, parsed now, the other
     pages of their editions.  ``plan`` is brought up to date: what to read back, what to remove,
-    each edition's key and files, which editions are forced."""
+    each edition's key and files, which editions are forced.  An edition one of whose files was
+    skipped (:meth:`.parsing.BuildPlan.skip`: unreadable, or failed to parse) is not assembled
+    without it: it stays as content/ holds it until the file parses again."""
     pages = list(parsed)
     while True:
-        affected = touched_editions(plan, pages)
+        affected = touched_editions(plan, pages) - plan.kept  # a kept edition waits for its skipped page
         done = {page.id for page in pages}
         more = [path for path, file_id in plan.ids.items()
                 if file_id not in done and plan.owners.get(file_id, ("", ""))[0] in affected]
@@ -35,7 +37,7 @@ def editions_to_write(plan: BuildPlan, parsed: Sequence[Issue], parse: Callable[
             break
         plan.to_parse.extend(more)
         pages.extend(parse(more))
-    editions = assemble_editions(pages, enrich_config, terms)
+    editions = assemble_editions([page for page in pages if edition_of(page) not in plan.kept], enrich_config, terms)
     made = {edition.id for edition in editions}
     plan.unchanged = [i for i in plan.unchanged if i not in affected and i not in made]
     plan.removed = sorted(set(plan.removed) | {owner for owner, _ in plan.owners.values()} - made - set(plan.unchanged))

@@ -23,15 +23,16 @@ from dibao.search.heavy import COARSE
 from dibao.search.keyfiles import KINDS, RECENT, RECENT_SHARE, VOCAB_TARGET, KeyState, KeyWriter
 from dibao.search.shards import (CHUNK, COUNTED, GRAMS_TARGET, HEAVY, POSTINGS_TARGET, RECORDS, SPLIT_FILE, SPLIT_MIN, SPLIT_SUB, SPLITS_TARGET, jsonp,
                                  write_part_files, write_text)
-from dibao import pickled
+from dibao import crashpoints, pickled
 from dibao.forking import beside, can_fork, forking
 from dibao.textseg import USER_DICT, get_jieba
 
 #: Bump when the shard format or the tokenizer changes, so cached parts are rebuilt.
 FORMAT = "dibao-search-12"
 K1, B = 1.2, 0.75
-#: Build cache folder inside the build folder (never copied into the site).
-CACHE = "parts"
+#: Build cache folder inside the build folder: a dot-folder, so that whoever publishes the
+#: folder leaves it out with the other dotfiles (it is never published).
+CACHE = ".parts"
 #: The last build's state, in the build cache.
 STATE = "state.pickle"
 
@@ -174,22 +175,14 @@ def build_search(
     out_dir: Path,
     *,
     part_key: Callable[[SearchDoc], str] = month_part,
-    cache_dir: Path | None = None,
 ) -> SearchStats:
-    """Write the search index for ``docs`` into ``out_dir`` (e.g. ``site/search``).
+    """Write the search index for ``docs`` into ``out_dir``: a lasting folder whose files, dotfiles
+    and dot-folders aside, are the published ``search/`` folder (its build cache is ``.parts/``).
 
-    Unchanged parts are reused from the previous build in the same folder.
-    When the site is rendered into a fresh folder each time, pass a lasting
-    ``cache_dir`` (e.g. ``.dibao-cache/search``): the index is built there
-    incrementally and copied into ``out_dir``.
+    Unchanged parts are reused from the previous build in the same folder.  A changed file is
+    replaced (a new inode), never rewritten in place, so the folder can be hard-linked into a site.
     """
-    if cache_dir is None:
-        return _build(docs, Path(out_dir), part_key)
-    from ..site.mirroring import mirror  # the site writer's mirror: links files, skips parts/ and dotfiles
-
-    stats = _build(docs, Path(cache_dir), part_key)
-    mirror(Path(cache_dir), Path(out_dir))
-    return stats
+    return _build(docs, Path(out_dir), part_key)
 
 
 class _Indexes:
@@ -215,6 +208,7 @@ def _store_part(out_dir: Path, state: BuildState, key: str, part: PartData) -> N
         (out_dir / stale).unlink(missing_ok=True)
     state.part_files[key] = written
     state.stats[key] = part.stats
+    crashpoints.reached("search-part")
 
 
 def _remove_part(out_dir: Path, state: BuildState, key: str) -> None:
@@ -232,7 +226,8 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     cache = out_dir / CACHE
     state = _load_state(cache)
     if not _incremental(state, keys):
-        for folder in (*KINDS, "k", "rt", "rg", "rh", "rk", "v", "p", "s"):  # k: format 8; r…: the newest month's before
+        # k: format 8; r…: the newest month's before; parts: the build cache's name before
+        for folder in (*KINDS, "k", "rt", "rg", "rh", "rk", "v", "p", "s", "parts"):
             shutil.rmtree(out_dir / folder, ignore_errors=True)
         state = BuildState(_version(), [], {}, {}, KeyState())
     old = {key: (i, digest) for i, (key, digest, *_rest) in enumerate(state.parts)}
@@ -275,6 +270,7 @@ def _build(docs: Sequence[SearchDoc], out_dir: Path, part_key: Callable[[SearchD
     manifest = _manifest(state, buckets, state.letters)
     write_text(out_dir / "manifest.js", jsonp("manifest", manifest))
     write_runtime(out_dir)
+    crashpoints.reached("search-state")
     pickled.save(cache / STATE, state)
     terms = state.keys.sizes["t"].keys() | state.keys.sizes[RECENT + "t"].keys()
     return SearchStats(docs=manifest["n"], parts=len(parts), rebuilt=tuple(rebuilt), terms=len(terms), folder=out_dir)

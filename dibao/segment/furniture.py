@@ -127,9 +127,9 @@ def is_section_name(text: str) -> bool:
     return bool(SECTION.match(text))
 
 
-def is_slogan_block(texts: list[str]) -> bool:
-    """Two or more stacked lines of parallel four-character phrases (对党忠诚 服务人民)."""
-    return len(texts) >= 2 and all(SLOGAN.match(t) for t in texts)
+def is_slogan_line(text: str) -> bool:
+    """One line of parallel four-character phrases (对党忠诚 服务人民); two or more stacked are a slogan."""
+    return bool(SLOGAN.match(text))
 
 
 def paper_name(texts: list[str]) -> str:

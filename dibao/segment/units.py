@@ -206,21 +206,33 @@ def demote_unmarked_headings(units: list[Unit]) -> list[Unit]:
 def mark_masthead_blocks(units: list[Unit]) -> list[Unit]:
     """Section names (公安周刊) and stacked slogans (对党忠诚 服务人民) are page furniture."""
     out = list(units)
+    run_end, not_slogan = unbroken_runs(out)
     i = 0
     while i < len(out):
         unit = out[i]
         if unit.kind == "heading" and furniture.is_section_name(unit.text):
             out[i] = Unit("furniture", unit.lines, unit.text, {"section": unit.text})
-        j = i + 1
-        while j < len(out) and out[j].kind in ("heading", "body") and not out[j].blank_before:
-            j += 1
-        if unit.kind in ("heading", "body") and furniture.is_slogan_block([u.text for u in out[i:j]]):
+        j = run_end[i]
+        if unit.kind in ("heading", "body") and j - i >= 2 and not_slogan[i] >= j:
             for k in range(i, j):
                 out[k] = Unit("furniture", out[k].lines, out[k].text, {"slogan": out[k].text})
             i = j
             continue
         i += 1
     return out
+
+
+def unbroken_runs(units: list[Unit]) -> tuple[list[int], list[int]]:
+    """For each unit i: the end of the heading and body lines that follow it with no blank line
+    between, and the first unit from i on that is not a slogan line.  Found in one backward pass,
+    so the slogan rule stays linear in the number of lines (rescanning each run was quadratic)."""
+    run_end, not_slogan = [len(units)] * (len(units) + 1), [len(units)] * (len(units) + 1)
+    for i in range(len(units) - 1, -1, -1):
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        joined = nxt is not None and nxt.kind in ("heading", "body") and not nxt.blank_before
+        run_end[i] = run_end[i + 1] if joined else i + 1
+        not_slogan[i] = not_slogan[i + 1] if furniture.is_slogan_line(units[i].text) else i
+    return run_end, not_slogan
 
 
 def captions_above_credits(units: list[Unit]) -> list[Unit]:

@@ -16,9 +16,9 @@ from .catalog import Catalog, Entry
 from .writer import SiteWriter
 
 COLUMNS = ("id", "url", "issue", "paper", "date", "year", "order", "page", "page_name", "kind", "column", "kicker",
-           "title", "subtitle", "title_generated", "byline", "dateline", "reporters", "correspondents", "authors", "photographers",
-           "author_title", "continued_from", "continues_to", "regions", "places", "mentions", "themes", "keywords",
-           "summary", "length", "related", "source", "text")
+           "title", "subtitle", "title_generated", "byline", "dateline", "reporters", "correspondents", "authors",
+           "photographers", "author_title", "continued_from", "continues_to", "regions", "places", "mentions",
+           "themes", "keywords", "summary", "length", "related", "source", "text")
 
 
 def record(entry: Entry) -> dict:
@@ -38,13 +38,19 @@ def record(entry: Entry) -> dict:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  #: what makes a spreadsheet read a cell as a formula (OWASP)
+
+
 def csv_cell(value) -> str:
-    """Lists join with ``;``; places read ``name|code|province``."""
+    """Lists join with ``;``; places read ``name|code|province``.  A cell that would start a formula
+    gets a leading ``'``, as OWASP's CSV-injection advice has it: spreadsheets show it as text."""
     if isinstance(value, list):
-        return ";".join(f"{v['name']}|{v['code']}|{v['province']}" if isinstance(v, dict) else str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
+        text = ";".join(f"{v['name']}|{v['code']}|{v['province']}" if isinstance(v, dict) else str(v) for v in value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def write_exports(writer: SiteWriter, catalog: Catalog, chunks: dict | None = None,

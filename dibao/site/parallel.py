@@ -15,6 +15,7 @@ import os
 from jinja2 import Environment
 
 from ..forking import can_fork, forking
+from ..oserrors import named
 from .pages import Page
 from .writer import SiteWriter
 
@@ -63,4 +64,7 @@ class PendingPages:
 
 def _render_chunk(bounds: tuple[int, int]) -> list[int]:
     start, stop = bounds
-    return [_rendering.render(page) for page in _rendering.pages[start:stop]]
+    try:
+        return [_rendering.render(page) for page in _rendering.pages[start:stop]]
+    except OSError as exc:  # crosses to the build process by pickle, without the frames that name its path
+        raise named(exc)

@@ -8,16 +8,16 @@ import pytest
 from dibao.contentio import read_content
 from dibao.pipeline import search_writer
 from dibao.site import SiteConfig, render_site
-from dibao.site.mirroring import mirror
+from dibao.publish.staging import link_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "site_content"
 
 
 def add_search(issues, site: Path, cache: Path) -> None:
-    """The pipeline's way: index built in a lasting folder, mirrored into ``site/search/``."""
+    """The pipeline's way: index built in a lasting folder, linked into ``site/search/``."""
     search_writer(issues, cache)()
-    mirror(cache, site / "search", keep={"search/index.html"})
+    link_tree(cache, site, "search")
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,8 @@ from .site.writer import OutputError
 PROJECT = Path(__file__).resolve().parents[1]  #: the checkout build.py lives in: pyproject.toml, templates/
 COMMANDS = ("build", "parse", "serve", "add")
 OS_REASONS = {errno.ENOSPC: " (disk full: free some space and build again)",
-              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)"}
+              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)",
+              errno.EBUSY: " (a mount point: a build replaces the site folder whole; build into a folder inside it)"}
 
 
 def make_parser() -> argparse.ArgumentParser:

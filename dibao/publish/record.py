@@ -8,6 +8,7 @@ until the swap is done.  Whatever moment a build is killed at, the record the ma
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -59,6 +60,10 @@ def marker_id(out_dir: Path) -> str:
 
 
 def check_replaceable(out_dir: Path) -> None:
+    """Refuse, before rendering anything, a folder the new site cannot replace: one that is not a
+    dibao site, or one on a read-only file system."""
+    if out_dir.exists() and os.statvfs(out_dir).f_flag & os.ST_RDONLY:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(out_dir))
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise PublishError(f"{out_dir} exists and is not a dibao site (no {MARKER}); refusing to replace it")
 

@@ -18,6 +18,7 @@ from .cache import CACHE_DIR, BuildCache
 from .config import Config
 from .contentstore import ContentReport, ContentStore
 from .durable import rebuilt_if_interrupted
+from .edition.plan import editions_to_write
 from .enrich import EnrichConfig, article_id, article_keys, related_lists
 from .forking import frozen
 from .model import Article, Issue
@@ -27,6 +28,7 @@ from .publish import LastSite, Target, publish, site_is_current
 from .publish import render_key as publish_key
 from .search import build_search, docs_from_issues
 from .site import RenderStats, render_site, site_config_from
+from .site.editions import reprints
 from .site.urls import article_paths
 from .state import STATE_PATH, BuildState, digest
 
@@ -75,6 +77,8 @@ def locked_build(config: Config, root: Path, parse_only: bool, force: tuple[str,
         return unchanged_report(cache, plan, time.perf_counter() - started, config.quiet)
     parsed, failed = parse_issues(plan.to_parse, enrich_config, cache.terms)
     skip_failed(plan, failed, state, config.content)
+    parsed = editions_to_write(plan, parsed, parse_more(plan, state, config.content, enrich_config, cache),
+                               enrich_config, cache.terms)
     renamed = follow_renamed_seeds(plan, parsed, state, config.content, cache.read_issue)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
@@ -125,6 +129,19 @@ def skip_failed(plan: BuildPlan, failed: dict[Path, list[str]], state: BuildStat
         raise BuildError(plan.problems)
 
 
+def parse_more(plan: BuildPlan, state: BuildState, content: Path, enrich_config: EnrichConfig,
+               cache: BuildCache) -> Callable[[list[Path]], tuple[Issue, ...]]:
+    """Parsing for the other pages of an edition assembled again: a page that fails is skipped
+    as any file is, and keeps its edition as content/ holds it."""
+    def parse(paths: list[Path]) -> tuple[Issue, ...]:
+        more, failed = parse_issues(paths, enrich_config, cache.terms)
+        for path, problems in failed.items():
+            plan.skip(path, problems, state, content)
+        return more
+
+    return parse
+
+
 def state_warnings(state: BuildState, content: Path) -> list[str]:
     if not state.damaged:
         return []
@@ -137,7 +154,9 @@ def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tup
 
 
 def published(parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan) -> tuple[Issue, ...]:
-    """The parsed issues as content/ will hold them, with the hand edits that writing keeps."""
+    """The parsed issues as content/ will hold them, with the hand edits that writing keeps (those
+    of article files in folders that go away too, see :meth:`.ContentStore.adopt`)."""
+    store.adopt(parsed, plan.removed)
     return tuple(store.as_published(issue, force=issue.id in plan.forced) for issue in parsed)
 
 
@@ -179,16 +198,17 @@ def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
 def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan,
                   related_changed: set[tuple[str, int]]) -> ContentReport:
     fresh = {issue.id for issue in parsed}
-    for issue_id in plan.removed:
-        store.remove_issue(issue_id)
     try:
         for issue in archive:
             if issue.id in fresh:
-                store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
+                store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced,
+                                 pages=plan.members.get(issue.id))
             else:
                 store.refresh_archive_keys(issue, related_changed)
                 if any(i == issue.id for i, _ in related_changed):  # its folder changed on disk, or its lists
                     store.note_deleted(issue.id)
+        for issue_id in plan.removed:  # after: their hand edits may have moved into an edition (ContentStore.adopt)
+            store.remove_issue(issue_id)
         store.commit()
     except BaseException:
         store.rollback()  # content/ and state.json stay as the last build left them
@@ -249,7 +269,10 @@ def search_writer(archive: Sequence[Issue], folder: Path) -> Callable[[], object
     it was at work leaves the folder marked, and the next one makes it afresh."""
     def build_index():
         paths = {issue.id: article_paths(issue.articles) for issue in archive}
-        docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
+        reprinted = reprints((article_id(a), a.text) for issue in archive for a in issue.articles)
+        firsts = [replace(issue, articles=tuple(a for a in issue.articles if article_id(a) not in reprinted))
+                  for issue in archive] if reprinted else archive  # a text printed again is found once
+        docs = docs_from_issues(firsts, lambda issue, article: paths[issue.id][article.order])
         # counting allocates millions of objects: the collector need not walk the docs each time
         with rebuilt_if_interrupted(folder), frozen():
             return build_search(docs, folder)

@@ -25,6 +25,7 @@ from .feeds import write_feeds, write_sitemap
 from .families import PageWriter, write_groups, write_issues
 from .fingerprint import Fingerprinter
 from .pages import all_pages
+from .editions import paper_slug
 from .views import bare_subtitle
 from .writer import OutputError, SiteWriter
 
@@ -36,6 +37,7 @@ def make_env(config: SiteConfig) -> Environment:
     env = Environment(loader=FileSystemLoader(str(config.templates_dir)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["bare_subtitle"] = bare_subtitle
+    env.filters["paper_key"] = paper_slug
     return env
 
 

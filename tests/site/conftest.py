@@ -76,3 +76,23 @@ def corpus_site(tmp_path_factory) -> Path:
     build(load_config(ROOT, seeds=str(seeds), content=str(work / "content"), out=str(work / "site"), quiet=True),
           root=ROOT)
     return work / "site"
+
+
+EDITIONS = ROOT / "tests" / "fixtures" / "editions" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory) -> Path:
+    """A site built through the whole pipeline from the sample issues (seeds/) and the edition
+    fixture's page files: two papers with editions of pages, a whole-issue paper, clippings."""
+    from dibao.config import load_config
+    from dibao.pipeline import build
+
+    work = tmp_path_factory.mktemp("editions")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(EDITIONS.glob("*.txt"))]:
+        (seeds / path.name).write_bytes(path.read_bytes())
+    build(load_config(ROOT, seeds=str(seeds), content=str(work / "content"), out=str(work / "site"), quiet=True),
+          root=ROOT)
+    return work / "site"

@@ -1,6 +1,7 @@
 from dibao.enrich.people import person_slug
 import csv
 import filecmp
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -58,7 +59,7 @@ def test_every_page_type_is_written(site):
     for name, path in page_of_each_type(site).items():
         assert path.is_file(), name
     for extra in ("feeds/index.xml", "feeds/regions/hubei.xml", "feeds/themes/fanzha.xml", "robots.txt",
-                  ".nojekyll", "export/articles.jsonl", "export/articles.csv", "static/css/site.css"):
+                  ".nojekyll", "export/articles.jsonl.gz", "export/articles.csv.gz", "static/css/site.css"):
         assert (site / extra).is_file(), extra
 
 
@@ -170,13 +171,26 @@ def test_numbered_pages_keep_their_articles_as_newer_ones_arrive(size):
 
 
 def test_exports_hold_every_article_with_metadata(site):
-    rows = [json.loads(line) for line in (site / "export" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    with gzip.open(site / "export" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
     assert len(rows) == 10 and rows[0]["id"] == "2024-12-30-xibei-fazhibao/01"
     hubei = next(r for r in rows if r["id"] == "2025-11-04-fazhi-zhoukan/01")
     assert hubei["places"][0] == {"name": "鄂州市", "code": "420700", "province": "湖北"}
-    with (site / "export" / "articles.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with gzip.open(site / "export" / "articles.csv.gz", "rt", encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert len(table) == 10 and table[3]["themes"] == "警务改革;打击犯罪;反诈"
+
+
+def test_exports_name_the_page_each_article_was_printed_on(edition_site):
+    with gzip.open(edition_site / "export" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    pages = {(r["page"], r["page_name"]) for r in rows if r["issue"] == "qinghefazhibao-2025-03-01"}
+    assert pages == {(1, "要闻"), (2, "法治"), (3, "公安周刊")}
+    assert all(r["page"] is None for r in rows if r["issue"] == "beishan-ribao-2025-03-01")  # a whole-issue file
+    with gzip.open(edition_site / "export" / "articles.csv.gz", "rt", encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert {(r["page"], r["page_name"]) for r in table if r["issue"] == "qinghefazhibao-2025-03-01"} == \
+        {("1", "要闻"), ("2", "法治"), ("3", "公安周刊")}
 
 
 def test_map_links_provinces_with_articles(site):

@@ -37,7 +37,7 @@ STAGES = (
     ("render_site", "render pages"),
     ("build_search", "search index"),
     ("docs_from_issues", "search index"),
-    ("write_site_atomically", "write site"),
+    ("publish", "write site"),
 )
 #: Functions called inside the parse workers: (module, function name, counter index).
 WORKER_STAGES = (("dibao.parsing", "ingest", 0), ("dibao.parsing", "segment", 0),

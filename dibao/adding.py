@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection
 
+from .durable import write_atomically
 from .ingest import InputError, discover, ingest
 from .model import Issue
 from .probes import probes
@@ -102,6 +102,6 @@ def add_files(files: list[Path], seeds: Path, known: Collection[str],
     added = []
     for path, name, issue in planned:
         target = free_name(seeds, name)
-        shutil.copyfile(path, target)
+        write_atomically(target, path.read_bytes())  # a kill mid-copy leaves no half issue in seeds/
         added.append(Added(path, target, len(issue.articles)))
     return added, duplicates

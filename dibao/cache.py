@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import sys
@@ -46,23 +45,6 @@ def folder_fingerprint(folder: Path) -> tuple:
         return ()
     prefix = os.path.join(folder, "")
     return tuple((name, st.st_size, st.st_mtime_ns) for name in names for st in [os.stat(prefix + name)])
-
-
-def tree_digest(*places: Path) -> str:
-    """Hash of every source file's path and bytes under the folders (or of the files) given.
-
-    Compiled bytecode is left out: Python rewrites it as it pleases, and hashing it made
-    two builds of the same code disagree."""
-    hasher = hashlib.sha256()
-    for place in places:
-        files = [place] if place.is_file() else sorted(p for p in place.rglob("*") if p.is_file()) \
-            if place.exists() else []
-        for path in files:
-            if path.suffix == ".pyc" or "__pycache__" in path.parts:
-                continue
-            hasher.update((path.relative_to(place).as_posix() if path != place else path.name).encode())
-            hasher.update(path.read_bytes())
-    return hasher.hexdigest()[:32]
 
 
 @contextlib.contextmanager
@@ -159,7 +141,7 @@ class BuildCache:
             ignore.write_text("*\n", encoding="utf-8")
         target = folder / CACHE_FILE
         if not (target.exists() and self.signature() == self.loaded_signature):
-            pickled.save(target, self)
+            pickled.save(target, self, point="build-cache")
             self.loaded_signature = self.signature()
         keys = self.site_keys_text()
         if keys != self.loaded_site_keys or (keys and not (folder / SITE_KEYS_FILE).exists()):

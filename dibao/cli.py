@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from .adding import AddError, add_files
+from .buildlock import BuildBusy, build_lock
 from .cache import BuildCache
 from .config import load_config
 from .contentio import ContentError
@@ -17,12 +18,14 @@ from .ingest import InputError
 from .oserrors import named
 from .seedfolder import printable
 from .pipeline import BuildError, build
+from .publish import PublishError
 from .site.writer import OutputError
 
 PROJECT = Path(__file__).resolve().parents[1]  #: the checkout build.py lives in: pyproject.toml, templates/
 COMMANDS = ("build", "parse", "serve", "add")
 OS_REASONS = {errno.ENOSPC: " (disk full: free some space and build again)",
-              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)"}
+              errno.EROFS: " (read-only file system)", errno.EACCES: " (no write permission)",
+              errno.EBUSY: " (a mount point: a build replaces the site folder whole; build into a folder inside it)"}
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -45,6 +48,8 @@ def make_parser() -> argparse.ArgumentParser:
                         help="print why an article got its themes and regions (content/<issue>/<file>.md or <issue>/<NN>)")
     parser.add_argument("--force-add", action="store_true", dest="force_add",
                         help="add: accept a near-duplicate issue (most of its articles already present)")
+    parser.add_argument("--wait", action="store_true",
+                        help="when another build is using content/ or site/, wait for it instead of stopping")
     return parser
 
 
@@ -63,16 +68,21 @@ def main(argv: list[str] | None = None) -> int:
             enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=PROJECT)
             print(explain(find_article(config.content, args.explain), enrich_config))
             return 0
-        cache = None
-        if args.command == "add":
-            cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
-            if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
-                return 0  # every file was already in the archive: nothing to build
-        report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
-                       clean=args.clean, cache=cache)
+        with build_lock(config.content, config.out, wait=args.wait):  # add writes seeds/ and reads content/
+            cache = None
+            if args.command == "add":
+                cache = None if args.clean else BuildCache.load(config.content)  # loaded once for check and build
+                if not add_issues(config, [Path(f) for f in args.files], force=bool(args.force_add), cache=cache):
+                    return 0  # every file was already in the archive: nothing to build
+            report = build(config, root=PROJECT, parse_only=args.command == "parse", force=tuple(args.force),
+                           clean=args.clean, cache=cache)
         if args.command == "serve":
             return serve_site(config, args.port)
-    except (BuildError, InputError, ContentError, OutputError, AddError, ValueError, TemplateError, OSError) as exc:
+    except BuildBusy as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (BuildError, InputError, ContentError, OutputError, PublishError, AddError, ValueError,
+            TemplateError, OSError) as exc:
         problems = exc.problems if isinstance(exc, BuildError) else [problem_line(exc)]
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -105,8 +115,8 @@ def serve_site(config, port: int) -> int:
 
     def rebuild() -> None:
         try:
-            build(config)
-        except (BuildError, InputError, ContentError, OutputError, ValueError) as exc:
+            build(config, wait=True)
+        except (BuildError, InputError, ContentError, OutputError, PublishError, ValueError) as exc:
             print(f"dibao: rebuild failed, still serving the previous site:\n{exc}", file=sys.stderr)
 
     serve(config.out, port, watch=[config.seeds, config.content, config.templates], rebuild=rebuild)

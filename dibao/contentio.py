@@ -14,12 +14,13 @@ from typing import Callable
 
 import yaml
 
-from .model import Article, Block, Figure, Issue, Masthead, Place, SourceSpan
+from .model import Article, Block, EditionPage, Figure, Issue, Masthead, Place, SourceSpan
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 ARTICLE_KEYS = (
-    "title", "kicker", "subtitle", "column", "kind", "issue", "order", "date", "year", "title_generated",
-    "review", "byline", "dateline", "reporters", "correspondents", "authors", "photographers", "author_title",
+    "title", "kicker", "subtitle", "column", "kind", "issue", "order", "page", "page_name", "date", "year",
+    "title_generated", "review",
+    "byline", "dateline", "reporters", "correspondents", "authors", "photographers", "author_title",
     "continued_from", "continues_to", "markers", "regions", "places", "mentions", "themes", "keywords", "summary",
     "length", "related",
 )
@@ -35,7 +36,10 @@ class ContentError(ValueError):
 
 
 def article_filename(article: Article) -> str:
-    return f"{article.order:02d}-{article.slug or 'article'}.md"
+    """``03-slug.md``; an edition's ``02001-slug.md`` (page 2, first article): padded to five
+    digits, so that a folder lists the pages' articles in reading order up to page 99."""
+    width = 5 if article.order >= 1000 else 2
+    return f"{article.order:0{width}d}-{article.slug or 'article'}.md"
 
 
 FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -115,11 +119,34 @@ def issue_front_matter(issue: Issue) -> dict:
     if issue.home_province:
         data["home_province"] = issue.home_province
     data["articles"] = len(issue.articles)
+    if issue.pages:  # an edition: each page's file, lines and furniture
+        data["page_files"] = [page_data(page) for page in issue.pages]
+        return {k: v for k, v in data.items() if v is not None}
     last = issue.lines[-1].number if issue.lines else 1
     data["source"] = {"file": issue.source, "lines": [1, last]}
     if issue.furniture:
         data["furniture"] = list(issue.furniture)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def page_data(page: EditionPage) -> dict:
+    data: dict = {"page": page.number}
+    if page.name:
+        data["name"] = page.name
+    if page.label:
+        data["label"] = page.label
+    data["source"] = {"file": page.source, "lines": [1, page.lines or 1]}
+    if page.furniture:
+        data["furniture"] = list(page.furniture)
+    return data
+
+
+def page_from_data(data: dict) -> EditionPage:
+    source = data.get("source") or {}
+    lines = source.get("lines") or [1, 1]
+    return EditionPage(number=int(data.get("page") or 0), source=str(source.get("file", "")), lines=int(lines[-1]),
+                       name=str(data.get("name") or ""), label=str(data.get("label") or ""),
+                       furniture=tup(data.get("furniture")))
 
 
 def render_issue_index(issue: Issue) -> str:
@@ -227,8 +254,20 @@ def article_from_text(text: str, path: Path, issue_id: str) -> Article:
                    "keywords", "related", "markers")
     changes = {k: str(data[k]) for k in text_fields if data.get(k)}
     changes.update({k: tup(data.get(k)) for k in list_fields})
-    changes.update(title_generated=bool(data.get("title_generated")), length=whole_number(data, "length", where, text))
+    changes.update(title_generated=bool(data.get("title_generated")), length=whole_number(data, "length", where, text),
+                   page=page_number(data, where, text), page_name=str(data.get("page_name") or ""))
     return replace(article, **changes)
+
+
+def page_number(data: dict, where: str, text: str) -> int:
+    """``page:`` as an editor may write it (``3``, ``'03'``); 0 when there is none; anything else
+    is an error at its line."""
+    value = data.get("page")
+    if value is None or value == "":
+        return 0
+    if not str(value).strip().isdigit():
+        raise ContentError(f"{where}:{key_line(text, 'page')}: page: expected a page number, got {value!r}")
+    return int(str(value).strip())
 
 
 def read_issue(folder: Path, article_reader: Callable[[Path, str], Article] | None = None) -> Issue:
@@ -249,12 +288,13 @@ def read_issue(folder: Path, article_reader: Callable[[Path, str], Article] | No
                            for k in MASTHEAD_KEYS if data.get(k) is not None})
     articles = tuple(sorted((reader(p, folder.name) for p in folder.glob("*.md") if p.name != "_index.md"),
                             key=lambda a: (a.order, a.slug)))
+    pages = tuple(page_from_data(p) for p in data.get("page_files") or [] if isinstance(p, dict))
     source = data.get("source") or {}
-    return Issue(id=str(data.get("id") or folder.name), source=str(source.get("file", "")),
+    return Issue(id=str(data.get("id") or folder.name), source=pages[0].source if pages else str(source.get("file", "")),
                  paper=masthead.paper, date=str(data.get("date") or ""), year=data.get("year"),
                  date_estimated=bool(data.get("date_estimated")), masthead=masthead,
-                 furniture=tup(data.get("furniture")), home_province=str(data.get("home_province") or ""),
-                 articles=articles)
+                 furniture=pages[0].furniture if pages else tup(data.get("furniture")),
+                 home_province=str(data.get("home_province") or ""), articles=articles, pages=pages)
 
 
 def read_content(content_dir: Path) -> tuple[Issue, ...]:

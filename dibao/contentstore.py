@@ -11,14 +11,18 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .contentio import (article_filename, article_front_matter, article_from_text, dump_yaml, render_article,
-                        render_body, render_issue_index)
+from .contentio import (ContentError, article_filename, article_front_matter, article_from_text, dump_yaml,
+                        parse_front_matter, parse_spans, render_article, render_body, render_issue_index)
+from .durable import UndoLog, recover_undo_log
 from .editmerge import MISSING, MergeResult, edited_parts, is_edited, merge, record_from, split, value_hash
 from .enrich import article_id
 from .model import Article, Issue
-from .state import BuildState, FileRecord, IssueRecord, digest
+from .state import STATE_PATH, BuildState, FileRecord, IssueRecord, digest
 
 ARCHIVE_KEYS = ("related",)
+#: what changes when an article moves into an edition: no conflict with an editor's change
+MOVED_KEYS = {"issue", "order", "page", "page_name", "related"}
+UNDO_LOG = Path(".dibao") / "undo"  #: the files a build changed, kept until it commits (:class:`.durable.UndoLog`)
 
 
 @dataclass
@@ -36,33 +40,56 @@ class ContentStore:
         #: files :meth:`as_published` read, for :meth:`put_parsed`: an edited one's text, None when
         #: unedited (the merge then takes the new text, and the file need not be read again)
         self.read: dict[Path, str | None] = {}
+        #: article id → the record of a file in a folder that goes away, printed from the same lines
+        #: (see :meth:`adopt`): its hand edits follow the article into its new folder
+        self.moved: dict[str, FileRecord] = {}
         self.listed: dict[Path, dict[str, list[Path]]] = {}  #: article files found per folder, by order
+        self.log = UndoLog(root, root / UNDO_LOG)
+
+    @staticmethod
+    def recover(root: Path) -> str:
+        """Undo the file changes of a build killed before it committed them (see :meth:`commit`)."""
+        return recover_undo_log(root, root / UNDO_LOG, root / STATE_PATH)
+
+    def commit(self) -> None:
+        """Save state.json: this build's file changes become final with it.  Until then each
+        changed file's old version is kept, so a build killed or failed on the way leaves content/
+        and state.json as they were (:meth:`rollback`, or the next build's :meth:`recover`)."""
+        path = self.root / STATE_PATH
+        text = self.state.to_text()
+        if self.log.touched or not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.log.commit(path, text)
+
+    def rollback(self) -> None:
+        self.log.close()
+        self.recover(self.root)
 
     def write(self, path: Path, text: str) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            self.log.replace(path, text)
             self.report.written.append(self.rel(path))
 
     def remove(self, path: Path) -> None:
         if path.exists():
-            path.unlink()
+            self.log.remove(path)
             self.report.removed.append(self.rel(path))
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def put_parsed(self, issue: Issue, key: str, force: bool = False) -> None:
+    def put_parsed(self, issue: Issue, key: str, force: bool = False, pages: dict[str, str] | None = None) -> None:
         """A freshly parsed issue: merge each article with the editor's version of it.  An article
         file deleted by hand stays deleted (``force`` brings it back).  With no record of the
-        issue (a damaged state), a file that differs from what the parser makes is kept whole."""
+        issue (a damaged state), a file that differs from what the parser makes is kept whole.
+        ``pages``: an edition's page files (file id → key), for the state."""
         old = None if force else self.state.issues.get(issue.id)
         folder = self.root / issue.id
         self.write(folder / "_index.md", render_issue_index(issue))
         records: dict[str, FileRecord] = {}
         for article in issue.articles:
             aid = article_id(article)
-            base = old.articles.get(aid) if old else None
+            base = None if force else self.base(old, aid)
             if self.deleted(base):
                 records[aid] = base
                 continue
@@ -74,13 +101,53 @@ class ContentStore:
                 result = MergeResult(current, kept=["the whole file (no build state records what dibao wrote)"])
             else:
                 result = merge(new_text, current, base, str(path))
-            self.note(path, result.kept, result.conflicts)
-            if not result.kept:
+            moved = base is not None and aid in self.moved and base is self.moved[aid]
+            self.note(path, result.kept, [c for c in result.conflicts if not (moved and c in MOVED_KEYS)])
+            if not result.kept or path.parent != folder:
                 path = folder / article_filename(article)
             self.write(path, result.text)
             records[aid] = record_from(self.rel(path), front, body, new_text)
         self.drop_strays(folder, records, old, unknown=old is None and not force)
-        self.state.issues[issue.id] = IssueRecord(issue.source, key, records)
+        self.state.issues[issue.id] = IssueRecord(issue.source, key, records, dict(pages or {}))
+
+    def base(self, old: IssueRecord | None, aid: str) -> FileRecord | None:
+        """What dibao last wrote for article ``aid``: its own record, or one :meth:`adopt` found."""
+        found = old.articles.get(aid) if old is not None else None
+        return found or self.moved.get(aid)
+
+    def adopt(self, issues: tuple[Issue, ...], leaving: list[str]) -> None:
+        """Article files of the folders ``leaving`` (issue ids about to be removed) whose article is
+        now in one of ``issues`` under another id: a page's articles gathered into its edition, or a
+        content/ written in the layout of an older dibao.  Each is matched with the new article
+        printed from most of the same lines of the same file, so its hand edits move with it."""
+        printed: dict[str, list[tuple[int, int, FileRecord]]] = {}
+        for issue_id in leaving:
+            record = self.state.issues.get(issue_id)
+            for base in record.articles.values() if record else ():
+                for span in self.recorded_sources(base):
+                    printed.setdefault(span.file, []).append((span.first, span.last, base))
+        taken: set[int] = set()
+        for issue in issues:
+            own = self.state.issues.get(issue.id)
+            for article in issue.articles:
+                aid = article_id(article)
+                if own is not None and aid in own.articles:
+                    continue
+                shared = [(min(s.last, last) - max(s.first, first) + 1, base) for s in article.sources
+                          for first, last, base in printed.get(s.file, ()) if id(base) not in taken]
+                best = max(shared, key=lambda found: found[0], default=(0, None))
+                if best[0] > 0:
+                    self.moved[aid] = best[1]
+                    taken.add(id(best[1]))
+
+    def recorded_sources(self, base: FileRecord) -> tuple:
+        """The source spans an article file names (empty when it is gone or unreadable)."""
+        path = self.root / base.path
+        try:
+            front, _ = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
+            return parse_spans(front.get("source"))
+        except (OSError, ContentError, KeyError, TypeError, ValueError, IndexError):
+            return ()
 
     def deleted(self, base: FileRecord | None) -> bool:
         """Whether the file ``base`` records was deleted by hand (reported; it stays deleted)."""
@@ -104,7 +171,7 @@ class ContentStore:
             for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
                 by_order.setdefault(path.name.split("-", 1)[0], []).append(path)
             self.listed[folder] = by_order
-        found = self.listed[folder].get(f"{article.order:02d}", [])
+        found = self.listed[folder].get(article_filename(article).split("-", 1)[0], [])
         named = folder / article_filename(article)
         return named if named in found else next(iter(found), None)
 
@@ -116,7 +183,7 @@ class ContentStore:
         if force:
             return issue
         old = self.state.issues.get(issue.id)
-        bases = [old.articles.get(article_id(a)) if old else None for a in issue.articles]
+        bases = [self.base(old, article_id(a)) for a in issue.articles]
         articles = tuple(self.merged_article(issue, a, base, old) for a, base in zip(issue.articles, bases)
                          if base is None or (self.root / base.path).exists())
         same = len(articles) == len(issue.articles) and all(a is b for a, b in zip(articles, issue.articles))
@@ -207,8 +274,8 @@ class ContentStore:
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    self.report.removed.append(self.rel(path))
-            shutil.rmtree(folder)
+                    self.remove(path)
+            shutil.rmtree(folder)  # the folders left empty
 
 
 def _edited(path: Path, base: FileRecord) -> bool:

@@ -101,6 +101,8 @@ class Article:
     length: int = 0  #: characters of body text
     related: tuple[str, ...] = ()  #: ids (``issue/NN``) of similar articles, see dibao.enrich.article_id
     markers: tuple[str, ...] = ()  #: continuation markers as printed (``上接第一版``, ``（下转第7版）``)
+    page: int = 0  #: the page (版) of its edition it starts on; 0 when the issue has no pages
+    page_name: str = ""  #: that page's name (``要闻``), when known
 
     @property
     def text(self) -> str:
@@ -127,8 +129,21 @@ class Masthead:
 
 
 @dataclass(frozen=True)
+class EditionPage:
+    """One page (版) of an edition: its number and name, and the file it was read from."""
+
+    number: int  #: 版次 (1 for the front page)
+    source: str  #: the seeds/ file, e.g. ``seeds/rmrb-20200115-04.txt``
+    lines: int = 0  #: the file's last line
+    name: str = ""  #: 版名 (``要闻``, ``法治``, ``公安周刊``), when known
+    label: str = ""  #: the number as printed (``A3``, ``03``), when it differs from ``number``
+    furniture: tuple[str, ...] = ()  #: the page's furniture lines, as printed
+
+
+@dataclass(frozen=True)
 class Issue:
-    """One raw issue file and everything parsed out of it."""
+    """One issue: a raw issue file and everything parsed out of it, or an edition assembled
+    from the page files of one paper and date (:mod:`dibao.edition`)."""
 
     id: str  #: stable ASCII id, the folder name under ``content/``
     source: str  #: the seeds/ file, e.g. ``seeds/003_x.txt``
@@ -143,5 +158,8 @@ class Issue:
     home_province: str = ""  #: the paper's province, for 我省/全省
     articles: tuple[Article, ...] = ()
     warnings: tuple[str, ...] = ()  #: ``file:line: message`` notes for the user
+    #: an edition's pages in order, when it was assembled from page files (empty for a file that
+    #: is a whole issue); ``source`` and ``furniture`` are then the first page's
+    pages: tuple[EditionPage, ...] = ()
     #: the file's decoded lines as read, front matter blanked: what the conservation check counts
     raw_lines: tuple[str, ...] = field(default=(), compare=False, repr=False)

@@ -36,28 +36,37 @@ class BuildError(Exception):
 @dataclass
 class BuildPlan:
     to_parse: list[Path] = field(default_factory=list)  #: seed files to parse
-    unchanged: list[str] = field(default_factory=list)  #: issue ids to read back from content/
-    removed: list[str] = field(default_factory=list)  #: issue ids whose seed file is gone
-    keys: dict[str, str] = field(default_factory=dict)  #: issue id → generation key
-    ids: dict[Path, str] = field(default_factory=dict)  #: seed file → issue id
-    forced: set[str] = field(default_factory=set)  #: issue ids whose hand edits are discarded
+    #: issue (edition) ids to read back from content/
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  #: issue (edition) ids whose seed files are gone
+    #: file id → generation key; after :func:`.edition.plan.editions_to_write`, edition id → key too
+    keys: dict[str, str] = field(default_factory=dict)
+    ids: dict[Path, str] = field(default_factory=dict)  #: seed file → issue id (of the file)
+    forced: set[str] = field(default_factory=set)  #: issue ids (of files, then of editions) whose hand edits are discarded
+    #: file id → (edition it was part of, its key then), from the build state
+    owners: dict[str, tuple[str, str]] = field(default_factory=dict)
+    members: dict[str, dict[str, str]] = field(default_factory=dict)  #: edition id → its files' ids and keys
     #: ``file:line: message`` for each seed skipped this time (refused, or failed to parse)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  #: what in seeds/ is left alone, and why
-    kept: set[str] = field(default_factory=set)  #: ids of skipped issues whose previous content stays
+    #: ids of issues (editions) a skipped file was part of: their previous content stays as it was
+    kept: set[str] = field(default_factory=set)
     renamed: set[str] = field(default_factory=set)  #: ids whose content moved to a renamed seed's id
 
     def skip(self, path: Path, problems: list[str], state: BuildState, content: Path,
              keep_previous: bool = True) -> None:
-        """Leave ``path`` out of this build; its issue's articles stay in content/ as they were (its
-        record keeps the old key, so the next build tries again)."""
+        """Leave ``path`` out of this build; the issue or edition it was part of stays in content/ as
+        it was (its record keeps the old key, so the next build tries again): an edition is not
+        assembled again without one of its pages."""
         self.problems += problems
         issue_id = self.ids.pop(path, None) or issue_id_for(path)
         if path in self.to_parse:
             self.to_parse.remove(path)
-        if keep_previous and issue_id in state.issues and (content / issue_id / "_index.md").exists():
-            self.unchanged.append(issue_id)
-            self.kept.add(issue_id)
+        owner = self.owners.get(issue_id, (issue_id, ""))[0]
+        if keep_previous and owner in state.issues and (content / owner / "_index.md").exists():
+            if owner not in self.unchanged:
+                self.unchanged.append(owner)
+            self.kept.add(owner)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -80,6 +89,8 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
                enrich_config: EnrichConfig, everything: bool = False) -> BuildPlan:
     plan = BuildPlan()
     settings = digest(json.dumps([parser_version(), repr(enrich_config)], ensure_ascii=False))
+    plan.owners = state.owners()
+    force = (*force, *(f for name in force if state.issues.get(name) for f in state.issues[name].pages))
     if not config.seeds.is_dir():
         raise InputError(config.seeds.as_posix(), 0, "seeds folder does not exist")
     scan = scan_seeds(config.seeds, source_name)
@@ -103,19 +114,19 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
         seen[issue_id] = seen[issue_dir(issue_id)] = path
         plan.keys[issue_id], plan.ids[path] = key, issue_id
         wanted = issue_id in force or path.name in force or display_path(path, root) in force
-        record = state.issues.get(issue_id)
-        if everything or wanted or record is None or record.key != key \
-                or not (config.content / issue_id / "_index.md").exists():
+        owner, known = plan.owners.get(issue_id, ("", ""))
+        if everything or wanted or known != key or not (config.content / owner / "_index.md").exists():
             plan.to_parse.append(path)
             if wanted:
                 plan.forced.add(issue_id)
-        else:
-            plan.unchanged.append(issue_id)
-    unknown = [name for name in force if name not in plan.forced and not any(
+        elif owner not in plan.unchanged:
+            plan.unchanged.append(owner)
+    unknown = [name for name in force if name not in plan.forced and name not in state.issues and not any(
         name in (p.name, display_path(p, root)) for p in plan.to_parse)]
     if unknown:
         raise BuildError([f"--force: no issue named {name}" for name in unknown])
-    plan.removed = sorted(set(state.issues) - set(seen) - plan.kept)
+    plan.removed = sorted(i for i, record in state.issues.items()
+                          if not set(record.files(i)) & set(seen) and i not in plan.kept)
     return plan
 
 

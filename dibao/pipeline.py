@@ -15,16 +15,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .cache import CACHE_DIR, BuildCache, tree_digest
+from .buildlock import build_lock
+from .cache import CACHE_DIR, BuildCache
 from .config import Config
 from .contentstore import ContentReport, ContentStore
+from .durable import rebuilt_if_interrupted
+from .edition.plan import editions_to_write
 from .enrich import EnrichConfig, article_id, article_keys, related_lists
 from .forking import frozen
 from .model import Article, Issue
 from .parsing import BuildError, BuildPlan, parse_issues, plan_build
 from .renames import follow_renamed_seeds
+from .publish import LastSite, Target, publish, site_is_current
+from .publish import render_key as publish_key
 from .search import build_search, docs_from_issues
-from .site import site_config_from, site_is_current, write_site_atomically
+from .site import RenderStats, render_site, site_config_from
+from .site.editions import reprints
 from .site.urls import article_paths
 from .state import STATE_PATH, BuildState, digest
 
@@ -57,9 +63,17 @@ class BuildReport:
 
 
 def build(config: Config, root: Path = Path("."), parse_only: bool = False, force: tuple[str, ...] = (),
-          clean: bool = False, cache: BuildCache | None = None) -> BuildReport:
-    """``cache``: the build cache when the caller loaded it already (``add`` checks against it)."""
+          clean: bool = False, cache: BuildCache | None = None, wait: bool = False) -> BuildReport:
+    """``cache``: the build cache when the caller loaded it already (``add`` checks against it).
+    ``wait``: when another build holds content/ or site/, wait for it instead of refusing."""
+    with build_lock(config.content, config.out, wait=wait):
+        return locked_build(config, root, parse_only, force, clean, cache)
+
+
+def locked_build(config: Config, root: Path, parse_only: bool, force: tuple[str, ...], clean: bool,
+                 cache: BuildCache | None) -> BuildReport:
     started = time.perf_counter()
+    ContentStore.recover(config.content)  # what a build killed while writing content/ left
     enrich_config = EnrichConfig.from_mapping(config.extra.get("enrich"), base=root)
     state = BuildState.load(config.content)  # even a clean build must know which files editors changed
     if clean or cache is None:
@@ -69,6 +83,8 @@ def build(config: Config, root: Path = Path("."), parse_only: bool = False, forc
         return unchanged_report(cache, plan, time.perf_counter() - started, config.quiet)
     parsed, failed = parse_issues(plan.to_parse, enrich_config, cache.terms)
     skip_failed(plan, failed, state, config.content)
+    parsed = editions_to_write(plan, parsed, parse_more(plan, state, config.content, enrich_config, cache),
+                               enrich_config, cache.terms)
     renamed = follow_renamed_seeds(plan, parsed, state, config.content, cache.read_issue)
     unchanged = read_unchanged(config.content, plan, cache)
     before = sorted_archive(parsed + unchanged)
@@ -120,6 +136,19 @@ def skip_failed(plan: BuildPlan, failed: dict[Path, list[str]], state: BuildStat
         raise BuildError(plan.problems)
 
 
+def parse_more(plan: BuildPlan, state: BuildState, content: Path, enrich_config: EnrichConfig,
+               cache: BuildCache) -> Callable[[list[Path]], tuple[Issue, ...]]:
+    """Parsing for the other pages of an edition assembled again: a page that fails is skipped
+    as any file is, and keeps its edition as content/ holds it."""
+    def parse(paths: list[Path]) -> tuple[Issue, ...]:
+        more, failed = parse_issues(paths, enrich_config, cache.terms)
+        for path, problems in failed.items():
+            plan.skip(path, problems, state, content)
+        return more
+
+    return parse
+
+
 def state_warnings(state: BuildState, content: Path) -> list[str]:
     if not state.damaged:
         return []
@@ -132,7 +161,9 @@ def read_unchanged(content_dir: Path, plan: BuildPlan, cache: BuildCache) -> tup
 
 
 def published(parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan) -> tuple[Issue, ...]:
-    """The parsed issues as content/ will hold them, with the hand edits that writing keeps."""
+    """The parsed issues as content/ will hold them, with the hand edits that writing keeps (those
+    of article files in folders that go away too, see :meth:`.ContentStore.adopt`)."""
+    store.adopt(parsed, plan.removed)
     return tuple(store.as_published(issue, force=issue.id in plan.forced) for issue in parsed)
 
 
@@ -174,38 +205,51 @@ def sorted_archive(issues: tuple[Issue, ...]) -> tuple[Issue, ...]:
 def write_content(archive: tuple[Issue, ...], parsed: tuple[Issue, ...], store: ContentStore, plan: BuildPlan,
                   related_changed: set[tuple[str, int]]) -> ContentReport:
     fresh = {issue.id for issue in parsed}
-    for issue_id in plan.removed:
-        store.remove_issue(issue_id)
-    for issue in archive:
-        if issue.id in fresh:
-            store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced)
-        else:
-            store.refresh_archive_keys(issue, related_changed)
-            if any(i == issue.id for i, _ in related_changed):  # its folder changed on disk, or its lists
-                store.note_deleted(issue.id)
-    store.state.save(store.root)
+    try:
+        for issue in archive:
+            if issue.id in fresh:
+                store.put_parsed(issue, plan.keys[issue.id], force=issue.id in plan.forced,
+                                 pages=plan.members.get(issue.id))
+            else:
+                store.refresh_archive_keys(issue, related_changed)
+                if any(i == issue.id for i, _ in related_changed):  # its folder changed on disk, or its lists
+                    store.note_deleted(issue.id)
+        for issue_id in plan.removed:  # after: their hand edits may have moved into an edition (ContentStore.adopt)
+            store.remove_issue(issue_id)
+        store.commit()
+    except BaseException:
+        store.rollback()  # content/ and state.json stay as the last build left them
+        raise
     return store.report
 
 
 def render(config: Config, cache: BuildCache) -> tuple[int, int]:
-    """Render content/ as it now is; skipped when neither content, templates nor code changed.
+    """Render content/ as it now is and publish it; skipped when neither content, templates nor
+    code changed.
 
     Only pages whose fingerprint changed are rendered, unless the cache is new (``--clean``):
-    then every file is.  The search index is built in its lasting cache folder first and
-    mirrored into the site with the pages, so a failure anywhere leaves ``site/`` as it was."""
+    then every file is.  The search index is built in its lasting folder beside the render and
+    linked into the new site with the pages, so a failure anywhere leaves ``site/`` as it was."""
     archive = cache.read_archive(config.content)
     site_config = site_config_from(config)
     key, current = site_key(cache, site_config)
     if key == cache.site_key and site_is_current(config.out):
         return 0, 0
     search_dir = config.content / CACHE_DIR / "search"
-    stats = write_site_atomically(archive, config.out, site_config, prepare=[search_writer(archive, search_dir)],
-                                  search_dir=search_dir, state_dir=site_state_dir(config),
-                                  render_key=current, reuse=bool(cache.render_key),
-                                  versions={k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()},
-                                  meanwhile=lambda: cache.save(config.content))
-    cache.site_key, cache.render_key = key, current  # saved by build() once the site is written
+    versions = {k: digest(repr((cache.version, v[0]))) for k, v in cache.issues.items()}
+    target = Target(config.out, site_state_dir(config), current, reuse=bool(cache.render_key),
+                    trees={"search": search_dir})
+    stats = publish(target, site_renderer(archive, site_config, versions), beside=search_writer(archive, search_dir),
+                    meanwhile=lambda: cache.save(config.content))
+    cache.site_key, cache.render_key = key, current  # saved by build() once the site is published
+    if not config.quiet:
+        print(stats.summary(), file=sys.stderr)
     return stats.pages, stats.reused
+
+
+def site_renderer(archive: Sequence[Issue], site_config, versions: dict) -> Callable[[Path, LastSite], RenderStats]:
+    """The render as publishing calls it: into the folder it gives, reusing what it knows of the site in place."""
+    return lambda folder, last: render_site(archive, folder, site_config, last.files, last.memo, versions)
 
 
 def site_key(cache: BuildCache, site_config) -> tuple[str, str]:
@@ -221,19 +265,24 @@ def site_state_dir(config: Config) -> Path:
 
 def render_key(site_config) -> str:
     """Everything besides the content that a rendered page depends on."""
-    return digest(repr([repr(replace(site_config, quiet=False)),
-                        tree_digest(site_config.templates_dir, site_config.static_dir, Path(__file__).parent / "site",
-                                    Path(__file__).parent / "search", Path(__file__).parent / "model.py")]))
+    package = Path(__file__).parent
+    return publish_key(repr(replace(site_config, quiet=False)), site_config.templates_dir, site_config.static_dir,
+                       package / "site", package / "search", package / "model.py")
 
 
-def search_writer(archive: Sequence[Issue], cache_dir: Path) -> Callable[[], object]:
-    """Builds the search index in ``cache_dir``, a lasting folder the site writer mirrors into
-    ``site/search/`` (its files are replaced, never rewritten in place, so links stay right)."""
+def search_writer(archive: Sequence[Issue], folder: Path) -> Callable[[], object]:
+    """Builds the search index in ``folder``, a lasting folder publishing links into ``site/search/``
+    (its files are replaced, never rewritten in place, so links stay right).  A build killed while
+    it was at work leaves the folder marked, and the next one makes it afresh."""
     def build_index():
         paths = {issue.id: article_paths(issue.articles) for issue in archive}
-        docs = docs_from_issues(archive, lambda issue, article: paths[issue.id][article.order])
-        with frozen():  # counting allocates millions of objects: the collector need not walk the docs each time
-            return build_search(docs, cache_dir)
+        reprinted = reprints((article_id(a), a.text) for issue in archive for a in issue.articles)
+        firsts = [replace(issue, articles=tuple(a for a in issue.articles if article_id(a) not in reprinted))
+                  for issue in archive] if reprinted else archive  # a text printed again is found once
+        docs = docs_from_issues(firsts, lambda issue, article: paths[issue.id][article.order])
+        # counting allocates millions of objects: the collector need not walk the docs each time
+        with rebuilt_if_interrupted(folder), frozen():
+            return build_search(docs, folder)
 
     return build_index
 

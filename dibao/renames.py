@@ -21,11 +21,16 @@ def follow_renamed_seeds(plan: BuildPlan, parsed: Sequence[Issue], state: BuildS
                          read_issue: Callable[[Path], Issue]) -> list[str]:
     """Move the content of each gone issue that a new one matches; ``file:line: note`` for each move.
     ``plan.renamed`` records the old ids (their cached models are stale)."""
-    new = [issue for issue in parsed if issue.id not in state.issues and not (content / issue.id).exists()]
+    # an edition keeps its id (paper and date) whatever its page files are called: renaming a page
+    # file needs no move, and a page's folder written by an older dibao is adopted by its edition
+    # (ContentStore.adopt), so only whole issues are matched here, and only with files that are gone
+    new = [issue for issue in parsed if not issue.pages and issue.id not in state.issues
+           and not (content / issue.id).exists()]
+    present = set(plan.ids.values())
     notes = []
     for old_id in list(plan.removed):
         folder = content / old_id
-        if not new or not (folder / "_index.md").exists():
+        if not new or not (folder / "_index.md").exists() or old_id in present or state.issues[old_id].pages:
             continue
         match = best_match(read_issue(folder), new)
         if match is None:
@@ -63,4 +68,4 @@ def moved(record: IssueRecord, old_id: str, new_id: str) -> IssueRecord:
 
     articles = {new_path(aid): FileRecord(new_path(r.path), r.fields, r.body, r.text)
                 for aid, r in record.articles.items()}
-    return IssueRecord(record.source, record.key, articles)
+    return IssueRecord(record.source, record.key, articles, record.pages)

@@ -14,9 +14,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .durable import write_atomically
+
 STATE_PATH = Path(".dibao") / "state.json"
 PARSER_SOURCES = ("ingest.py", "normalize.py", "layout.py", "contentio.py", "slugs.py", "textseg.py", "segment",
-                  "enrich", "data")
+                  "edition", "enrich", "data")
 
 
 def _records(data: dict) -> dict[str, IssueRecord]:
@@ -24,7 +26,8 @@ def _records(data: dict) -> dict[str, IssueRecord]:
     for issue_id, rec in data.get("issues", {}).items():
         articles = {str(aid): FileRecord(str(a["path"]), dict(a["fields"]), str(a["body"]), str(a.get("text", "")))
                     for aid, a in rec.get("articles", {}).items()}
-        issues[str(issue_id)] = IssueRecord(str(rec["source"]), str(rec["key"]), articles)
+        pages = {str(file_id): str(key) for file_id, key in (rec.get("pages") or {}).items()}
+        issues[str(issue_id)] = IssueRecord(str(rec["source"]), str(rec["key"]), articles, pages)
     return issues
 
 
@@ -66,13 +69,22 @@ class FileRecord:
 
 @dataclass
 class IssueRecord:
-    source: str  #: the seeds/ file
-    key: str  #: hash of source bytes, parser version and parse config
+    source: str  #: the seeds/ file (an edition's: its first page's)
+    key: str  #: hash of source bytes, parser version and parse config (an edition's: of its pages' keys)
     articles: dict[str, FileRecord] = field(default_factory=dict)  #: article id → record
+    #: an edition's page files: issue id of the file (:func:`.ingest.issue_id_for`) → its key;
+    #: empty for an issue that is one file (its id is the file's)
+    pages: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"source": self.source, "key": self.key,
-                "articles": {k: v.to_json() for k, v in sorted(self.articles.items())}}
+        data = {"source": self.source, "key": self.key}
+        if self.pages:
+            data["pages"] = dict(sorted(self.pages.items()))
+        return {**data, "articles": {k: v.to_json() for k, v in sorted(self.articles.items())}}
+
+    def files(self, issue_id: str) -> dict[str, str]:
+        """File id → key of every file this issue (``issue_id``) was made from."""
+        return self.pages or {issue_id: self.key}
 
 
 @dataclass
@@ -92,12 +104,17 @@ class BuildState:
         except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, IndexError) as exc:
             return cls(damaged=f"unreadable ({type(exc).__name__})")  # costs a full rebuild; no edit is lost
 
+    def owners(self) -> dict[str, tuple[str, str]]:
+        """File id → (id of the issue or edition made from it, the file's key when it was)."""
+        return {file_id: (issue_id, key) for issue_id, record in self.issues.items()
+                for file_id, key in record.files(issue_id).items()}
+
     def save(self, content_dir: Path) -> None:
         path = content_dir / STATE_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
         text = self.to_text()
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_atomically(path, text, point="state-json")
 
     def to_text(self) -> str:
         """JSON with one line per article record: diffs in version control stay readable, and
@@ -108,6 +125,7 @@ class BuildState:
         issues = []
         for issue_id, record in sorted(self.issues.items()):
             articles = ",\n".join(f"  {dumped(aid)}: {dumped(a.to_json())}" for aid, a in sorted(record.articles.items()))
+            pages = f"\"pages\": {dumped(dict(sorted(record.pages.items())))}, " if record.pages else ""
             issues.append(f" {dumped(issue_id)}: {{\"source\": {dumped(record.source)}, \"key\": {dumped(record.key)}, "
-                          f"\"articles\": {{\n{articles}\n }}}}")
+                          f"{pages}\"articles\": {{\n{articles}\n }}}}")
         return '{"version": 1, "issues": {\n' + ",\n".join(issues) + "\n}}\n"

@@ -13,7 +13,7 @@ import jinja2
 
 from dibao.search.build import build_search
 from dibao.search.docs import SearchDoc
-from dibao.search.shards import write_text
+from dibao.search.codec import write_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 

@@ -1,206 +1,202 @@
-"""Merged entries: one postings (``t``) or gram (``g``) entry per key over every part.
+"""Every key's entry over the whole archive, and the files that hold them.
 
-A build that changed a few parts does not merge every part again: it takes a
-key's entry from the file the last build wrote, drops the pieces of the
-changed parts and puts in their new pieces.  Both ways give the same text,
-because every piece is compact JSON (``parts._dump``) and is re-serialised the
-same way.
+An entry is the pieces of the parts that hold the key, in part order:
+
+    if a term: varint(first part where it is a term), varint(its lunr term index there)
+    per part: varint(part number), varint(piece length), piece (``parts.py``)
+
+A key of two or more characters sits in shard ``i/<n>`` with ``n`` from its first two characters
+(``shard_of``), so one shard holds every key a query's segmentation may need at a position: the
+pair there, as a gram, and every word it starts.  A shard is fetched whole, with the manifest, in
+the query's first wave.  An entry longer than ``BIG`` stays in its shard as a key and a flag, and
+lives in a ``k/<n>`` file (``n`` from the whole key), fetched in the second wave with those of
+every single character (all in ``k/``: a lone character is a term only where the segmentation
+leaves it, which the first wave tells).
+
+Layout: ``shards`` and ``big`` files, powers of two, the fewest that keep the average payload under
+``SHARD_TARGET`` and ``BIG_TARGET``; a build whose counts cross a power of two rewrites every file.
 """
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-from typing import Callable, Iterable
+import zlib
 
-from dibao.search.parts import PartData, _dump
+from dataclasses import dataclass, field
+from typing import Iterable
 
-class NewPieces:
-    """The changed parts' pieces per key, as text (a full build holds every piece of the index here).
+from dibao.search.codec import varint
+from dibao.search.parts import TERM, PartData, read_varint
 
-    Parts are added in number order, so each key's pieces are in order.  Only
-    what the entry's head needs is kept besides: a term's first part and lunr
-    index there, a gram's total occurrences."""
+#: Entry bytes (before deflate) above which an entry leaves its shard for a ``k/`` file.
+BIG = 600
+#: Payload bytes (before deflate) a shard and a ``k/`` file aim at: a query reads a shard per pair of
+#: adjacent characters and a ``k/`` file per common key, so smaller files mean fewer bytes a query
+#: and more files on disk (docs/search-format.md).
+SHARD_TARGET = 24000
+BIG_TARGET = 24000
+#: Shard flag of a key whose entry is in a ``k/`` file.
+IN_BIG = 4
 
-    def __init__(self):
-        self.terms: dict[str, list[str]] = {}
-        self.grams: dict[str, list[str]] = {}
-        self.heads: dict[str, tuple[int, int]] = {}
-        self.totals: dict[str, int] = {}
 
-    def add(self, number: int, part: PartData) -> None:
-        terms, grams, heads, totals = self.terms, self.grams, self.heads, self.totals
-        for term, (index, fragment) in part.postings.items():
-            found = terms.get(term)
+def shard_of(key: str, shards: int) -> int:
+    """The shard of a key of two or more characters: by its first two (``shardOf`` in ``search.js``)."""
+    return zlib.crc32(key[:2].encode("utf-8")) % shards
+
+
+def big_of(key: str, big: int) -> int:
+    """The ``k/`` file of a big entry or a single character (``bigOf`` in ``search.js``)."""
+    return zlib.crc32(key.encode("utf-8")) % big
+
+
+def _count_for(total: int, target: int) -> int:
+    count = 1
+    while count * target < total:
+        count *= 2
+    return count
+
+
+@dataclass
+class KeyFiles:
+    """Every entry, and the keys of each file (pickled in the build cache)."""
+
+    entries: dict = field(default_factory=dict)  #: key -> (flags, entry bytes)
+    members: dict = field(default_factory=dict)  #: file name -> set of its keys
+    shards: int = 1
+    big: int = 1
+    small_bytes: int = 0  #: payload bytes of the shards (before deflate)
+    big_bytes: int = 0  #: payload bytes of the k/ files
+
+    def _weigh(self, key: str, entry: bytes, sign: int) -> None:
+        weight = len(key.encode("utf-8")) + 4
+        if len(key) < 2 or len(entry) > BIG:
+            self.big_bytes += sign * (weight + len(entry))
+        if len(key) >= 2:
+            self.small_bytes += sign * (weight + (len(entry) if len(entry) <= BIG else 0))
+
+    def files_of(self, key: str, size: int) -> list[str]:
+        if len(key) < 2:
+            return [f"k/{big_of(key, self.big)}"]
+        shard = f"i/{shard_of(key, self.shards)}"
+        return [shard, f"k/{big_of(key, self.big)}"] if size > BIG else [shard]
+
+    def put(self, key: str, flags: int, entry: bytes) -> set[str]:
+        """Set a key's entry; returns the files whose payload changed."""
+        old = self.entries.get(key)
+        before = self.files_of(key, len(old[1])) if old is not None else []
+        if old is not None:
+            self._weigh(key, old[1], -1)
+        self._weigh(key, entry, 1)
+        self.entries[key] = (flags, entry)
+        after = self.files_of(key, len(entry))
+        for name in before:
+            if name not in after:
+                self.members[name].discard(key)
+        for name in after:
+            self.members.setdefault(name, set()).add(key)
+        return set(before) | set(after)
+
+    def drop(self, key: str) -> set[str]:
+        old = self.entries.pop(key, None)
+        if old is None:
+            return set()
+        names = set(self.files_of(key, len(old[1])))
+        self._weigh(key, old[1], -1)
+        for name in names:
+            self.members[name].discard(key)
+        return names
+
+    def relayout(self) -> bool:
+        """Choose the file counts the entries call for; whether they changed (every file then does)."""
+        layout = (_count_for(self.small_bytes, SHARD_TARGET), _count_for(self.big_bytes, BIG_TARGET))
+        if layout == (self.shards, self.big) and self.members:
+            return False
+        self.shards, self.big = layout
+        self.members = {}
+        for key, (_flags, entry) in self.entries.items():
+            for name in self.files_of(key, len(entry)):
+                self.members.setdefault(name, set()).add(key)
+        return True
+
+    def payload(self, name: str) -> bytes:
+        """A file's keys in order, each as varint(length) key, varint(flags), then varint(length) entry
+        (a shard's big keys: their flags with ``IN_BIG``, no entry)."""
+        data = bytearray()
+        shard = name.startswith("i/")
+        for key in sorted(self.members.get(name, ())):
+            flags, entry = self.entries[key]
+            raw = key.encode("utf-8")
+            varint(len(raw), data)
+            data += raw
+            if shard and len(entry) > BIG:
+                varint(flags | IN_BIG, data)
+                continue
+            varint(flags, data)
+            varint(len(entry), data)
+            data += entry
+        return bytes(data)
+
+
+def assemble(parts: list[PartData]) -> dict[str, tuple[int, bytes]]:
+    """Every key's entry from every part (a full build)."""
+    merged: dict[str, list] = {}
+    for number, part in enumerate(parts):
+        terms = part.terms
+        for key, piece in part.pieces.items():
+            found = merged.get(key)
             if found is None:
-                terms[term] = [f"[{number},{fragment}]"]
-                heads[term] = (number, index)
-            else:
-                found.append(f"[{number},{fragment}]")
-        for gram, (count, fragment) in part.grams.items():
-            found = grams.get(gram)
-            if found is None:
-                grams[gram] = [f"[{number},{fragment}]"]
-                totals[gram] = count
-            else:
-                found.append(f"[{number},{fragment}]")
-                totals[gram] += count
-
-    def term(self, term: str) -> tuple[list[str], tuple[int, int] | None]:
-        """(pieces, (first part, lunr index)) of a term, forgotten once taken."""
-        return self.terms.pop(term, []), self.heads.pop(term, None)
-
-    def gram(self, gram: str) -> tuple[list[str], int]:
-        """(pieces, occurrences) of a gram, forgotten once taken."""
-        return self.grams.pop(gram, []), self.totals.pop(gram, 0)
+                found = merged[key] = [0, None, bytearray()]
+            flags = part.flags[key]
+            if flags & TERM and found[1] is None:
+                found[1] = (number, terms[key])
+            found[0] |= flags
+            varint(number, found[2])
+            varint(len(piece), found[2])
+            found[2] += piece
+    return {key: _entry(flags, head, body) for key, (flags, head, body) in merged.items()}
 
 
-def _number(piece: str) -> int:
-    return int(piece[1 : piece.index(",")])
-
-
-#: A key of a ``t`` or ``g`` file: keys and gram contexts are word characters, never quotes, so ``"…":``
-#: is always a key (contexts are followed by ``,`` or ``]``).
-_KEY = re.compile(r'"([^"\\]*)":')
-
-
-class EntryFile:
-    """A ``t`` or ``g`` file as the last build wrote it, with its keys in order.
-
-    An entry is found by a plain search for its key and the next one, so a file
-    is neither split nor decoded (a build reads thousands of them)."""
-
-    def __init__(self, path: Path, keys: tuple[str, ...]):
-        self.text = path.read_text(encoding="utf-8")
-        self.keys, self.index, self.at = keys, None, 0
-        self.whole = None if all(_plain(k) for k in keys) else split_entries(self.text)
-
-    def get(self, key: str) -> str | None:
-        if self.whole is not None:
-            return self.whole.get(key)
-        if self.index is None:
-            self.index = {k: i for i, k in enumerate(self.keys)}
-        i = self.index.get(key)
-        if i is None:
-            return None
-        marker = ('{"' if i == 0 else ',"') + key + '":'
-        start = self.text.find(marker, self.at)
-        if start < 0:
-            start = self.text.find(marker)
-        start += len(marker)
-        end = self.text.find(f',"{self.keys[i + 1]}":', start) if i + 1 < len(self.keys) else self.text.rindex("}")
-        self.at = end
-        return self.text[start:end]
-
-
-def _plain(key: str) -> bool:
-    """Whether JSON writes the key as it is (no escapes), so the file can be searched for it."""
-    return '"' not in key and "\\" not in key and key.isprintable()
-
-
-def split_entries(text: str) -> dict[str, str]:
-    """Key -> entry JSON text of a ``t`` or ``g`` file's text."""
-    body = text[text.index(",") + 1 : text.rindex(")")]
-    cut = _KEY.split(body[1:-1])  # ["", key, entry + ",", key, entry + ",", …, key, entry]
-    keys, values = cut[1::2], cut[2::2]
-    if cut[0] or any("\\" in k for k in keys):
-        return {k: _dump(v) for k, v in json.loads(body).items()}
-    values[:-1] = [v[:-1] for v in values[:-1]]
-    return dict(zip(keys, values))
-
-
-#: One part's piece of a postings entry: ``[part, [doc delta, tf, …] or "tf column", …one per field]``.
-_TERM_PIECE = re.compile(r'\[(\d+),(?:\[[\d,]*\]|"[0-9A-Za-z_-]*")(?:,(?:\[[\d,]*\]|"[0-9A-Za-z_-]*"))*\]')
-#: One part's piece of a gram entry: ``[part, field, [doc delta, count, position deltas…], "contexts", …]``.
-_GRAM_PIECE = re.compile(r'\[(\d+)(?:,\d+,\[[\d,]*\],"([^"]*)")+\]')
-_CONTEXTS = re.compile(r'"([^"]*)"')
-
-
-def _find(body: str, number: int, piece: re.Pattern) -> re.Match | None:
-    """Part ``number``'s piece in the comma-joined pieces ``body`` (a plain search, checked by ``piece``)."""
-    at = 0 if body.startswith(f"[{number},") else body.find(f",[{number},") + 1
-    while at > 0 or (at == 0 and body.startswith(f"[{number},")):
-        found = piece.match(body, at)
-        if found:
-            return found
-        at = body.find(f",[{number},", at) + 1
-    return None
-
-
-def _splice(body: str, dropped: set[int], new: list[str], last: int, piece: re.Pattern) -> tuple[str, list[re.Match]]:
-    """Pieces with the dropped parts' cut out and the new ones put in order, without splitting the others.
-
-    Adding an issue changes the newest parts, near the end, so this costs a
-    few searches however many parts an entry has."""
-    removed = []
-    for number in sorted(dropped):
-        found = _find(body, number, piece)
-        if found:
-            removed.append(found)
-            start, end = found.span()
-            body = body[: max(0, start - 1)] + body[end:] if end == len(body) else body[:start] + body[end + 1 :]
-    for text in sorted(new, key=_number, reverse=True):
-        number = _number(text)
-        later = next((f for f in (_find(body, m, piece) for m in range(number + 1, last + 1)) if f), None)
-        if later is None:
-            body = f"{body},{text}" if body else text
-        else:
-            body = f"{body[: later.start()]}{text},{body[later.start():]}"
-    return body, removed
-
-
-def term_entry(term: str, old: str | None, dropped: set[int], new: list[str], head: tuple[int, int] | None,
-               index_of: Callable[[int, str], int], last: int) -> str | None:
-    """``[first part, lunr index there, [part, per field: doc delta, tf, …]…]``, or None when no part holds it.
-
-    ``old`` is the entry's text from the last build; its pieces are cut out as
-    text, never decoded.  ``new`` are the changed parts' pieces, ``head`` the
-    first of them's part and lunr index, ``last`` the highest part number."""
-    if old is not None:
-        first, index, body = old[1:-1].split(",", 2)
-        first, index = int(first), int(index)
-        if first not in dropped and (head is None or head[0] > first):
-            return f"[{first},{index},{_splice(body, dropped, new, last, _TERM_PIECE)[0]}]"
-    pieces = [(_number(t), -1, t) for t in new]
+def _entry(flags: int, head, body) -> tuple[int, bytes]:
+    out = bytearray()
     if head is not None:
-        pieces[0] = (head[0], head[1], new[0])
-    if old is not None:
-        for match in _TERM_PIECE.finditer(body):
-            number = int(match.group(1))
-            if number not in dropped:
-                pieces.append((number, index if number == first else -1, match.group(0)))
-    if not pieces:
-        return None
-    pieces.sort(key=lambda p: p[0])
-    first, index = pieces[0][0], pieces[0][1]
-    if index < 0:  # the first part of the term changed and lost it: the next part's index is in its cache
-        index = index_of(first, term)
-    return f"[{first},{index},{','.join(p[2] for p in pieces)}]"
+        varint(head[0], out)
+        varint(head[1], out)
+    return flags, bytes(out + body)
 
 
-def _occurrences(piece: str) -> int:
-    """Occurrences in a gram piece: two context characters each."""
-    return sum(len(c) for c in _CONTEXTS.findall(piece)) // 2
+def pieces_of(flags: int, entry: bytes) -> tuple[tuple[int, int] | None, dict[int, bytes]]:
+    """(head, part number -> piece) of an entry."""
+    at, head = 0, None
+    if flags & TERM:
+        first, at = read_varint(entry, at)
+        index, at = read_varint(entry, at)
+        head = (first, index)
+    pieces = {}
+    while at < len(entry):
+        number, at = read_varint(entry, at)
+        size, at = read_varint(entry, at)
+        pieces[number] = entry[at : at + size]
+        at += size
+    return head, pieces
 
 
-def gram_entry(old: str | None, dropped: set[int], new: list[str], count: int, last: int,
-               measure: Callable[[str], int] = _occurrences) -> tuple[int, str] | None:
-    """(occurrences, ``[occurrences, [part, field, [doc delta, count, position deltas…], contexts, …]…]``).
-
-    ``new``: the changed parts' pieces, with ``count`` occurrences in all (``measure`` of a piece:
-    the head of entries of the same shape that count something else)."""
-    if old is not None:
-        total, body = old[1:-1].split(",", 1)
-        body, removed = _splice(body, dropped, new, last, _GRAM_PIECE)
-        if not body:
-            return None
-        total = int(total) - sum(measure(m.group(0)) for m in removed) + count
-        return total, f"[{total},{body}]"
-    if not new:
-        return None
-    return count, f"[{count},{','.join(sorted(new, key=_number))}]"
-
-
-def file_body(entries: Iterable[tuple[str, str]]) -> str:
-    """A ``t`` or ``g`` file's JSON object from (key, entry JSON) in order."""
-    return "{" + ",".join(f'"{k}":{v}' if _plain(k) else f"{json.dumps(k, ensure_ascii=False)}:{v}" for k, v in entries) + "}"
+def appended(files: KeyFiles, number: int, part: PartData, keys: Iterable[str]) -> set[str]:
+    """Splice part ``number``'s new pieces of ``keys`` (docs appended to it) into their entries;
+    returns the files whose payload changed."""
+    changed = set()
+    for key in keys:
+        piece, flags = part.pieces[key], part.flags[key]
+        old = files.entries.get(key)
+        if old is None:
+            head, pieces, all_flags = None, {}, 0
+        else:
+            all_flags = old[0]
+            head, pieces = pieces_of(old[0], old[1])
+        pieces[number] = bytes(piece)
+        if flags & TERM and (head is None or head[0] > number):
+            head = (number, part.terms[key])
+        body = bytearray()
+        for n in sorted(pieces):
+            varint(n, body)
+            varint(len(pieces[n]), body)
+            body += pieces[n]
+        changed |= files.put(key, *_entry(all_flags | flags, head, body))
+    return changed

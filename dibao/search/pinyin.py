@@ -1,19 +1,20 @@
 """A small pinyin index: Latin keys to the Chinese strings they spell.
 
-The browser loads it only for Latin-letter queries, turns ``ezhou`` or
-``dxzp`` into 鄂州 / 电信诈骗, then runs the ordinary Chinese search.  Keys
+The browser loads it with a Latin-letter query's first files, turns ``ezhou``
+or ``dxzp`` into 鄂州 / 电信诈骗, then runs the ordinary Chinese search.  Keys
 come from titles (runs of one to three adjacent words), regions, themes and
 people, as full pinyin and as initials.
 """
 from __future__ import annotations
 
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
 
 from dibao import pickled
 from dibao.search.docs import SearchDoc
-from dibao.search.shards import jsonp, write_text
+from dibao.search.codec import json_payload, packed_file
 from dibao.search.tokens import is_ideograph, utf16_key
 from dibao.slugs import word_pinyin
 from dibao.textseg import get_jieba
@@ -74,16 +75,15 @@ def keys(phrase: str) -> tuple[str, str]:
 
 
 class _Memo:
-    """The last build's pinyin work: phrases per doc, keys per phrase, and the files' contents.
+    """The last build's pinyin work: phrases per doc and keys per phrase.
 
-    jieba and pypinyin are slow; a build that adds an issue only looks up its
-    new phrases and writes only the files whose keys changed."""
+    jieba and pypinyin are slow; a build that adds an issue only looks up its new phrases."""
 
     def __init__(self, path: Path | None):
-        self.path, self.phrases, self.keys, self.shards = path, {}, {}, {}
-        found = pickled.load(path)
-        if isinstance(found, tuple) and len(found) == 3:
-            self.phrases, self.keys, self.shards = found
+        self.path, self.phrases, self.keys = path, {}, {}
+        found = pickled.load(path) if path is not None else None
+        if isinstance(found, tuple) and len(found) == 2:
+            self.phrases, self.keys = found
         self.used_phrases, self.used_keys = {}, {}
 
     def doc_phrases(self, doc: SearchDoc) -> tuple[str, ...]:
@@ -99,42 +99,44 @@ class _Memo:
         self.used_keys[phrase] = found
         return found
 
-    def save(self, shards: dict) -> None:
-        if self.path is not None:
-            pickled.save(self.path, (self.used_phrases, self.used_keys, shards))
+    def save(self) -> None:
+        if self.path is not None and (self.used_keys != self.keys or self.used_phrases != self.phrases):
+            pickled.save(self.path, (self.used_phrases, self.used_keys))
 
 
-def _shards(docs: Sequence[SearchDoc], memo: _Memo) -> dict[str, dict[str, list[str]]]:
-    """Two-letter prefix -> key -> Chinese strings, most frequent first."""
+def readings(docs: Sequence[SearchDoc], memo: _Memo) -> dict[str, list[str]]:
+    """Latin key -> Chinese strings, most frequent first."""
     counts = Counter(p for doc in docs for p in memo.doc_phrases(doc))
     by_key: dict[str, set[str]] = defaultdict(set)
     for phrase in counts:
         for key in memo.phrase_keys(phrase):
             if len(key) >= 2 and key.isascii() and key.isalpha():
                 by_key[key].add(phrase)
-    shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for key in sorted(by_key):
-        ranked = sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))
-        shards[key[:2]][key] = ranked[:PER_KEY]
-    return dict(shards)
+    return {key: sorted(by_key[key], key=lambda p: (-counts[p], utf16_key(p)))[:PER_KEY] for key in sorted(by_key)}
 
 
-def write_pinyin(docs: Sequence[SearchDoc], out_dir: Path, cache: Path | None = None) -> list[str]:
-    """Write ``py/<two letters>.js`` files; return the prefixes that have one.
+#: Bytes (JSON, before deflate) a pinyin file aims at; their count is a power of two.  Only a query of
+#: Latin letters reads one, so they are few and big: they take little of the files' budget.
+TARGET = 96000
+
+
+def pinyin_file(key: str, files: int) -> int:
+    """The file of a Latin key: by its first two letters (``pinyinFile`` in ``search.js``)."""
+    return zlib.crc32(key[:2].encode()) % files
+
+
+def write_pinyin(docs: Sequence[SearchDoc], cache: Path | None = None) -> tuple[int, dict[str, str]]:
+    """(number of ``py/`` files, name -> text of each): Latin keys to Chinese strings.
 
     ``cache`` (a folder) keeps the work for the next build."""
     memo = _Memo(cache / "pinyin.pickle" if cache is not None else None)
-    shards = _shards(docs, memo)
-    for prefix in sorted(shards):
-        path = out_dir / f"py/{prefix}.js"
-        if memo.shards.get(prefix) != shards[prefix] or not path.exists():
-            write_text(path, jsonp(f"py/{prefix}", shards[prefix]))
-    for prefix in set(memo.shards) - set(shards):
-        (out_dir / f"py/{prefix}.js").unlink(missing_ok=True)
-    if cache is None:
-        for stale in sorted((out_dir / "py").glob("*.js")) if (out_dir / "py").exists() else []:
-            if stale.stem not in shards:
-                stale.unlink()
-    if memo.shards != shards or memo.used_keys != memo.keys or memo.used_phrases != memo.phrases:
-        memo.save(shards)
-    return sorted(shards)
+    found = readings(docs, memo)
+    memo.save()
+    size = sum(len(k) + 4 + 9 * sum(len(v) + 1 for v in values) for k, values in found.items())
+    count = 1
+    while count * TARGET < size:
+        count *= 2
+    grouped: dict[int, dict] = defaultdict(dict)
+    for key, values in found.items():
+        grouped[pinyin_file(key, count)][key] = values
+    return count, {f"py/{n}": packed_file(f"py/{n}", json_payload(data)) for n, data in sorted(grouped.items())}

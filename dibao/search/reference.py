@@ -75,14 +75,14 @@ def write_fixture(out: Path, docs: Sequence[SearchDoc]) -> None:
 def main(argv: list[str]) -> None:
     from dibao.search.synthetic import make_docs
 
-    from dibao.search import build
+    from dibao.search import entries
 
     out, count = Path(argv[0]), int(argv[1])
-    # a small archive has no gram as common as HEAVY: a low threshold makes the tests use heavy entries too
-    build.HEAVY = min(build.HEAVY, count // 2)
-    build.SPLIT_MIN = min(build.SPLIT_MIN, count // 2)
-    build.SPLIT_FILE = min(build.SPLIT_FILE, count // 2)
-    build.SPLIT_SUB = min(build.SPLIT_SUB, count // 2)
+    # a small archive has few entries as big as a real one's: lower thresholds make the tests read
+    # k/ files and several shards too
+    entries.BIG = min(entries.BIG, 60)
+    entries.SHARD_TARGET = min(entries.SHARD_TARGET, 4000)
+    entries.BIG_TARGET = min(entries.BIG_TARGET, 8000)
     write_fixture(out, make_docs(count, seed=7) + odd_docs())
 
 

@@ -10,6 +10,13 @@
   var HAS = Object.prototype.hasOwnProperty;
   var got = {};
   G.__dibaoSearch = function (key, data) { got[key] = data; };
+  // The index's layout (entries.py): written here by the build, so the first
+  // query fetches its shards together with the manifest (the source's null:
+  // read from the manifest first).
+  var LAYOUT = null;
+  // Flags of a key (parts.py, entries.py): a term, a gram, its entry in a k/ file.
+  var TERM = 1, IN_BIG = 4;
+  var LATIN = /^[\p{N}\p{Script=Latin}]$/u;
 
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
@@ -47,16 +54,6 @@
     return out;
   }
 
-  // Index of the vocabulary file holding terms that start with ch.
-  function bucketOf(starts, ch) {
-    var lo = 0, hi = starts.length - 1, found = 0;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (starts[mid] <= ch) { found = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found;
-  }
-
   function scriptLoader(base) {
     var memo = {};
     return function (key) {
@@ -74,340 +71,268 @@
     };
   }
 
-  function Engine(load) {
-    this.load = load;
-    this.manifest = load("manifest");
-    this.vocabs = {};
+
+  // ---- Reading the files: base64 of raw deflate (codec.py), inflated here.
+
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", B64V = {};
+  for (var b64i = 0; b64i < 64; b64i++) B64V[B64.charCodeAt(b64i)] = b64i;
+  function unbase64(text) {
+    var n = text.length, pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+    var out = new Uint8Array((n / 4) * 3 - pad), o = 0;
+    for (var i = 0; i < n; i += 4) {
+      var v = (B64V[text.charCodeAt(i)] << 18) | (B64V[text.charCodeAt(i + 1)] << 12) | ((B64V[text.charCodeAt(i + 2)] || 0) << 6) | (B64V[text.charCodeAt(i + 3)] || 0);
+      out[o++] = v >> 16;
+      if (o < out.length) out[o++] = (v >> 8) & 255;
+      if (o < out.length) out[o++] = v & 255;
+    }
+    return out;
   }
 
-  // Vocabulary bucket b: term set, first keys of its postings and gram files, gram counts.
-  // Files are named by the bucket's first character (base-36 code point), which stays put as buckets are added.
-  Engine.prototype.vocab = function (m, b) {
-    var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
-    return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-      v.words = new Set(v.w.split("\n")); v.b = name;
+  // Raw deflate (RFC 1951), after zlib's puff.c: canonical Huffman codes decoded a bit at a time.
+  var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  var LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  function huffman(lengths) {
+    var count = new Uint16Array(16), offs = new Uint16Array(16), symbol = new Uint16Array(lengths.length);
+    for (var s = 0; s < lengths.length; s++) count[lengths[s]]++;
+    count[0] = 0;
+    for (var len = 1; len < 15; len++) offs[len + 1] = offs[len] + count[len];
+    for (s = 0; s < lengths.length; s++) if (lengths[s]) symbol[offs[lengths[s]]++] = s;
+    return { count: count, symbol: symbol };
+  }
+  var FIXED = (function () {
+    var l = [];
+    for (var s = 0; s < 288; s++) l.push(s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
+    return [huffman(l), huffman(new Array(30).fill(5))];
+  })();
+  function inflate(src) {
+    var out = new Uint8Array(src.length * 4 + 64), op = 0, pos = 0, bitbuf = 0, bitcnt = 0;
+    function bits(n) {
+      while (bitcnt < n) { bitbuf |= (src[pos++] | 0) << bitcnt; bitcnt += 8; }
+      var v = bitbuf & ((1 << n) - 1);
+      bitbuf >>>= n; bitcnt -= n;
       return v;
-    }));
-  };
-
-  // 1 + number of the file that would hold key (0: the key sorts before all
-  // of them, so no file of that kind holds it): files are packed in key
-  // (UTF-16) order and firsts lists the first key of each.
-  function fileOf(firsts, key) {
-    var k = 0;
-    while (k < firsts.length && firsts[k] <= key) k++;
-    return k;
+    }
+    function room(n) {
+      if (op + n <= out.length) return;
+      var bigger = new Uint8Array(Math.max(out.length * 2, op + n));
+      bigger.set(out); out = bigger;
+    }
+    function decode(h) {
+      for (var code = 0, first = 0, index = 0, len = 1; len < 16; len++) {
+        code |= bits(1);
+        var count = h.count[len];
+        if (code - count < first) return h.symbol[index + (code - first)];
+        index += count; first += count; first <<= 1; code <<= 1;
+      }
+      throw new Error("bad deflate code");
+    }
+    for (var last = 0; !last;) {
+      last = bits(1);
+      var type = bits(2), lit, dist;
+      if (type === 0) {
+        bitbuf = 0; bitcnt = 0;
+        var n = src[pos] | (src[pos + 1] << 8);
+        pos += 4; room(n);
+        out.set(src.subarray(pos, pos + n), op); op += n; pos += n;
+        continue;
+      }
+      if (type === 1) { lit = FIXED[0]; dist = FIXED[1]; }
+      else {
+        var nlen = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4, lengths = new Uint8Array(19);
+        for (var i = 0; i < ncode; i++) lengths[ORDER[i]] = bits(3);
+        var lencode = huffman(lengths), all = new Uint8Array(nlen + ndist);
+        for (i = 0; i < nlen + ndist;) {
+          var sym = decode(lencode);
+          if (sym < 16) { all[i++] = sym; continue; }
+          var rep = sym === 16 ? 3 + bits(2) : sym === 17 ? 3 + bits(3) : 11 + bits(7), val = sym === 16 ? all[i - 1] : 0;
+          while (rep--) all[i++] = val;
+        }
+        lit = huffman(all.subarray(0, nlen)); dist = huffman(all.subarray(nlen));
+      }
+      for (;;) {
+        var s = decode(lit);
+        if (s < 256) { room(1); out[op++] = s; continue; }
+        if (s === 256) break;
+        s -= 257;
+        var length = LBASE[s] + bits(LEXT[s]), d = decode(dist), back = DBASE[d] + bits(DEXT[d]);
+        room(length);
+        for (var k = 0; k < length; k++, op++) out[op] = out[op - back];
+      }
+    }
+    return out.subarray(0, op);
   }
 
-  // A key's entry of one kind (t, g, h, r or l) of bucket v over both layers:
-  // the archive's files (t/…) and the newest month's (nt/…), which the build
-  // keeps apart so that adding an issue rewrites only the small ones. Pieces
-  // ([part, …]) are merged in part order; a term's head is its earliest
-  // part's, counts add up. Undefined when neither layer holds the key.
-  Engine.prototype.entry = function (v, kind, key) {
-    var self = this;
-    return Promise.all([kind, "n" + kind].map(function (k) {
-      var at = fileOf(v[k], key);
-      return at ? self.load(k + "/" + v.b + "-" + (at - 1)).then(function (shard) { return own(shard, key); }) : null;
-    })).then(function (got) {
-      var a = got[0], b = got[1], head = kind === "t" ? 2 : 1;
-      if (!a || !b) return a || b;
-      var top = kind === "t" ? (a[0] <= b[0] ? a : b).slice(0, 2) : [a[0] + b[0]];
-      return top.concat(a.slice(head).concat(b.slice(head)).sort(function (x, y) { return x[0] - y[0]; }));
-    });
-  };
+  // LEB128 varint at r.at of bytes, advancing r.at.
+  function varint(bytes, r) {
+    for (var v = 0, mul = 1; ; mul *= 128) {
+      var b = bytes[r.at++];
+      v += (b & 127) * mul;
+      if (b < 128) return v;
+    }
+  }
 
-  // Split each word run into vocabulary terms, longest match first.
+  var CRC = (function () {
+    var t = new Int32Array(256);
+    for (var n = 0; n < 256; n++) { var c = n; for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1; t[n] = c; }
+    return t;
+  })();
+  var UTF8 = new TextEncoder();
+  // zlib.crc32 of the UTF-8 bytes, as the build computes it (entries.shard_of).
+  function crc32(text) {
+    var c = -1, bytes = UTF8.encode(text);
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 255] ^ (c >>> 8);
+    return (c ^ -1) >>> 0;
+  }
+  function first2(key) { return Array.from(key).slice(0, 2).join(""); }
+  function shardOf(key, layout) { return "i/" + crc32(first2(key)) % layout.shards; }
+  function bigOf(key, layout) { return "k/" + crc32(key) % layout.big; }
+
+  // A key file's payload: Map key -> {flags, entry (bytes), big (entry in a k/ file)}.
+  function keyFile(bytes) {
+    var keys = new Map(), r = { at: 0 }, text = new TextDecoder();
+    while (r.at < bytes.length) {
+      var n = varint(bytes, r), key = text.decode(bytes.subarray(r.at, r.at + n));
+      r.at += n;
+      var flags = varint(bytes, r);
+      if (flags & IN_BIG) { keys.set(key, { flags: flags & ~IN_BIG, big: true }); continue; }
+      n = varint(bytes, r);
+      keys.set(key, { flags: flags, entry: bytes.subarray(r.at, r.at + n) });
+      r.at += n;
+    }
+    return keys;
+  }
+
+  // What a file holds, decoded by its folder: i/ and k/ key maps, e/ (UTF-16) and others JSON.
+  function decodeFile(key, data) {
+    if (typeof data !== "string") return data;
+    var bytes = inflate(unbase64(data)), folder = key.split("/")[0];
+    if (folder === "i" || folder === "k") return keyFile(bytes);
+    return JSON.parse(new TextDecoder(folder === "e" ? "utf-16le" : "utf-8").decode(bytes));
+  }
+
+  function Engine(load) {
+    var files = {};
+    this.load = function (key) {
+      return files[key] || (files[key] = load(key).then(function (data) { return decodeFile(key, data); }));
+    };
+    // a key file or a pinyin file with no keys is not written: missing means empty
+    this.keys = function (key) {
+      return this.load(key).catch(function () { return key.startsWith("py/") ? {} : new Map(); });
+    };
+    this.manifest = this.load("manifest");
+    this.layout = LAYOUT ? Promise.resolve(LAYOUT) : this.manifest;
+  }
+
+  // Split each word run into vocabulary terms, longest match first, against the
+  // shards of its pairs of adjacent characters (first wave, with the manifest).
   Engine.prototype.segment = async function (query) {
-    var m = await this.manifest, self = this, runs = wordRuns(query), vocab = {};
-    var need = new Set();
-    runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
-    await Promise.all(Array.from(need, function (b) {
-      return self.vocab(m, b).then(function (v) { vocab[b] = v; });
-    }));
+    var self = this, runs = wordRuns(query), shards = {}, layout = await this.layout;
+    var names = new Set();
+    runs.forEach(function (r) { for (var i = 0; i + 1 < r.length; i++) names.add(shardOf(r[i] + r[i + 1], layout)); });
+    await Promise.all([this.manifest].concat(Array.from(names, function (name) {
+      return self.keys(name).then(function (keys) { shards[name] = keys; });
+    })));
     var terms = runs.map(function (r) {
       var out = [], i = 0;
       while (i < r.length) {
-        var voc = vocab[bucketOf(m.buckets, r[i])], len = Math.min(r.length - i, 24);
-        for (; len > 1 && !voc.words.has(r.slice(i, i + len).join("")); len--);
-        var t = r.slice(i, i + len).join("");
-        out.push({ t: t, off: i, v: voc.words.has(t) ? voc : null });
-        i += len;
+        var len = Math.min(r.length - i, 24), hit = null;
+        for (; len > 1; len--) {
+          var word = r.slice(i, i + len).join(""), found = shards[shardOf(word, layout)].get(word);
+          if (found && found.flags & TERM) { hit = found; break; }
+        }
+        out.push({ t: r.slice(i, i + Math.max(len, 1)).join(""), off: i, at: hit });
+        i += Math.max(len, 1);
       }
       return out;
     });
-    return { runs: terms, chars: runs, vocab: vocab };
+    return { runs: terms, chars: runs, shards: shards, layout: layout };
   };
 
-  // Postings of one term over all parts: per field, arrays of [docKey, tf].
-  // Entry: [first part, lunr index there, [part, per field: [doc delta, tf, …]
-  // or a column of one base-64 tf digit per doc of the part]…].
-  Engine.prototype.postings = async function (term) {
-    var entry = await this.entry(term.v, "t", term.t), fields = [];
-    for (var i = 2; i < entry.length; i++) {
-      var seg = entry[i], part = seg[0];
-      for (var f = 0; f + 1 < seg.length; f++) {
-        var flat = seg[f + 1], local = 0;
-        fields[f] = fields[f] || [];
-        if (typeof flat === "string") {
-          for (var d = 0; d < flat.length; d++) if (flat[d] !== "0") fields[f].push([part * 1e6 + d, DIGITS.indexOf(flat[d])]);
-          continue;
+  // A key's entry (bytes), from its shard or its k/ file; undefined when no doc holds it.
+  Engine.prototype.entry = async function (key, found, layout) {
+    if (found && !found.big) return found;
+    if (!found && Array.from(key).length > 1) return undefined;
+    var got = (await this.keys(bigOf(key, layout))).get(key);
+    return got && { flags: found ? found.flags : got.flags, entry: got.entry };
+  };
+
+  // An entry's records: {head: [first part, lunr index] for a term, fields: per field
+  // [[docKey, tf]…] where it is a term, masks: Map docKey * 4 + field -> mask where a gram}.
+  function records(e, nf) {
+    var bytes = e.entry, r = { at: 0 }, out = { head: null, fields: [], masks: new Map() };
+    for (var f = 0; f < nf; f++) out.fields.push([]);
+    if (e.flags & TERM) out.head = [varint(bytes, r), varint(bytes, r)];
+    while (r.at < bytes.length) {
+      var part = varint(bytes, r), end = varint(bytes, r) + r.at, local = -1;
+      while (r.at < end) {
+        local += varint(bytes, r) + 1;
+        var bits = bytes[r.at++], doc = part * 1e6 + local;
+        for (f = 0; f < nf; f++) {
+          if (bits >> f & 1) out.fields[f].push([doc, varint(bytes, r)]);
+          if (bits >> (4 + f) & 1) out.masks.set(doc * 4 + f, bytes[r.at++]);
         }
-        for (var j = 0; j < flat.length; j += 2) {
-          local += flat[j];
-          fields[f].push([part * 1e6 + local, flat[j + 1]]);
+      }
+    }
+    return out;
+  }
+
+  // Docs where one field holds every gram of the run with their positions
+  // (modulo m.mask) lined up: the run as typed, up to the masks' precision.
+  function aligned(m, run, grams, docs) {
+    var nf = m.fields.length, keep = new Set(), width = m.mask, full = (1 << width) - 1;
+    docs.forEach(function (d) {
+      for (var f = 0; f < nf; f++) {
+        var starts = full;
+        for (var i = 0; i < grams.length && starts; i++) {
+          if (!grams[i]) continue;
+          var mask = grams[i].masks.get(d * 4 + f) || 0;
+          starts &= ((mask >>> grams[i].at) | (mask << (width - grams[i].at))) & full;
         }
+        if (starts) { keep.add(d); return; }
       }
-    }
-    return { t: term.t, key: [entry[0], entry[1]], fields: fields };
-  };
-
-  // Pairs of adjacent characters to fetch so that their windows (the pair and
-  // one neighbour each side) cover the run, cheapest total first: the browser
-  // never needs the long lists of common pairs unless nothing else covers.
-  function anchors(m, run, vocab) {
-    var n = run.length, best = [0], from = [];
-    for (var c = 0; c < n; c++) {
-      if (best[c] === undefined) continue;
-      for (var i = Math.max(0, c - 2); i <= Math.min(c + 1, n - 2); i++) {
-        var end = Math.min(n, i + 3), g = run[i] + run[i + 1];
-        var cost = best[c] + (own(vocab[bucketOf(m.buckets, run[i])].c, g) || m.counted);
-        if (end > c && (best[end] === undefined || cost < best[end])) { best[end] = cost; from[end] = [c, i]; }
-      }
-    }
-    var picked = [];
-    for (var at = n; at > 0; at = from[at][0]) picked.push(from[at][1]);
-    return { picked: picked, cost: best[n] };
-  }
-
-  // The heavy gram entry that alone covers a run of two to four characters,
-  // when cheaper than the positional cover (in positional occurrences,
-  // ~2.5–3.5 bytes each): {i: the gram's place, side: "" (its docs, h/), "r"
-  // or "l" (its docs by the run's right or left neighbour)}. Docs weigh ~0.2
-  // of positions; a split's size is unknown until fetched, but at most its
-  // gram's and the neighbour pair's count, and it weighs ~0.35 of that. A
-  // four-character run's snippet is seldom at the split's first occurrence:
-  // it is placed by the run's rarest other gram (placed()), or needs a scan of
-  // the shown articles' text (~8 KB, priced as HEAVY_SCAN occurrences).
-  // Measured with bench/search_bench.py.
-  // A stretch of a longer run (see stretches()) pays at least m.splitFile
-  // for a split, which shares its file with other keys (shards.SPLIT_FILE),
-  // and nothing for the snippet (the run places it).
-  var HEAVY_SCAN = 2500;
-  function heavyAnchor(m, run, vocab, cost, stretch) {
-    var n = run.length, best = null, file = stretch ? m.splitFile : 0;
-    var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
-    var offer = function (i, side, price, sub) { if (price < cost) { cost = price; best = { i: i, side: side, cost: price, sub: sub }; } };
-    if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
-    for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
-      var c = count(i), scan = n > 3 && !stretch ? rarest(m, run, vocab, i).count : 0;
-      if (c <= m.heavy) continue;
-      // a split exists only when its neighbour pair is common (m.split): else that pair's positions are cheap;
-      // a common one (gram and pair above m.sub) lists docs alone, and its runs of four have their own
-      // entries (under the right split when both are common): the run's docs, which place its snippet
-      var right = i + 2 < n && count(i + 1) > m.split, left = i > 0 && count(i - 1) > m.split;
-      var rs = right && Math.min(c, count(i + 1)) > m.sub, ls = left && Math.min(c, count(i - 1)) > m.sub;
-      if (n === 4 && (rs || ls)) offer(i, rs ? "r" : "l", Math.max(file, 0.2 * Math.min(c, count(0), count(2))), true);
-      if (right && !(n === 4 && rs)) offer(i, "r", Math.max(file, (rs ? 0.2 : 0.35) * Math.min(c, count(i + 1))) + scan);
-      if (left && !(n === 4 && ls)) offer(i, "l", Math.max(file, (ls ? 0.2 : 0.35) * Math.min(c, count(i - 1))) + scan);
-    }
-    return best;
-  }
-
-  // The run's rarest gram but the one at h when it has fewer than HEAVY_SCAN
-  // occurrences ({i: -1, count: HEAVY_SCAN} when none has).
-  function rarest(m, run, vocab, h) {
-    var best = { i: -1, count: HEAVY_SCAN };
-    for (var i = 0; i + 1 < run.length; i++) {
-      var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
-      if (i !== h && count < best.count) best = { i: i, count: count };
-    }
-    return best;
-  }
-
-  // Docs where some field contains the run as typed: Map docKey -> first
-  // position in the body (-1 when only another field holds it); a Map with a
-  // .coarse property gives positions that may be up to that many characters
-  // early. stretch: the run is a stretch of a longer one (no snippet to place).
-  Engine.prototype.verify = async function (m, run, vocab, stretch) {
-    var self = this, starts = null;
-    var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost, stretch);
-    if (h) return this.placed(m, run, vocab, this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]), stretch || h.sub ? undefined : h.i);
-    var subs = run.length > 4 && cover.cost > m.heavy && stretches(m, run, vocab, cover.cost);
-    if (subs) return this.placed(m, run, vocab, this.joined(m, vocab, subs), -1);
-    var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
-    for (var a = 0; a < picked.length; a++) {
-      if (!entries[a]) return new Map();
-      starts = windowStarts(entries[a], run, picked[a], starts);
-    }
-    return firstStarts(m, starts, new Map());
-  };
-
-  // A run of five or more characters whose positional cover is heavy (more
-  // than m.heavy occurrences: the windows at its ends are common phrases) as
-  // stretches of four characters, each overlapping the next by a gram or
-  // more ([{at, run}]), when their covers (heavy entries or positions) and
-  // placing the snippet are estimated cheaper. Each stretch is found exactly;
-  // a doc holding every stretch but never the whole run is a false hit, rare
-  // as consecutive stretches share two or three characters
-  // (bench/search_bench.py measures precision).
-  function stretches(m, run, vocab, cost) {
-    var n = run.length, subs = [], total = rarest(m, run, vocab, -1).count;
-    for (var at = 0; ; at = Math.min(at + 2, n - 4)) {
-      var sub = run.slice(at, at + 4), alone = anchors(m, sub, vocab).cost, h = heavyAnchor(m, sub, vocab, alone, true);
-      subs.push({ at: at, run: sub });
-      total += h ? h.cost : alone;
-      if (at + 4 >= n) break;
-    }
-    return total < cost ? subs : null;
-  }
-
-  // verify() of a run from its stretches: the docs holding all of them; a
-  // body position is where the run would start by the latest stretch, no
-  // earlier than its first occurrence (docs.near: excerpt() checks it).
-  Engine.prototype.joined = async function (m, vocab, subs) {
-    var self = this, docs = new Map();
-    var found = await Promise.all(subs.map(function (s) { return self.verify(m, s.run, vocab, true); }));
-    docs.near = new Set();
-    found[0].forEach(function (at, doc) {
-      for (var k = 1; k < found.length && at !== undefined; k++) {
-        var other = found[k].get(doc);
-        at = other === undefined ? undefined : at < 0 || other < 0 ? -1 : Math.max(at, other - subs[k].at);
-      }
-      if (at === undefined) return;
-      docs.set(doc, at);
-      if (at >= 0) docs.near.add(doc);
     });
-    return docs;
-  };
-
-  // The positional entry of the gram at run[i].
-  Engine.prototype.gram = function (m, vocab, run, i) {
-    return this.entry(vocab[bucketOf(m.buckets, run[i])], "g", run[i] + run[i + 1]);
-  };
-
-  // Start positions (Map (docKey * 8 + field) -> Set) where the window of the
-  // gram at run[i] matches, among the given starts when there are some.
-  function windowStarts(entry, run, i, starts) {
-    var n = run.length, next = new Map();
-    for (var e = 1; e < entry.length; e++) {
-      var seg = entry[e], part = seg[0];
-      for (var s = 1; s < seg.length; s += 3) {
-        var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0;
-        for (var j = 0; j < flat.length; j += 2 + flat[j + 1]) {
-          local += flat[j];
-          var key = (part * 1e6 + local) * 8 + f, had = starts && starts.get(key), pos = 0;
-          for (var k = 0; k < flat[j + 1]; k++, o += 2) {
-            pos += flat[j + 2 + k];
-            if ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]) && (!starts || (had && had.has(pos - i)))) {
-              if (!next.has(key)) next.set(key, new Set());
-              next.get(key).add(pos - i);
-            }
-          }
-        }
-      }
-    }
-    return next;
+    return keep;
   }
 
-  // Per doc the first start in the body (-1: another field only), into docs.
-  function firstStarts(m, starts, docs) {
-    var body = m.fields.length - 1;
-    starts.forEach(function (set, key) {
-      var doc = Math.floor(key / 8), f = key % 8, at = f === body ? Math.min.apply(null, Array.from(set)) : -1;
-      if (!docs.has(doc) || (at >= 0 && (docs.get(doc) < 0 || at < docs.get(doc)))) docs.set(doc, at);
-    });
-    return docs;
-  }
-
-  // Docs (a promise, from present() or joined()) with snippet positions from
-  // the window of the run's rarest gram but the one at h, when it is cheap
-  // (HEAVY_SCAN; h = -1: any gram of a run of five or more), since a split's
-  // first occurrence is seldom the run's and the snippet would need a scan.
-  // Those positions may belong to a partial match (docs.near: checked by
-  // excerpt()). No positions for runs of three (the split's are the run's),
-  // nor for a stretch (h undefined).
-  Engine.prototype.placed = async function (m, run, vocab, found, h) {
-    var best = run.length > 3 && h !== undefined ? rarest(m, run, vocab, h).i : -1;
-    var got = await Promise.all([found, best >= 0 ? this.gram(m, vocab, run, best) : null]);
-    var docs = got[0];
-    if (!got[1]) return docs;
-    var near = firstStarts(m, windowStarts(got[1], run, best, null), new Map());
-    docs.near = docs.near || new Set();
-    near.forEach(function (at, doc) {
-      if (at >= 0 && docs.has(doc) && docs.get(doc) >= 0) { docs.set(doc, at); docs.near.add(doc); }
-    });
-    return docs;
-  };
-
-  // verify() for a run one heavy gram's window covers, from a position-free
-  // entry, [0, [part, field, [doc delta, (other neighbours,) (first position
-  // / coarse in the body,)…], "other neighbours", …]…]: the gram's docs (h/,
-  // key: the gram, no neighbours) or its docs by the run's right (r/) or left
-  // (l/) neighbour (key: gram + that neighbour; neighbours: the other side's).
-  // A common split lists docs alone; a run of four it holds (h.sub) has an
-  // entry of its own, docs alone too (key: + the other neighbour).
-  // Body positions are the key's first, up to m.coarse characters early (docs.coarse).
-  Engine.prototype.present = async function (m, run, h, v) {
-    var n = run.length, i = h.i, body = m.fields.length - 1, docs = new Map();
-    var side = h.side, key = run[i] + run[i + 1] + (side === "r" ? run[i + 2] : side === "l" ? run[i - 1] : "");
-    if (h.sub) key += side === "r" ? run[i - 1] : run[i + 2];
-    var need = n < 4 || h.sub ? null : side === "r" ? run[0] : run[3];
-    var entry = await this.entry(v, side || "h", key);
-    docs.coarse = m.coarse;
-    for (var e = 1; entry && e < entry.length; e++) {
-      var seg = entry[e], part = seg[0];
-      for (var s = 1; s < seg.length; s += 3) {
-        var f = seg[s], flat = seg[s + 1], others = Array.from(seg[s + 2]), local = 0, o = 0, j = 0;
-        while (j < flat.length) {
-          local += flat[j++];
-          var count = side && !h.sub ? flat[j++] : 0, hit = !need, doc = part * 1e6 + local;
-          for (var k = 0; k < count; k++) hit = hit || others[o + k] === need;
-          o += count;
-          var at = f === body ? flat[j++] * m.coarse : docs.has(doc) ? docs.get(doc) : -1;
-          if (hit) docs.set(doc, at);
-        }
-      }
-    }
-    return docs;
-  };
-
-  // The ranked result list of a query: [{doc, part, local, score, at}].
+  // The ranked result list of a query: [{doc, part, local, score}].
   Engine.prototype.search = async function (query) {
-    var m = await this.manifest, self = this, seg = await this.segment(query);
+    var self = this, seg = await this.segment(query), m = await this.manifest, nf = m.fields.length;
     var runs = seg.runs, terms = [].concat.apply([], runs);
-    var missing = terms.filter(function (t) { return !t.v; });
-    var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: missing.map(function (t) { return t.t; }), results: [] };
-    if (!terms.length || missing.length) return out;
-    var posts = {};
-    terms.forEach(function (t) { if (!posts[t.t]) posts[t.t] = self.postings(t); });
-    var checks = runs.map(function (run, r) { return run.length < 2 ? null : self.verify(m, seg.chars[r], seg.vocab); });
-    await Promise.all(Object.keys(posts).map(async function (t) { posts[t] = await posts[t]; }));
-    checks = await Promise.all(checks);
-    var distinct = Object.keys(posts).map(function (t) { return posts[t]; });
+    var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: [], results: [] };
+    if (!terms.length) return out;
+    // second wave: big entries and single characters from k/, the stats of every part
+    var stats = this.partStats(m);
+    var posts = {}, grams = runs.map(function (run, r) {
+      var chars = seg.chars[r];
+      return Promise.all(chars.slice(1).map(function (ch, i) {
+        var pair = chars[i] + ch;
+        if (LATIN.test(chars[i]) && LATIN.test(ch)) return null;  // Latin runs are whole terms: no grams
+        return self.entry(pair, seg.shards[shardOf(pair, seg.layout)].get(pair), seg.layout).then(function (e) {
+          return e ? Object.assign(records(e, nf), { at: i }) : { masks: new Map(), at: i };
+        });
+      }));
+    });
+    terms.forEach(function (t) {
+      if (!posts[t.t]) posts[t.t] = self.entry(t.t, t.at, seg.layout).then(function (e) { return e && Object.assign(records(e, nf), { t: t.t }); });
+    });
+    var keys = Object.keys(posts);
+    var got = await Promise.all(keys.map(function (k) { return posts[k]; }));
+    grams = await Promise.all(grams);
+    var parts = await stats;
+    keys.forEach(function (k, i) { posts[k] = got[i]; });
+    out.missing = keys.filter(function (k) { return !posts[k]; });
+    if (out.missing.length) return out;
+    var distinct = keys.map(function (k) { return posts[k]; });
     distinct.forEach(function (p) {
+      p.key = p.head;
       p.byDoc = p.fields.map(function (list) { return new Map(list); });
     });
-    var docs = andDocs(distinct), at = new Map(), slack = new Map();
-    checks.forEach(function (found) {
-      if (!found) return;
-      docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
-      docs.forEach(function (d) {
-        if (!at.has(d) && found.get(d) >= 0) { at.set(d, found.get(d)); slack.set(d, found.near && found.near.has(d) ? 1 : found.coarse || 0); }
-      });
-    });
-    var parts = await this.partStats(m, docs), body = m.fields.length - 1;
-    // whether some run may be in the body: else the snippet is the body's start, found without a scan
-    var inBody = function (d) {
-      return runs.some(function (run, r) {
-        return !(checks[r] && checks[r].get(d) === -1) && run.every(function (t) { return posts[t.t].byDoc[body].has(d); });
-      });
-    };
+    var docs = andDocs(distinct);
+    runs.forEach(function (run, r) { if (seg.chars[r].length > 1) docs = aligned(m, seg.chars[r], grams[r], docs); });
     out.results = rank(m, terms, posts, distinct, docs, parts);
-    out.results.forEach(function (res) {
-      res.at = at.has(res.doc) ? at.get(res.doc) : inBody(res.doc) ? undefined : -1;
-      res.slack = slack.get(res.doc) || 0;
-    });
     return out;
   };
 
@@ -422,12 +347,11 @@
     }));
   }
 
-  Engine.prototype.partStats = async function (m, docs) {
-    var want = new Set(), stats = {}, load = this.load;
-    docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
-    await Promise.all(Array.from(want, function (p) {
-      // one stats file per group of parts (a year of months): [key, docs, group]
-      return load("s/" + m.parts[p][2]).then(function (s) { stats[p] = s[m.parts[p][0]]; });
+  // Per part (by number) its docs' stats: every group's file, loaded once.
+  Engine.prototype.partStats = async function (m) {
+    var stats = {}, self = this;
+    await Promise.all(m.parts.map(function (p, i) {
+      return self.load("s/" + p[2]).then(function (s) { stats[i] = s[p[0]]; });
     }));
     return stats;
   };
@@ -473,13 +397,15 @@
     return results.sort(function (x, y) { return y.score - x.score; });
   }
 
+
   // A Latin-letter query may be pinyin: its Chinese readings, most frequent first.
   Engine.prototype.pinyin = async function (query) {
-    var m = await this.manifest, q = query.trim().toLowerCase();
+    var q = query.trim().toLowerCase();
     if (!PINYIN.test(q)) return [];
     var key = q.replace(/[\s']+/g, "");
-    if (m.pinyin.indexOf(key.slice(0, 2)) < 0) return [];
-    return own(await this.load("py/" + key.slice(0, 2)), key) || [];
+    if (key.length < 2) return [];
+    var layout = await this.layout;
+    return own(await this.keys("py/" + crc32(key.slice(0, 2)) % layout.pinyin), key) || [];
   };
 
   // Facet values of a result, from its part's stats.
@@ -492,56 +418,36 @@
     };
   };
 
-  // Display record of a result: id, url, title, date, where its body starts
-  // in the part's text, its length, a summary when it has no body.
+  // Display record of a result from its excerpt file (consecutive docs of its
+  // part, stats "g": where each file starts): id, url, title, date, body (or
+  // the summary when there is no body), len.
   Engine.prototype.record = async function (m, r) {
-    var rows = await this.load("p/" + m.parts[r.part][0] + "/r" + Math.floor(r.local / m.records));
-    var row = rows[r.local % m.records];
-    return { id: row[0], url: row[1], title: row[2], date: row[3], start: row[4], len: row[5], summary: row[6] };
+    var parts = await this.partStats(m), starts = parts[r.part].g, lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= r.local) lo = mid; else hi = mid - 1; }
+    var rows = await this.load("e/" + m.parts[r.part][0] + "/" + starts[lo]);
+    var row = rows[r.local - starts[lo]];
+    return { id: row[0], url: row[1], title: row[2], date: row[3], body: row[4], len: row[4].length };
   };
 
-  // Code points [from, to) of a part's concatenated body text.
-  Engine.prototype.text = async function (m, part, from, to) {
-    var key = "p/" + m.parts[part][0] + "/b", c = m.chunk, first = Math.floor(from / c), chunks = [];
-    for (var k = first; k * c < to; k++) chunks.push(this.load(key + k));
-    return Array.from((await Promise.all(chunks)).join("")).slice(from - first * c, to - first * c).join("");
+  // Text for a result's snippet: its whole body, which came with its record
+  // (the page cuts it around the first match).
+  Engine.prototype.excerpt = async function (m, r, rec) {
+    return rec.body;
   };
 
-  // Body text around its first match: the text near the position the
-  // adjacency check found (within r.slack characters after it; the body's
-  // start when no needle is in the body), else chunk by chunk until one
-  // holds a needle. A "…" marks each end where the body goes on.
-  Engine.prototype.excerpt = async function (m, r, rec, needles) {
-    var end = rec.start + rec.len, c = m.chunk;
-    var cut = function (from, text, to) { return (from > rec.start ? "…" : "") + text + (to < end ? "…" : ""); };
-    if (r.at !== undefined) {
-      var from = rec.start + Math.max(0, r.at - 30), to = Math.min(end, from + 121 + (r.slack || 0));
-      var near = await this.text(m, r.part, from, to);
-      var low = near.toLowerCase();
-      if (!r.slack || needles.some(function (n) { return low.indexOf(n) >= 0; })) return cut(from, near, to);
-    }
-    for (var upto = rec.start, text = ""; upto < end;) {
-      upto = Math.min(end, (Math.floor(upto / c) + 1) * c);
-      text = await this.text(m, r.part, rec.start, upto);
-      var lower = text.toLowerCase();
-      if (needles.some(function (n) { return lower.indexOf(n) >= 0; })) break;
-    }
-    return cut(rec.start, text, upto);
-  };
-
-  // Chinese search, or pinyin readings searched in turn and merged.
+  // Chinese search, and for a Latin-letter query its pinyin readings searched
+  // at the same time; readings' results are used when the query finds nothing.
   Engine.prototype.find = async function (query) {
-    var out = await this.search(query);
+    var self = this, direct = this.search(query), readings = await this.pinyin(query);
+    var subs = Promise.all(readings.map(function (q) { return self.search(q); }));
+    var out = await direct;
     out.readings = [];
-    if (out.results.length) return out;
-    var readings = await this.pinyin(query);
-    if (!readings.length) return out;
+    if (out.results.length || !readings.length) return out;
     var merged = new Map(), runs = [];
-    for (var i = 0; i < readings.length; i++) {
-      var sub = await this.search(readings[i]);
+    (await subs).forEach(function (sub) {
       runs = runs.concat(sub.runs);
       sub.results.forEach(function (r) { if (!merged.has(r.doc)) merged.set(r.doc, r); });
-    }
+    });
     return { runs: runs, terms: out.terms, missing: [], readings: readings, results: Array.from(merged.values()) };
   };
 
@@ -551,7 +457,9 @@
   // ---- Page UI: mounts on <form class="search" data-search-root> + #search-results.
   // The query and the pressed facets live in the URL (?q=…&region=…&theme=…&year=…);
   // result links carry ?q= so the article page can mark the query.
-  var PAGE = 10, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+  // A page of results: five, as Pagefind's UI shows; the next page comes when
+  // the reader scrolls to the end of the list (or presses "more").
+  var PAGE = 5, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
   var WIDE = "(min-width: 40rem)", ELLIPSIS = /[…⋯.。]+$/;
 
   function el(tag, cls, text) {
@@ -631,6 +539,12 @@
     ui.input.addEventListener("keydown", function (e) { ui.key(e); });
     ui.list.addEventListener("keydown", function (e) { ui.key(e); });
     ui.more.addEventListener("click", function () { ui.show(ui.shown + PAGE); });
+    // the next page when the reader scrolls near the end of the list (not before: a wide
+    // screen shows the "more" button at once, and its excerpts would be fetched unseen)
+    G.addEventListener("scroll", function () {
+      if (ui.more.hidden || ui.loading) return;
+      if (ui.more.getBoundingClientRect().top < G.innerHeight + 200) ui.show(ui.shown + PAGE);
+    }, { passive: true });
     ui.pending = {};
     FACETS.forEach(function (pair) { if (params.get(pair[0])) ui.pending[pair[0]] = params.get(pair[0]); });
     var q = params.get("q");
@@ -759,13 +673,16 @@
   // excerpts are in (the list never shifts while it fills). A result with the same title
   // and body as the one above it (the same article printed twice) joins it as "另见".
   UI.prototype.show = async function (upto, seq, fresh) {
-    var ui = this, m = await this.engine.manifest, batch = this.hits.slice(this.shown, upto + 4);
+    var ui = this, m = await this.engine.manifest, batch = this.hits.slice(this.shown, upto);
     seq = seq === undefined ? this.seq : seq;
+    this.loading = true;
     var filled = await Promise.all(batch.map(async function (r) {
       var d = await ui.engine.record(m, r);
       return { r: r, d: d };
     }));
+    this.loading = false;
     if (seq !== this.seq) return;
+    this.loading = true;
     var items = [], used = 0;
     for (var i = 0; i < filled.length && items.length < upto - this.shown; i++, used++) {
       var x = filled[i], last = items.length ? items[items.length - 1] : this.last;
@@ -781,6 +698,7 @@
     this.last = items.length ? items[items.length - 1] : this.last;
     this.shown = Math.min(this.shown + used, this.hits.length);
     this.more.hidden = this.shown >= this.hits.length;
+    this.loading = false;
   };
 
   UI.prototype.link = function (url) {

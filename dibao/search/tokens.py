@@ -40,7 +40,8 @@ def is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN"
 
 
-def _char_class(char: str) -> str:
+def char_class(char: str) -> str:
+    """``han``, ``latin`` (Latin letters and any digits: one token per run), ``other`` letters, or "" (no word character)."""
     if is_ideograph(char):
         return "han"
     if not is_word_char(char):
@@ -54,7 +55,7 @@ def _runs(text: str) -> Iterator[tuple[str, str, int]]:
     """Maximal runs of one character class: (class, run text, start)."""
     start, current = 0, None
     for i, char in enumerate(text):
-        cls = _char_class(char)
+        cls = char_class(char)
         if cls != current:
             if current:
                 yield current, text[start:i], start

@@ -36,6 +36,11 @@ FOOTER_PAIRS = re.compile(rf"^(?:{FOOTER_ROLE}\s*[/／]?\s*{NAME}(?:[ 、]{NAME}
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 SLOGAN = re.compile(rf"^(?:[{HAN}]{{4}}\s+)+[{HAN}]{{4}}$")
+#: A page folio: ``第3版``, ``第三版 要闻``, ``03版：法治``, ``A3``, ``A3版 公安周刊`` (number, then the page's name)
+PAGE_FOLIO = re.compile(rf"^(?:第\s*(?P<cn>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版|(?P<letter>[A-Z]?)\s*(?P<num>[0-9]{{1,3}})\s*版"
+                        rf"|(?P<lone>[A-Z])\s*(?P<lnum>[0-9]{{1,3}}))(?:\s*[：:·|｜—-]?\s*(?P<name>[{HAN}]{{2,8}}))?$")
+DATE_PAGE = re.compile(r"第\s*(\d{1,3})\s*版")
+CHINESE_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,37 @@ class FolioFacts:
     pages: int | None = None
     cn: str = ""
     postal_code: str = ""
+    page: int | None = None  #: the page (版) the folio names
+    page_label: str = ""  #: the page number as printed (``A3``, ``03``, ``三``)
+    page_name: str = ""  #: the page's name (``要闻``)
+
+
+def chinese_number(text: str) -> int | None:
+    """``3``, ``03``, ``三``, ``十二``, ``二十`` → the number; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return CHINESE_NUMERALS.get(text) if len(text) == 1 else None
+    if (tens and tens not in CHINESE_NUMERALS) or (units and units not in CHINESE_NUMERALS):
+        return None
+    return CHINESE_NUMERALS.get(tens, 1) * 10 + CHINESE_NUMERALS.get(units, 0)
+
+
+def page_folio(text: str) -> FolioFacts | None:
+    """The page a folio line names (``第3版 要闻``, ``03版：法治``, ``A3``), or None."""
+    match = PAGE_FOLIO.match(text.strip())
+    if not match:
+        return None
+    if match.group("cn"):
+        label, number = match.group("cn"), chinese_number(match.group("cn"))
+    elif match.group("num"):
+        label, number = match.group("letter") + match.group("num"), int(match.group("num"))
+    else:
+        label, number = match.group("lone") + match.group("lnum"), int(match.group("lnum"))
+    if not number:
+        return None
+    return FolioFacts(page=number, page_label=label, page_name=match.group("name") or "")
 
 
 def folio_facts(text: str) -> FolioFacts | None:
@@ -56,7 +92,12 @@ def folio_facts(text: str) -> FolioFacts | None:
     if date:
         y, m, d = (int(g) for g in date.groups()[:3])
         if 1 <= m <= 12 and 1 <= d <= 31:
-            return FolioFacts(date=f"{y:04d}-{m:02d}-{d:02d}", weekday=date.group(4) or "")
+            page = DATE_PAGE.search(text[date.end(4) if date.group(4) else 0:])
+            return FolioFacts(date=f"{y:04d}-{m:02d}-{d:02d}", weekday=date.group(4) or "",
+                              page=int(page.group(1)) if page else None, page_label=page.group(1) if page else "")
+    folio = page_folio(text)
+    if folio:
+        return folio
     if not (FOLIO_WORDS.search(text) or CN.search(text) or ISSN.search(text)) or len(text) > 60:
         return None
     rest = FOLIO_WORDS.sub("", CN.sub("", ISSN.sub("", POSTAL.sub("", text))))

@@ -15,6 +15,7 @@ from ..enrich.people import person_slug
 from ..model import Article, Issue
 from . import people as people_mod
 from . import themes as themes_mod
+from .editions import PageEntry, edition_pages, paper_neighbours, reprints
 from .urls import article_paths, issue_path, region_slug
 
 
@@ -64,6 +65,10 @@ class IssueEntry:
     issue: Issue
     path: str
     entries: tuple[Entry, ...]
+    pages: tuple[PageEntry, ...] = ()  #: an edition's pages (版) in order; none for a whole-issue file
+
+    def page(self, number: int) -> PageEntry | None:
+        return next((p for p in self.pages if p.number == number), None)
 
     @property
     def date(self) -> str:
@@ -134,6 +139,23 @@ class Catalog:
     by_id: dict = field(default_factory=dict, compare=False)  #: article id → Entry
     groups_of: dict = field(default_factory=dict, compare=False)  #: (kind, name) → Group
     briefs: dict = field(default_factory=dict, compare=False)  #: article id → Brief, made once per build
+    #: index of an edition → indexes of the editions before and after it of the same paper
+    neighbours: dict = field(default_factory=dict, compare=False)
+    papers: tuple[str, ...] = ()  #: the papers of the archive, most editions first ("" for clippings)
+    #: article id → id of its first printing, for an article an earlier edition printed already:
+    #: lists and search show the first printing only
+    reprint_of: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def listed(self) -> tuple[Entry, ...]:
+        """The entries lists show: every article but the reprints of an earlier one."""
+        return tuple(e for e in self.entries if e.id not in self.reprint_of)
+
+    def printings(self, entry: Entry) -> list[Entry]:
+        """The other editions that printed ``entry``'s text: its first printing or its reprints."""
+        first = self.reprint_of.get(entry.id, entry.id)
+        found = [self.by_id[first]] if first != entry.id else []
+        return found + [self.by_id[i] for i, of in self.reprint_of.items() if of == first and i != entry.id]
 
     def brief(self, entry: Entry) -> Brief:
         return self.briefs[entry.id]
@@ -176,13 +198,17 @@ def build_catalog(issues: Sequence[Issue], slugs: dict | None = None) -> Catalog
             entry = Entry(article, issue, paths[article.order], f"{issue.id}/{article.order:02d}")
             entries.append(entry)
             mine.append(entry)
-        issue_entries.append(IssueEntry(issue, issue_path(issue.id), tuple(mine)))
-    regions = region_groups(entries)
-    themes = theme_groups(entries)
-    persons = person_groups(entries, slugs or {})
+        issue_entries.append(IssueEntry(issue, issue_path(issue.id), tuple(mine), edition_pages(issue, mine)))
+    reprinted = reprints((e.id, e.article.text) for e in entries)
+    listed = [e for e in entries if e.id not in reprinted]
+    regions = region_groups(listed)
+    themes = theme_groups(listed)
+    persons = person_groups(listed, slugs or {})
     groups_of = {(g.kind, g.name): g for g in (*regions, *themes, *persons)}
+    papers = Counter(i.paper for i in ordered)
     return Catalog(tuple(issue_entries), tuple(entries), regions, themes, persons,
-                   {e.id: e for e in entries}, groups_of, {e.id: Brief.of(e) for e in entries})
+                   {e.id: e for e in entries}, groups_of, {e.id: Brief.of(e) for e in entries},
+                   paper_neighbours(issue_entries), tuple(sorted(papers, key=lambda p: (-papers[p], p))), reprinted)
 
 
 def by_count(groups: list[Group]) -> tuple[Group, ...]:

@@ -55,6 +55,23 @@ class SiteConfig:
 
 
 @dataclass(frozen=True)
+class RenderMemo:
+    """What a render keeps for the next one, which hands it back.  Every field is a cache: a
+    render without it (a clean build, other code) makes the same files, only slower."""
+
+    #: (version of the slug code, person name → slug): pinyin for 18,000 names costs a second
+    person_slugs: tuple[str, dict] = ("", {})
+    #: "issue version:issue id[/order]" → digest of an issue or article (:class:`.fingerprint.Fingerprinter`)
+    digests: dict = field(default_factory=dict)
+    #: issue fingerprint → its page paths (:func:`.families.write_issues`); only with the last site's files
+    issue_families: dict = field(default_factory=dict)
+    #: group fingerprint → its page paths (:func:`.families.write_groups`); only with the last site's files
+    families: dict = field(default_factory=dict)
+    #: issue version → its export lines (:func:`.export.write_exports`)
+    export_chunks: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RenderStats:
     """What one render produced; ``seconds`` is for the summary line only, never written to the site."""
 
@@ -67,6 +84,7 @@ class RenderStats:
     reused: int = 0  #: pages taken over unchanged from the previous site
     manifest: dict = field(default_factory=dict, compare=False, repr=False)  #: path → (fingerprint, size), every file
     staged: tuple = field(default=(), compare=False, repr=False)  #: paths actually written (the rest was unchanged)
+    memo: RenderMemo = field(default_factory=RenderMemo, compare=False, repr=False)  #: for the next render
 
     def summary(self) -> str:
         return (f"site: {self.issues} issues, {self.articles} articles, {self.pages} pages "

@@ -21,6 +21,7 @@ from jinja2 import Environment
 from .catalog import Catalog, Group
 from .config import SiteConfig
 from .fingerprint import Fingerprinter
+from .archive import papers_filter
 from .listings import group_pages
 from .pages import Page, article_refs, group_links, issue_neighbours, issue_pages
 from .parallel import PendingPages
@@ -64,9 +65,9 @@ class PageWriter:
         return tuple(self.paths[start:])
 
 
-def group_key(prints: Fingerprinter, group: Group, catalog: Catalog, config: SiteConfig) -> str:
+def group_key(prints: Fingerprinter, group: Group, catalog: Catalog, config: SiteConfig, papers: list) -> str:
     """Everything :func:`.listings.group_pages` reads."""
-    return prints.digest(repr((prints.value(config), repr(group.head), group.folder,
+    return prints.digest(repr((prints.value(config), repr(group.head), group.folder, papers,
                                [prints.shared(catalog.briefs[e.id]) for e in group.entries])))
 
 
@@ -76,9 +77,10 @@ def write_groups(catalog: Catalog, config: SiteConfig, pages: PageWriter, famili
     groups = (*catalog.regions, *catalog.themes, *catalog.people)
     progress = Progress(len(groups), config.quiet, label="groups")
     found: dict[str, tuple[str, ...]] = {}
+    papers = papers_filter(catalog)
     for group in groups:
-        key = group_key(pages.prints, group, catalog, config)
-        found[key] = pages.family(families.get(key), lambda: group_pages(group, config, catalog.briefs))
+        key = group_key(pages.prints, group, catalog, config, papers)
+        found[key] = pages.family(families.get(key), lambda: group_pages(group, config, catalog.briefs, papers))
         progress.advance()
     return found
 

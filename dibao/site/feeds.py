@@ -62,7 +62,7 @@ def atom_entry(entry: Entry, link) -> str:
 def write_feeds(writer: SiteWriter, catalog: Catalog, config: SiteConfig) -> int:
     """Site feed plus one per region and theme; returns how many were written."""
     writer.write("feeds/index.xml", atom_feed(config.site_title, "site", "feeds/index.xml", "index.html",
-                                              catalog.entries, config))
+                                              catalog.listed, config))
     count = 1
     for folder, groups in (("regions", catalog.regions), ("themes", catalog.themes)):
         for group in groups:

@@ -92,6 +92,8 @@ def paginate(items: Sequence, size: int, folder: str,
 
 
 def listing_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True) -> Iterator[Page]:
+    from .archive import papers_filter
+
     yield make_page("regions/index.html", "regions.html", config, "地区", "regions",
                     groups=[g.head for g in catalog.regions],
                     map=region_map(catalog, "regions/index.html"), legend=region_legend(catalog),
@@ -99,11 +101,12 @@ def listing_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True
     yield make_page("themes/index.html", "themes.html", config, "主题", "themes", groups=[g.head for g in catalog.themes])
     yield from people_pages(catalog, config)
     for group in () if not with_groups else (*catalog.regions, *catalog.themes, *catalog.people):
-        yield from group_pages(group, config, catalog.briefs)
+        yield from group_pages(group, config, catalog.briefs, papers_filter(catalog))
 
 
-def group_pages(group: Group, config: SiteConfig, briefs: dict) -> Iterator[Page]:
-    """The front page shows the group's size and counts; numbered pages only what never changes."""
+def group_pages(group: Group, config: SiteConfig, briefs: dict, papers: list = ()) -> Iterator[Page]:
+    """The front page shows the group's size and counts; numbered pages only what never changes.
+    ``papers``: the paper filter (:func:`.archive.papers_filter`), empty for a one-paper archive."""
     section = KIND_FOLDERS[group.kind]
     feed = f"feeds/{section}/{group.slug}.xml" if group.kind != "person" else ""
     head = group.head
@@ -112,7 +115,7 @@ def group_pages(group: Group, config: SiteConfig, briefs: dict) -> Iterator[Page
         yield make_page(pager.links[pager.at][1], "group.html", config, title, section,
                         description=group.description, group=head if pager.number == 0 else None,
                         name=group.name, kind=group.kind, about=group.description, entries=[briefs[e.id] for e in chunk], pager=pager,
-                        feed=feed)
+                        feed=feed, papers=papers)
 
 
 #: How many of the most credited people the people index shows.

@@ -1,13 +1,13 @@
 """Every HTML page of the site: its path, template and context."""
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import aids, body, mapsvg, views
-from .catalog import Catalog, Group, IssueEntry
+from .catalog import Catalog, Group, IssueEntry, issue_label
 from .config import SiteConfig
+from .editions import paper_slug
 from .urls import absolute, relative
 
 NAV = (("home", "首页", "index.html"), ("issues", "报纸", "issues/index.html"),
@@ -69,9 +69,10 @@ def make_page(path: str, template: str, config: SiteConfig, title: str, section:
 def all_pages(catalog: Catalog, config: SiteConfig, with_groups: bool = True, with_issues: bool = True) -> Iterator[Page]:
     """Every page; without the pages of each region, theme and person when ``with_groups`` is false,
     and without each issue's own pages (:func:`issue_pages`) when ``with_issues`` is false."""
+    from .archive import archive_pages  # the archive builds on make_page
+
     yield home_page(catalog, config)
-    yield make_page("issues/index.html", "issues.html", config, "报纸目录", "issues",
-                    calendar=issue_calendar(catalog), count=len(catalog.issues))
+    yield from archive_pages(catalog, config)
     links = group_links(catalog)
     for index in range(len(catalog.issues)) if with_issues else ():
         yield from issue_pages(catalog, config, index, links)
@@ -90,9 +91,11 @@ def group_links(catalog: Catalog) -> dict:
 
 
 def issue_pages(catalog: Catalog, config: SiteConfig, index: int, links: dict) -> Iterator[Page]:
-    """The page of the ``index``-th issue and of each of its articles."""
+    """The page of the ``index``-th issue, of each of its pages (版) and of each of its articles."""
     issue_entry = catalog.issues[index]
     yield issue_page(catalog, config, index)
+    for at in range(len(issue_entry.pages)):
+        yield page_page(catalog, config, index, at)
     for entry in issue_entry.entries:
         yield article_page(catalog, config, issue_entry, entry, links)
 
@@ -109,35 +112,21 @@ def region_legend(catalog: Catalog) -> list[tuple[int, str]]:
 
 
 def home_page(catalog: Catalog, config: SiteConfig) -> Page:
-    latest = list(reversed(catalog.issues))[: config.home_issues]
+    """Leads with the latest edition's front page (its first page's articles), then the
+    editions before it."""
+    newest = sorted(catalog.issues, key=lambda e: (e.issue.date or str(e.issue.year or ""), e.issue.id), reverse=True)
+    lead = newest[0] if newest else None
+    front = (lead.pages[0] if lead.pages else None) if lead else None
+    latest = newest[1: config.home_issues]
     national = catalog.group("region", "全国")
-    return make_page("index.html", "home.html", config, config.site_title, "home", latest=latest,
+    from .archive import papers_filter
+
+    return make_page("index.html", "home.html", config, config.site_title, "home", latest=latest, lead=lead,
+                     front=front, lead_entries=(front.entries if front else lead.entries if lead else ())[:8],
+                     papers=papers_filter(catalog), paper_key=paper_slug,
                      map=region_map(catalog, "index.html"), legend=region_legend(catalog),
                      themes=[g.head for g in catalog.themes], totals=catalog.totals,
                      national=national.head if national else None)
-
-
-def issue_calendar(catalog: Catalog) -> list[dict]:
-    """Years (newest first) → months (newest first) with a Monday-first grid of the days that have issues."""
-    years: dict = {}
-    for entry in catalog.issues:
-        year = entry.issue.year or (int(entry.issue.date[:4]) if entry.issue.date else 0)
-        month = int(entry.issue.date[5:7]) if len(entry.issue.date) >= 7 else 0
-        years.setdefault(year, {}).setdefault(month, []).append(entry)
-    return [{"label": f"{year}年" if year else "年份不详",
-             "months": [month_block(year, month, found) for month, found in sorted(months.items(), reverse=True)]}
-            for year, months in sorted(years.items(), reverse=True)]
-
-
-def month_block(year: int, month: int, issues: list[IssueEntry]) -> dict:
-    if not (year and month):
-        return {"label": "日期不详", "weeks": [], "issues": issues}
-    by_day: dict[int, list[IssueEntry]] = {}
-    for entry in issues:
-        by_day.setdefault(int(entry.issue.date[8:10]), []).append(entry)
-    weeks = [[(day, by_day.get(day, [])) for day in week]
-             for week in calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)]
-    return {"label": f"{year}年{month}月", "weeks": weeks, "issues": issues}
 
 
 def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
@@ -148,17 +137,33 @@ def issue_page(catalog: Catalog, config: SiteConfig, index: int) -> Page:
                      **issue_neighbours(catalog, index))
 
 
+def page_page(catalog: Catalog, config: SiteConfig, index: int, at: int) -> Page:
+    """One page (版) of an edition: its articles, 上一版/下一版, and every page of the edition."""
+    entry = catalog.issues[index]
+    page = entry.pages[at]
+    title = f"{entry.label} · {views.display_date(entry.issue)} · {page.heading}"
+    step = lambda p: Link(p.heading, p.path)  # noqa: E731
+    return make_page(page.path, "edition_page.html", config, title, "issues", issue_entry=Link(entry.label, entry.path),
+                     issue=entry.issue, date_label=views.display_date(entry.issue), label=entry.label, page=page,
+                     pages=[Link(p.heading, p.path) for p in entry.pages], briefs=[catalog.brief(e) for e in page.entries],
+                     prev_page=step(entry.pages[at - 1]) if at else None,
+                     next_page=step(entry.pages[at + 1]) if at + 1 < len(entry.pages) else None,
+                     **issue_neighbours(catalog, index))
+
+
 def issue_neighbours(catalog: Catalog, index: int) -> dict:
-    """All an issue page reads from outside its own issue: the issues before and after it."""
-    link = lambda ie: IssueLink(ie.path, ie.label, ie.date)
-    return dict(prev_issue=link(catalog.issues[index - 1]) if index > 0 else None,
-                next_issue=link(catalog.issues[index + 1]) if index + 1 < len(catalog.issues) else None)
+    """All an issue page reads from outside its own issue: the editions of its paper before and after it."""
+    link = lambda ie: IssueLink(ie.path, ie.label, ie.date)  # noqa: E731
+    before, after = catalog.neighbours.get(index, (None, None))
+    return dict(prev_issue=link(catalog.issues[before]) if before is not None else None,
+                next_issue=link(catalog.issues[after]) if after is not None else None)
 
 
 def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry, links: dict) -> Page:
     """``links``: see :func:`group_links`."""
     siblings = issue_entry.entries
     at = siblings.index(entry)
+    printed = issue_entry.page(entry.article.page)
     return make_page(
         entry.path, "article.html", config, entry.article.title, "issues", derive=article_extras,
         description=entry.article.summary, og_type="article", entry=entry, article=entry.article,
@@ -166,6 +171,7 @@ def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, 
         prev_entry=catalog.brief(siblings[at - 1]) if at > 0 else None,
         next_entry=catalog.brief(siblings[at + 1]) if at + 1 < len(siblings) else None,
         date_label=views.display_date(entry.issue), label=issue_entry.label,
+        page_link=Link(printed.heading, printed.path) if printed else None,
         sources=[str(s) for s in entry.article.sources], **article_refs(catalog, entry, links))
 
 
@@ -175,7 +181,15 @@ def article_refs(catalog: Catalog, entry, links: dict) -> dict:
     groups = lambda kind, names: [links[kind, n] for n in names if (kind, n) in links]
     return dict(credits=views.credits(entry, catalog), regions=groups("region", entry.article.regions),
                 themes=groups("theme", entry.article.themes),
-                related=[catalog.brief(e) for e in catalog.related(entry)])
+                related=[catalog.brief(e) for e in catalog.related(entry)],
+                printings=[printing(catalog, e) for e in catalog.printings(entry)])
+
+
+def printing(catalog: Catalog, entry) -> Link:
+    """Another edition that printed the article: ``人民日报 2019年2月25日 第3版``, linked."""
+    page = views.page_number(entry)
+    return Link(f"{catalog.brief(entry).paper or issue_label(entry.issue)} {views.display_date(entry.issue)}"
+                + (f" 第{page}版" if page else ""), entry.path)
 
 
 def article_extras(context: dict) -> dict:

@@ -1,15 +1,12 @@
-"""Writing the site: one file per path, only those that changed, into a staging folder (see :mod:`.update`)."""
+"""Writing the site: one file per path, only those that changed, into the folder given (a staging folder)."""
 from __future__ import annotations
 
 import hashlib
 import sys
 from pathlib import Path
 
-MARKER = ".dibao-site"  #: written into every site so a swap never deletes a folder dibao did not make
-
-
 class OutputError(RuntimeError):
-    """A path written twice, or an output folder that is not a dibao site."""
+    """A path written twice, or one that leaves the site."""
 
 
 class SiteWriter:
@@ -85,11 +82,6 @@ class SiteWriter:
 
 def content_key(data: bytes) -> str:
     return "c" + hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def check_replaceable(out_dir: Path) -> None:
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise OutputError(f"{out_dir} exists and is not a dibao site (no {MARKER}); refusing to replace it")
 
 
 class Progress:

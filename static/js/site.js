@@ -91,4 +91,44 @@
       }
     });
   }
+
+  // the archive's date picker: to the month's page, at the date's cell (the nearest month that has papers)
+  var jump = document.querySelector('form.date-jump');
+  if (jump) {
+    jump.addEventListener('submit', function (event) {
+      var value = jump.querySelector('input[type=date]').value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+      event.preventDefault();
+      var months = jump.getAttribute('data-months').split(' ');
+      var wanted = value.slice(0, 7), month = months[0];
+      for (var i = 0; i < months.length; i++) { if (months[i] <= wanted) month = months[i]; }
+      location.href = jump.getAttribute('data-base') + month.replace('-', '/') + '.html' +
+        (month === wanted ? '#d-' + value : '');
+    });
+  }
+
+  // a filter by paper, where the archive holds more than one: kept in the address (?paper=…)
+  var filter = document.querySelector('.paper-filter');
+  if (filter) {
+    var chips = filter.querySelectorAll('button[data-paper-choice]');
+    var choose = function (paper) {
+      var items = document.querySelectorAll('[data-paper]');
+      for (var i = 0; i < items.length; i++) {
+        items[i].classList.toggle('unchosen', !!paper && items[i].getAttribute('data-paper') !== paper);
+      }
+      for (var j = 0; j < chips.length; j++) {
+        chips[j].setAttribute('aria-pressed', String(chips[j].getAttribute('data-paper-choice') === paper));
+      }
+    };
+    var given = (location.search.match(/[?&]paper=([a-z0-9-]+)/) || [])[1] || '';
+    if (given) choose(given);
+    filter.addEventListener('click', function (event) {
+      var paper = event.target.getAttribute && event.target.getAttribute('data-paper-choice');
+      if (paper === null || paper === undefined) return;
+      choose(paper);
+      if (window.history && history.replaceState) {
+        history.replaceState(null, '', location.pathname + (paper ? '?paper=' + paper : '') + location.hash);
+      }
+    });
+  }
 }());

@@ -41,6 +41,10 @@ function containsRuns(id, runs) {
   return runs.every((run) => fields.some((f) => f.includes(run.map((t) => t.t).join(""))));
 }
 
+// The runtime checks adjacency with position masks (modulo 8), which may keep a doc
+// where the terms are near but not adjacent: precision is measured by recall.test.js.
+// Here: every doc holding the run is found, and the docs found are in lunr.js order
+// with lunr.js scores.
 test("multi-term queries: lunr.js AND result filtered by adjacency, in lunr.js order", async () => {
   const eng = engine(dir);
   const next = rng(5);
@@ -54,8 +58,10 @@ test("multi-term queries: lunr.js AND result filtered by adjacency, in lunr.js o
     const ours = await eng.search(query);
     if (ours.missing.length || ours.terms.length < 2) continue;
     multi++;
-    const expected = lunrAnd(ours.terms).filter((r) => containsRuns(r.ref, ours.runs));
-    assert.deepEqual(await refs(eng, ours.results), expected.map((r) => r.ref), `order for ${query}`);
+    const got = await refs(eng, ours.results), kept = new Set(got);
+    for (const r of lunrAnd(ours.terms)) if (containsRuns(r.ref, ours.runs)) assert.ok(kept.has(r.ref), `recall for ${query}: ${r.ref}`);
+    const expected = lunrAnd(ours.terms).filter((r) => kept.has(r.ref));
+    assert.deepEqual(got, expected.map((r) => r.ref), `order for ${query}`);
     assert.deepEqual(ours.results.map((r) => r.score), expected.map((r) => r.score), `scores for ${query}`);
   }
   assert.ok(multi >= 20, `only ${multi} multi-term queries`);
@@ -64,6 +70,8 @@ test("multi-term queries: lunr.js AND result filtered by adjacency, in lunr.js o
 test("repeated terms count like repeated lunr clauses", async () => {
   const eng = engine(dir);
   const ours = await eng.search("公安公安");
-  const expected = lunrAnd(ours.terms).filter((r) => containsRuns(r.ref, ours.runs));
-  assert.deepEqual(await refs(eng, ours.results), expected.map((r) => r.ref));
+  const got = await refs(eng, ours.results), kept = new Set(got);
+  const expected = lunrAnd(ours.terms).filter((r) => kept.has(r.ref));
+  assert.deepEqual(got, expected.map((r) => r.ref));
+  assert.ok(expected.filter((r) => containsRuns(r.ref, ours.runs)).every((r) => kept.has(r.ref)));
 });

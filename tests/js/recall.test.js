@@ -5,7 +5,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const lunr = require("lunr");
-const { fixtureDir, engine, refs, rng } = require("./helpers");
+const { fixtureDir, engine, fileLoader, runtime, refs, rng } = require("./helpers");
 
 const dir = fixtureDir();
 const docs = JSON.parse(fs.readFileSync(path.join(dir, "docs.json"), "utf8"));
@@ -42,45 +42,43 @@ test("30 corpus queries: 100% recall, at least 98% precision", async () => {
   assert.ok(correct / returned >= 0.98, `precision ${correct}/${returned}`);
 });
 
-test("runs of 3–4 characters: heavy grams' entries by right and by left neighbour are exact", async () => {
+test("runs of 2–6 characters: every doc holding the run, at least 98% precision, snippets hold it", async () => {
   const log = [], eng = engine(dir, log), m = await eng.manifest, kinds = new Set();
-  const queries = drawQueries(1200, 11).map((q) => q.slice(0, 3 + (q.length % 2))).filter((q) => q.length > 2);
-  const fours = new Set(), present = eng.present;  // runs of four read from their own entries (common splits)
-  eng.present = function (_m, run, h) { if (h.sub) fours.add(run.join("")); return present.apply(this, arguments); };
-  for (const query of queries) {
+  let relevant = 0, returned = 0;
+  for (const query of drawQueries(1500, 17)) {
     log.length = 0;
     const expected = containing(query), results = (await eng.search(query)).results;
     const got = await refs(eng, results);
-    log.forEach((f) => kinds.add(path.basename(path.dirname(f))));
-    assert.deepEqual(new Set(got), expected, query);
-    for (const r of results.slice(0, 3)) {
-      const rec = await eng.record(m, r), body = docs.find((d) => d.id === rec.id).fields[3].toLowerCase();
-      if (body.includes(query)) assert.ok((await eng.excerpt(m, r, rec, [query])).toLowerCase().includes(query), `snippet of ${query}`);
-    }
-  }
-  assert.ok(kinds.has("r") && kinds.has("l"), `split kinds used: ${[...kinds]}`);
-  assert.ok(fours.size > 0, "no run of four read its own entry");
-});
-
-test("runs of 5–6 characters whose ends are common: stretches find every doc, place snippets", async () => {
-  const log = [], eng = engine(dir, log), m = await eng.manifest;
-  let relevant = 0, returned = 0, split = 0;
-  for (const query of drawQueries(1500, 17).filter((q) => q.length > 4)) {
-    log.length = 0;
-    const expected = containing(query), results = (await eng.search(query)).results;
-    const got = await refs(eng, results);
-    // a run of five or more reads split entries only through its stretches
-    if (log.some((f) => /[/\\]n?[rl][/\\]/.test(f))) split++;
+    log.forEach((f) => kinds.add(path.relative(path.join(dir, "search"), f).split(path.sep)[0]));
     assert.equal(got.filter((id) => expected.has(id)).length, expected.size, `recall for ${query}`);
     relevant += expected.size;
     returned += got.length;
     for (const r of results.slice(0, 3)) {
       const rec = await eng.record(m, r), body = docs.find((d) => d.id === rec.id).fields[3].toLowerCase();
-      if (body.includes(query)) assert.ok((await eng.excerpt(m, r, rec, [query])).toLowerCase().includes(query), `snippet of ${query}`);
+      assert.equal(rec.body.toLowerCase(), body, `excerpt file of ${rec.id}`);
     }
   }
   assert.ok(relevant / returned >= 0.98, `precision ${relevant}/${returned}`);
-  assert.ok(split > 0, "no run was found by its stretches");
+  assert.ok(kinds.has("i") && kinds.has("k") && kinds.has("e") && kinds.has("s"), `files read: ${[...kinds]}`);
+});
+
+test("a query reads at most three waves of files: shards, then k/ and stats, then excerpts", async () => {
+  const waves = [];
+  let arrived = 0;
+  const load = fileLoader(path.join(dir, "search"));
+  const eng = new (runtime().Engine)((key) => {
+    const wave = arrived + 1;
+    waves.push(wave);
+    return new Promise((ok) => setTimeout(() => { arrived = Math.max(arrived, wave); ok(load(key)); }, 5));
+  });
+  const m = await eng.manifest;
+  for (const query of [...drawQueries(40, 23), "公安", "的"]) {
+    waves.length = 0;
+    arrived = 0;
+    const out = await eng.find(query);
+    await Promise.all(out.results.slice(0, 5).map((r) => eng.record(m, r)));
+    assert.ok(Math.max(0, ...waves) <= 3, `${query}: ${Math.max(...waves)} waves`);
+  }
 });
 
 test("full-width and supplementary-plane terms load into lunr.js and are found", async () => {

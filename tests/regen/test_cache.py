@@ -79,7 +79,7 @@ def test_a_build_with_nothing_to_do_decodes_nothing(built, monkeypatch):
 
 @pytest.mark.parametrize("change", ["edit an article", "mark the site as half applied", "parse only after a seed change"])
 def test_any_change_takes_the_full_path(built, change):
-    from dibao.site.writer import MARKER
+    from dibao.publish import MARKER
 
     folder = next(p for p in sorted(built.content.iterdir()) if (p / "_index.md").exists())
     parse_only = False

@@ -203,36 +203,32 @@ def fresh_render(config, tmp: Path, name: str) -> dict:
     return snapshot(fresh.out)
 
 
-def test_a_build_killed_while_applying_is_finished_by_the_next(project, root, monkeypatch):
-    import os
-
-    import dibao.site
-    from dibao.site.update import staging_dir_for, write_marker
+def test_a_build_killed_after_its_commit_is_finished_by_the_next(project, root, monkeypatch):
+    import dibao.publish
+    from dibao.publish.swap import staging_dir_for
 
     config, tmp = project
+    before = snapshot(config.out)
 
-    def killed_halfway(journal, out_dir):
-        write_marker(out_dir, journal.record_id, applying=True)
-        for path in journal.moves[: len(journal.moves) // 2]:
-            (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging_dir_for(out_dir) / path, out_dir / path)
+    def killed(staging, out_dir):
         raise KeyboardInterrupt("killed")
 
     shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
-    monkeypatch.setattr(dibao.site, "apply_journal", killed_halfway)
+    monkeypatch.setattr(dibao.publish, "swap_in", killed)
     with pytest.raises(KeyboardInterrupt):
         build(config)
     monkeypatch.undo()
-    assert staging_dir_for(config.out).is_dir(), "the committed journal waits for the next build"
+    assert staging_dir_for(config.out).is_dir(), "the committed site waits for the next build"
+    assert snapshot(config.out) == before
     report = build(config)
     assert not staging_dir_for(config.out).exists()
-    assert report.reused == report.pages, "the journal held every change; nothing is left to render"
+    assert report.reused == report.pages, "the committed site held every change; nothing is left to render"
     assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
 
 
 def test_a_build_that_fails_before_applying_leaves_the_site_intact(project, root, monkeypatch):
     import dibao.pipeline
-    from dibao.site.update import staging_dir_for
+    from dibao.publish.swap import staging_dir_for
 
     config, tmp = project
     before = snapshot(config.out)
@@ -251,7 +247,7 @@ def test_a_build_that_fails_before_applying_leaves_the_site_intact(project, root
 
 
 def test_a_site_that_no_longer_matches_its_record_is_rendered_afresh(project, root):
-    from dibao.site.writer import MARKER
+    from dibao.publish import MARKER
 
     config, tmp = project
     stray = config.out / "regions" / "stray.html"
@@ -271,32 +267,30 @@ def test_clean_build_renders_every_page(project):
 
 
 @pytest.mark.parametrize("killed_after", ["old site moved aside", "new site moved in"])
-def test_a_full_render_killed_while_swapping_is_finished_by_the_next(project, root, monkeypatch, killed_after):
-    """A full render (here: the record is gone) swaps whole folders; a kill between the
-    renames leaves a state the next build completes."""
+def test_a_swap_by_two_renames_killed_between_them_is_finished_by_the_next(project, root, monkeypatch, killed_after):
+    """Where the kernel cannot exchange two folders in one step, two renames swap them; a kill
+    between them leaves a state the next build completes."""
     import os
 
-    import dibao.site
-    from dibao.site.update import JOURNAL, old_dir_for, staging_dir_for
+    import dibao.publish
+    from dibao.publish.swap import journal_for, old_dir_for, staging_dir_for
 
     config, tmp = project
-    (config.content / ".dibao" / "cache" / "site").rename(tmp / "record-gone")
     shutil.copy(root / "seeds" / SAMPLES[2], config.seeds / SAMPLES[2])
 
-    def killed(journal, out_dir):
-        assert journal.swap, "with no record every file is staged and the folders are swapped"
+    def killed(staging, out_dir):
         os.replace(out_dir, old_dir_for(out_dir))
         if killed_after == "new site moved in":
-            os.replace(staging_dir_for(out_dir), out_dir)
+            os.replace(staging, out_dir)
         raise KeyboardInterrupt("killed")
 
-    monkeypatch.setattr(dibao.site, "apply_journal", killed)
+    monkeypatch.setattr(dibao.publish, "swap_in", killed)
     with pytest.raises(KeyboardInterrupt):
         build(config)
     monkeypatch.undo()
     build(config)
     assert not staging_dir_for(config.out).exists() and not old_dir_for(config.out).exists()
-    assert not (config.out / JOURNAL).exists()
+    assert not journal_for(config.out).exists()
     assert snapshot(config.out) == fresh_render(config, tmp, "fresh")
 
 

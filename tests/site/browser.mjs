@@ -4,6 +4,7 @@
 //       "axe": "<path to axe.min.js>" | null, "colorScheme": "light" | "dark",
 //       "firstScreen": false (true: screenshots of the first screenful only)}
 import fs from 'node:fs';
+import path from 'node:path';
 import { launch } from './chromium.mjs';
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));

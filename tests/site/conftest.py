@@ -8,16 +8,16 @@ import pytest
 from dibao.contentio import read_content
 from dibao.pipeline import search_writer
 from dibao.site import SiteConfig, render_site
-from dibao.site.mirroring import mirror
+from dibao.publish.staging import link_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "site_content"
 
 
 def add_search(issues, site: Path, cache: Path) -> None:
-    """The pipeline's way: index built in a lasting folder, mirrored into ``site/search/``."""
+    """The pipeline's way: index built in a lasting folder, linked into ``site/search/``."""
     search_writer(issues, cache)()
-    mirror(cache, site / "search", keep={"search/index.html"})
+    link_tree(cache, site, "search")
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +72,26 @@ def corpus_site(tmp_path_factory) -> Path:
     seeds = work / "seeds"
     seeds.mkdir()
     for path in files:
+        (seeds / path.name).write_bytes(path.read_bytes())
+    build(load_config(ROOT, seeds=str(seeds), content=str(work / "content"), out=str(work / "site"), quiet=True),
+          root=ROOT)
+    return work / "site"
+
+
+EDITIONS = ROOT / "tests" / "fixtures" / "editions" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory) -> Path:
+    """A site built through the whole pipeline from the sample issues (seeds/) and the edition
+    fixture's page files: two papers with editions of pages, a whole-issue paper, clippings."""
+    from dibao.config import load_config
+    from dibao.pipeline import build
+
+    work = tmp_path_factory.mktemp("editions")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(EDITIONS.glob("*.txt"))]:
         (seeds / path.name).write_bytes(path.read_bytes())
     build(load_config(ROOT, seeds=str(seeds), content=str(work / "content"), out=str(work / "site"), quiet=True),
           root=ROOT)

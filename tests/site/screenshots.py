@@ -48,7 +48,11 @@ def sample_pages(site: Path) -> dict[str, str]:
     people = site / "people"
     named = {
         "home": site / "index.html", "issues": site / "issues" / "index.html",
-        "issue": largest(site.glob("issues/*/index.html")),
+        "issue": largest(p for p in site.glob("issues/*/index.html") if not (p.parent / "pages").is_dir()),
+        "edition": largest(p for p in site.glob("issues/*/index.html") if (p.parent / "pages").is_dir()),
+        "edition-page": largest(site.glob("issues/*/pages/*.html")),
+        "archive-year": largest(site.glob("archive/*/index.html")),
+        "archive-month": largest(p for p in site.glob("archive/*/*.html") if p.name != "index.html"),
         "article": plain[len(plain) // 2] if plain else None,
         "article-toc": largest(with_toc),
         "regions": site / "regions" / "index.html", "region": largest(site.glob("regions/*/index.html")),

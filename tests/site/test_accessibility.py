@@ -39,3 +39,18 @@ def test_no_serious_accessibility_violations(site, tmp_path, scheme):
         assert not page["external"], f"{page['name']} requested {page['external']}"
         assert page["scrollWidth"] <= page["width"], f"{page['name']} scrolls sideways at {page['width']} px"
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_edition_and_archive_pages_have_no_serious_violations(edition_site, tmp_path, scheme):
+    from test_validity import edition_pages
+
+    pages = [{"name": p.relative_to(edition_site).as_posix(), "url": p.as_uri()} for p in edition_pages(edition_site)]
+    report = run_browser(tmp_path, pages, [360, 1280], scheme)
+    problems = []
+    for page in report:
+        problems += [f"{page['name']}@{page['width']}: {v['id']} ({v['impact']}) {v['help']} {v['nodes']}"
+                     for v in page["violations"]]
+        assert not page["external"], f"{page['name']} requested {page['external']}"
+        assert page["scrollWidth"] <= page["width"], f"{page['name']} scrolls sideways at {page['width']} px"
+    assert len(report) >= 14 and not problems, "\n".join(problems)

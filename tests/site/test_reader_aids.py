@@ -121,6 +121,23 @@ def test_an_issue_without_a_paper_is_named_by_its_lead_and_lists_have_no_danglin
             assert not text.endswith("·") and "·  ·" not in text and " ·  " not in text, (path, text)
 
 
+def test_archive_lists_name_a_clippings_lead_once_and_a_papers_lead_under_its_name(small_site):
+    for path in ("issues/index.html", "archive/2025/03.html"):
+        html = (small_site / path).read_text(encoding="utf-8")
+        leads = re.findall(r'<span class="lead-title">(.*?)</span>', html)
+        assert leads == ["《为了人民健康》今起播出"], (path, leads)
+        assert f"{CLIPPING} · 辽宁省委政法委" in html
+
+
+def test_the_date_picker_opens_at_the_newest_date_of_the_page_it_is_on(edition_site):
+    def value(path: str) -> str:
+        html = (edition_site / path).read_text(encoding="utf-8")
+        return re.search(r'<input type="date" id="date-jump"[^>]* value="([^"]+)"', html).group(1)
+
+    assert value("issues/index.html") == value("archive/2025/index.html") == "2025-04-15"
+    assert value("archive/2025/03.html") == "2025-03-02"
+
+
 def test_place_chips_and_places_link_to_a_search_for_them(small_site):
     region = (small_site / "regions" / "hubei" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../../search/index.html?q=%E6%AD%A6%E6%B1%89%E5%B8%82">武汉市 <span class="count">1</span></a>' \

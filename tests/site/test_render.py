@@ -1,6 +1,7 @@
 from dibao.enrich.people import person_slug
 import csv
 import filecmp
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dibao.site import OutputError, SiteConfig, render_site, write_site_atomically
-from dibao.site.writer import MARKER, SiteWriter
+from dibao.site import SiteConfig, render_site
+from dibao.site.writer import OutputError, SiteWriter
 
 from site_helpers import page_of_each_type
 
@@ -58,7 +59,7 @@ def test_every_page_type_is_written(site):
     for name, path in page_of_each_type(site).items():
         assert path.is_file(), name
     for extra in ("feeds/index.xml", "feeds/regions/hubei.xml", "feeds/themes/fanzha.xml", "robots.txt",
-                  ".nojekyll", "export/articles.jsonl", "export/articles.csv", "static/css/site.css", MARKER):
+                  ".nojekyll", "export/articles.jsonl.gz", "export/articles.csv.gz", "static/css/site.css"):
         assert (site / extra).is_file(), extra
 
 
@@ -96,66 +97,6 @@ def test_two_builds_are_byte_identical(tmp_path, issues):
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files), compared.diff_files
 
 
-def test_failed_build_leaves_previous_site_intact(tmp_path, issues):
-    out = tmp_path / "site"
-    write_site_atomically(issues, out, SiteConfig(quiet=True))
-    before = (out / "index.html").read_bytes()
-    broken = tmp_path / "templates"
-    broken.mkdir()
-    for template in (SiteConfig().templates_dir).rglob("*.html"):
-        target = broken / template.relative_to(SiteConfig().templates_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
-    (broken / "about.html").write_text("{% extends 'base.html' %}{% block main %}{{ no_such_name }}{% endblock %}")
-    with pytest.raises(Exception):
-        write_site_atomically(issues, out, SiteConfig(quiet=True, templates_dir=broken))
-    assert (out / "index.html").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]  # no temp folder left behind
-
-
-def test_search_index_is_mirrored_with_the_pages(tmp_path, issues):
-    out, index = tmp_path / "site", tmp_path / "index"
-    (index / "parts").mkdir(parents=True)
-    (index / "parts" / "cache.bin").write_text("build cache, not published")
-    (index / "a.js").write_text("one")
-    write_site_atomically(issues, out, SiteConfig(quiet=True), search_dir=index,
-                          prepare=[lambda: (index / "b.js").write_text("two")])
-    assert (out / "search" / "a.js").read_text() == "one" and (out / "search" / "b.js").read_text() == "two"
-    assert not (out / "search" / "parts").exists() and (out / "search" / "index.html").is_file()
-    assert (out / "search" / "a.js").stat().st_ino == (index / "a.js").stat().st_ino
-    (index / "a.js").unlink()
-    write_site_atomically(issues, out, SiteConfig(quiet=True), search_dir=index)
-    assert not (out / "search" / "a.js").exists() and (out / "search" / "index.html").is_file()
-
-
-def test_failing_search_index_leaves_the_site_intact(tmp_path, issues):
-    out, index = tmp_path / "site", tmp_path / "index"
-    index.mkdir()
-    write_site_atomically(issues, out, SiteConfig(quiet=True), search_dir=index)
-    before = snapshot(out)
-
-    def broken():
-        raise RuntimeError("search index failed")
-
-    with pytest.raises(RuntimeError):
-        write_site_atomically(issues[:1], out, SiteConfig(quiet=True), search_dir=index, prepare=[broken])
-    assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index", "site"]
-
-
-def snapshot(folder: Path) -> dict:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path, issues):
-    precious = tmp_path / "notes"
-    precious.mkdir()
-    (precious / "keep.txt").write_text("mine")
-    with pytest.raises(OutputError):
-        write_site_atomically(issues, precious, SiteConfig(quiet=True))
-    assert (precious / "keep.txt").read_text() == "mine"
-
-
 def test_writer_refuses_one_path_twice(tmp_path):
     writer = SiteWriter(tmp_path)
     writer.write("a/index.html", "one")
@@ -163,13 +104,6 @@ def test_writer_refuses_one_path_twice(tmp_path):
         writer.write("a/index.html", "two")
     with pytest.raises(OutputError):
         writer.write("../escape.html", "x")
-
-
-def test_summary_line_and_no_time_in_files(tmp_path, issues, capsys):
-    stats = write_site_atomically(issues, tmp_path / "site", SiteConfig())
-    err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1].startswith("site: 3 issues, 10 articles") and stats.articles == 10
-    assert " s" in err[-1]
 
 
 def test_feeds_use_article_dates_and_base_url(site_with_base):
@@ -237,13 +171,26 @@ def test_numbered_pages_keep_their_articles_as_newer_ones_arrive(size):
 
 
 def test_exports_hold_every_article_with_metadata(site):
-    rows = [json.loads(line) for line in (site / "export" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    with gzip.open(site / "export" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
     assert len(rows) == 10 and rows[0]["id"] == "2024-12-30-xibei-fazhibao/01"
     hubei = next(r for r in rows if r["id"] == "2025-11-04-fazhi-zhoukan/01")
     assert hubei["places"][0] == {"name": "鄂州市", "code": "420700", "province": "湖北"}
-    with (site / "export" / "articles.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with gzip.open(site / "export" / "articles.csv.gz", "rt", encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert len(table) == 10 and table[3]["themes"] == "警务改革;打击犯罪;反诈"
+
+
+def test_exports_name_the_page_each_article_was_printed_on(edition_site):
+    with gzip.open(edition_site / "export" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    pages = {(r["page"], r["page_name"]) for r in rows if r["issue"] == "qinghefazhibao-2025-03-01"}
+    assert pages == {(1, "要闻"), (2, "法治"), (3, "公安周刊")}
+    assert all(r["page"] is None for r in rows if r["issue"] == "beishan-ribao-2025-03-01")  # a whole-issue file
+    with gzip.open(edition_site / "export" / "articles.csv.gz", "rt", encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert {(r["page"], r["page_name"]) for r in table if r["issue"] == "qinghefazhibao-2025-03-01"} == \
+        {("1", "要闻"), ("2", "法治"), ("3", "公安周刊")}
 
 
 def test_map_links_provinces_with_articles(site):

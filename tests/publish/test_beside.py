@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dibao.site.beside import steps_beside
+from dibao.publish.beside import steps_beside
 
 
 class SearchBroke(ValueError):

@@ -1,12 +1,12 @@
-"""The site writer's prepare steps (the search index), run in a forked process while pages render.
+"""Steps beside the render (the search index), run in a forked process while pages render.
 
 An incremental build spends about as long on changed pages as on the search
 index, both mostly Python, so on two cores running them side by side takes
 the time of the longer one.  A full render does not: it already renders on
 every core, and with the index beside it the two peaks of memory would add up.
 
-The steps write only their own lasting folder (the search cache), which the
-site writer mirrors once both are done.  A failure in the steps is raised in
+The steps write only their own lasting folder (the search index's), which
+publishing links into the staging folder once both are done.  A failure in the steps is raised in
 the build process as the same exception; when rendering fails, the steps are
 still waited for, so their folder is never left half-written by this process.
 """

@@ -3,9 +3,12 @@ printing, and each printing's page names the other."""
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
 
 import pytest
+
+from dibao.search.codec import read_packed
 
 from conftest import EDITIONS, ROOT
 
@@ -44,6 +47,19 @@ def test_each_printing_has_its_page_naming_the_other(reprint_site):
     assert re.search(r'class="printings">.*2025年3月1日 第1版', again.read_text(encoding="utf-8"))
 
 
+def search_text(path) -> str:
+    """A search file's text: packed files (deflate + base64) are unpacked, their JSON read in
+    either of the encodings the index uses."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("window.__dibaoSearch(") or ',"' not in text:
+        return text
+    try:
+        payload = read_packed(path)
+    except (ValueError, zlib.error):
+        return text
+    return payload.decode("utf-16-le", errors="ignore") + payload.decode("utf-8", errors="ignore")
+
+
 def test_lists_feeds_and_search_show_the_text_once(reprint_site):
     first, again = printed(reprint_site)
     lists = [*reprint_site.glob("regions/*/index.html"), *reprint_site.glob("themes/*/index.html"),
@@ -51,7 +67,7 @@ def test_lists_feeds_and_search_show_the_text_once(reprint_site):
     listed = [p for p in lists if TITLE in p.read_text(encoding="utf-8")]
     assert listed and all(first.name in p.read_text(encoding="utf-8") for p in listed)
     assert not any(f"qinghefazhibao-2025-03-05/{again.name}" in p.read_text(encoding="utf-8") for p in lists)
-    search = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (reprint_site / "search").rglob("*.js"))
+    search = "".join(search_text(p) for p in (reprint_site / "search").rglob("*.js"))
     assert f"qinghefazhibao-2025-03-01/{first.name}" in search
     assert f"qinghefazhibao-2025-03-05/{again.name}" not in search
     # the edition that reprinted it still lists it on its page

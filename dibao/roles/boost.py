@@ -89,7 +89,7 @@ class Boosters:
         for name, text in self.models.items():
             if name not in self._loaded:
                 self._loaded[name] = lightgbm_booster(text)
-        return {name: self._loaded[name].predict(x) for name in self.models}
+        return {name: self._loaded[name].predict(x, num_threads=1) for name in self.models}
 
     def dumps(self) -> str:
         return json.dumps({"vocab": sorted(self.vocab, key=self.vocab.get), "models": self.models},

@@ -120,6 +120,9 @@ def issue_front_matter(issue: Issue) -> dict:
         data["home_province"] = issue.home_province
     data["articles"] = len(issue.articles)
     if issue.pages:  # an edition: each page's file, lines and furniture
+        # every page's file under ``source`` too, as a single-file issue names its own: a tool
+        # that finds an issue's metadata by its file finds the edition's
+        data["source"] = {"files": [page.source for page in issue.pages]}
         data["page_files"] = [page_data(page) for page in issue.pages]
         return {k: v for k, v in data.items() if v is not None}
     last = issue.lines[-1].number if issue.lines else 1

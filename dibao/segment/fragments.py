@@ -17,6 +17,7 @@ SWITCH_COST = 0.3  #: discourages flipping between articles on weak evidence
 OPEN_BONUS = 0.08  #: an article that looks unfinished is a likelier home
 DISTINCTIVE_SHARE = 0.3  #: only bigrams in at most this share of the issue's texts count as evidence
 WAITING_BONUS = 1.0  #: the first block of a run right under a headline with no text is its text
+WAITING_STAY = 0.1  #: and the blocks after it lean the same way
 TEASER_PARAGRAPHS = 1  #: a by-lined report this short was cut off by the page: it continues elsewhere
 
 
@@ -53,8 +54,11 @@ def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence,
     if not homes or not orphan.blocks:
         return [(orphan, None)]
     rows = [[ALONE_SCORE] + [score(block, home, evidence) for home in homes] for block in orphan.blocks]
-    if waiting is not None:
-        rows[0][homes.index(waiting) + 1] += WAITING_BONUS
+    if waiting is not None:  # its text starts here, and likely goes on until the evidence says otherwise
+        column = homes.index(waiting) + 1
+        rows[0][column] += WAITING_BONUS
+        for row in rows[1:]:
+            row[column] += WAITING_STAY
     if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):
         # the rest of a sentence can only continue an article whose last sentence is unfinished
         rows[0] = [ALONE_SCORE] + [s if home.dangling() else 0.0 for s, home in zip(rows[0][1:], homes)]

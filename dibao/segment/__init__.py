@@ -37,7 +37,7 @@ def segment(issue: Issue) -> Issue:
     drafts = return_tails(reattach(drafts), lambda number: reading.displaced[index_of[number]])
     owners = _line_owners(drafts, [line.number for u in furniture for line in u.lines])
     articles = tuple(_freeze(d, issue, order, owners) for order, d in enumerate(drafts, start=1))
-    articles = tuple(replace(a, review=review_reasons(a, sorted(d.lines()), reading, index_of))
+    articles = tuple(replace(a, review=review_reasons(a, sorted(set(d.lines())), reading, index_of, frozenset(d.head_lines)))
                      for a, d in zip(articles, drafts))
     body_text = "\n".join(a.title + "\n" + a.text for a in articles)
     return replace(with_issue_meta(issue, furniture, body_text), articles=articles)

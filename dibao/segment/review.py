@@ -20,15 +20,18 @@ LONG_TITLE = 40  #: printed headlines are rarely longer
 SENTENCE_END = re.compile("[。！？!?…]")
 
 
-def review_reasons(article: Article, line_numbers: list[int], reading: Reading, index_of: dict[int, int]) -> str:
+def review_reasons(article: Article, line_numbers: list[int], reading: Reading, index_of: dict[int, int],
+                   head_lines: frozenset[int] = frozenset()) -> str:
     reasons = []
     rows = sorted(index_of[n] for n in line_numbers if n in index_of)
     if rows and reading.roles:
         first = rows[0]
         if reading.opens[first] >= 0.5 and reading.sure[first] < SURE_START:
             reasons.append(f"unsure where the article starts (line {line_numbers[0]})")
-        inner = [r for r in rows[1:] if reading.roles[r] not in ("kicker", "title", "head")
-                 and reading.opens[r] >= INNER_START]
+        # the first text line under the headline group (bylines, 上接 marker) opens nothing new
+        text_rows = [index_of[n] for n in line_numbers if n in index_of and n not in head_lines]
+        inner = [r for r in rows[1:] if r != (text_rows[0] if text_rows else None)
+                 and reading.roles[r] not in ("kicker", "title", "head") and reading.opens[r] >= INNER_START]
         if inner:
             reasons.append(f"another article may start inside (line {min(n for n in line_numbers if index_of.get(n) in inner)})")
     title = article.title if not article.title_generated else ""

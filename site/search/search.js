@@ -5,6 +5,9 @@ var PINYIN = /^[a-z][a-z\s']*$/;
 var HAS = Object.prototype.hasOwnProperty;
 var got = {};
 G.__dibaoSearch = function (key, data) { got[key] = data; };
+var LAYOUT = {"shards": 16, "big": 4, "pinyin": 1};
+var TERM = 1, IN_BIG = 4;
+var LATIN = /^[\p{N}\p{Script=Latin}]$/u;
 var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 function num(col, i) {
 for (var v = 0, k = i * col.w; k < (i + 1) * col.w; k++) v = v * 64 + DIGITS.indexOf(col.s[k]);
@@ -30,14 +33,6 @@ else if (cur.length) { out.push(cur); cur = []; }
 if (cur.length) out.push(cur);
 return out;
 }
-function bucketOf(starts, ch) {
-var lo = 0, hi = starts.length - 1, found = 0;
-while (lo <= hi) {
-var mid = (lo + hi) >> 1;
-if (starts[mid] <= ch) { found = mid; lo = mid + 1; } else hi = mid - 1;
-}
-return found;
-}
 function scriptLoader(base) {
 var memo = {};
 return function (key) {
@@ -54,252 +49,239 @@ document.head.appendChild(s);
 }));
 };
 }
-function Engine(load) {
-this.load = load;
-this.manifest = load("manifest");
-this.vocabs = {};
+var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", B64V = {};
+for (var b64i = 0; b64i < 64; b64i++) B64V[B64.charCodeAt(b64i)] = b64i;
+function unbase64(text) {
+var n = text.length, pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+var out = new Uint8Array((n / 4) * 3 - pad), o = 0;
+for (var i = 0; i < n; i += 4) {
+var v = (B64V[text.charCodeAt(i)] << 18) | (B64V[text.charCodeAt(i + 1)] << 12) | ((B64V[text.charCodeAt(i + 2)] || 0) << 6) | (B64V[text.charCodeAt(i + 3)] || 0);
+out[o++] = v >> 16;
+if (o < out.length) out[o++] = (v >> 8) & 255;
+if (o < out.length) out[o++] = v & 255;
 }
-Engine.prototype.vocab = function (m, b) {
-var vs = this.vocabs, name = m.buckets[b].codePointAt(0).toString(36);
-return vs[b] || (vs[b] = this.load("v/" + name).then(function (v) {
-v.words = new Set(v.w.split("\n")); v.b = name;
+return out;
+}
+var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+var LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+var DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+var DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+var ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+function huffman(lengths) {
+var count = new Uint16Array(16), offs = new Uint16Array(16), symbol = new Uint16Array(lengths.length);
+for (var s = 0; s < lengths.length; s++) count[lengths[s]]++;
+count[0] = 0;
+for (var len = 1; len < 15; len++) offs[len + 1] = offs[len] + count[len];
+for (s = 0; s < lengths.length; s++) if (lengths[s]) symbol[offs[lengths[s]]++] = s;
+return { count: count, symbol: symbol };
+}
+var FIXED = (function () {
+var l = [];
+for (var s = 0; s < 288; s++) l.push(s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
+return [huffman(l), huffman(new Array(30).fill(5))];
+})();
+function inflate(src) {
+var out = new Uint8Array(src.length * 4 + 64), op = 0, pos = 0, bitbuf = 0, bitcnt = 0;
+function bits(n) {
+while (bitcnt < n) { bitbuf |= (src[pos++] | 0) << bitcnt; bitcnt += 8; }
+var v = bitbuf & ((1 << n) - 1);
+bitbuf >>>= n; bitcnt -= n;
 return v;
-}));
-};
-function fileOf(firsts, key) {
-var k = 0;
-while (k < firsts.length && firsts[k] <= key) k++;
-return k;
 }
-Engine.prototype.entry = function (v, kind, key) {
-var self = this;
-return Promise.all([kind, "n" + kind].map(function (k) {
-var at = fileOf(v[k], key);
-return at ? self.load(k + "/" + v.b + "-" + (at - 1)).then(function (shard) { return own(shard, key); }) : null;
-})).then(function (got) {
-var a = got[0], b = got[1], head = kind === "t" ? 2 : 1;
-if (!a || !b) return a || b;
-var top = kind === "t" ? (a[0] <= b[0] ? a : b).slice(0, 2) : [a[0] + b[0]];
-return top.concat(a.slice(head).concat(b.slice(head)).sort(function (x, y) { return x[0] - y[0]; }));
-});
+function room(n) {
+if (op + n <= out.length) return;
+var bigger = new Uint8Array(Math.max(out.length * 2, op + n));
+bigger.set(out); out = bigger;
+}
+function decode(h) {
+for (var code = 0, first = 0, index = 0, len = 1; len < 16; len++) {
+code |= bits(1);
+var count = h.count[len];
+if (code - count < first) return h.symbol[index + (code - first)];
+index += count; first += count; first <<= 1; code <<= 1;
+}
+throw new Error("bad deflate code");
+}
+for (var last = 0; !last;) {
+last = bits(1);
+var type = bits(2), lit, dist;
+if (type === 0) {
+bitbuf = 0; bitcnt = 0;
+var n = src[pos] | (src[pos + 1] << 8);
+pos += 4; room(n);
+out.set(src.subarray(pos, pos + n), op); op += n; pos += n;
+continue;
+}
+if (type === 1) { lit = FIXED[0]; dist = FIXED[1]; }
+else {
+var nlen = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4, lengths = new Uint8Array(19);
+for (var i = 0; i < ncode; i++) lengths[ORDER[i]] = bits(3);
+var lencode = huffman(lengths), all = new Uint8Array(nlen + ndist);
+for (i = 0; i < nlen + ndist;) {
+var sym = decode(lencode);
+if (sym < 16) { all[i++] = sym; continue; }
+var rep = sym === 16 ? 3 + bits(2) : sym === 17 ? 3 + bits(3) : 11 + bits(7), val = sym === 16 ? all[i - 1] : 0;
+while (rep--) all[i++] = val;
+}
+lit = huffman(all.subarray(0, nlen)); dist = huffman(all.subarray(nlen));
+}
+for (;;) {
+var s = decode(lit);
+if (s < 256) { room(1); out[op++] = s; continue; }
+if (s === 256) break;
+s -= 257;
+var length = LBASE[s] + bits(LEXT[s]), d = decode(dist), back = DBASE[d] + bits(DEXT[d]);
+room(length);
+for (var k = 0; k < length; k++, op++) out[op] = out[op - back];
+}
+}
+return out.subarray(0, op);
+}
+function varint(bytes, r) {
+for (var v = 0, mul = 1; ; mul *= 128) {
+var b = bytes[r.at++];
+v += (b & 127) * mul;
+if (b < 128) return v;
+}
+}
+var CRC = (function () {
+var t = new Int32Array(256);
+for (var n = 0; n < 256; n++) { var c = n; for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1; t[n] = c; }
+return t;
+})();
+var UTF8 = new TextEncoder();
+function crc32(text) {
+var c = -1, bytes = UTF8.encode(text);
+for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 255] ^ (c >>> 8);
+return (c ^ -1) >>> 0;
+}
+function first2(key) { return Array.from(key).slice(0, 2).join(""); }
+function shardOf(key, layout) { return "i/" + crc32(first2(key)) % layout.shards; }
+function bigOf(key, layout) { return "k/" + crc32(key) % layout.big; }
+function keyFile(bytes) {
+var keys = new Map(), r = { at: 0 }, text = new TextDecoder();
+while (r.at < bytes.length) {
+var n = varint(bytes, r), key = text.decode(bytes.subarray(r.at, r.at + n));
+r.at += n;
+var flags = varint(bytes, r);
+if (flags & IN_BIG) { keys.set(key, { flags: flags & ~IN_BIG, big: true }); continue; }
+n = varint(bytes, r);
+keys.set(key, { flags: flags, entry: bytes.subarray(r.at, r.at + n) });
+r.at += n;
+}
+return keys;
+}
+function decodeFile(key, data) {
+if (typeof data !== "string") return data;
+var bytes = inflate(unbase64(data)), folder = key.split("/")[0];
+if (folder === "i" || folder === "k") return keyFile(bytes);
+return JSON.parse(new TextDecoder(folder === "e" ? "utf-16le" : "utf-8").decode(bytes));
+}
+function Engine(load) {
+var files = {};
+this.load = function (key) {
+return files[key] || (files[key] = load(key).then(function (data) { return decodeFile(key, data); }));
 };
+this.keys = function (key) {
+return this.load(key).catch(function () { return key.startsWith("py/") ? {} : new Map(); });
+};
+this.manifest = this.load("manifest");
+this.layout = LAYOUT ? Promise.resolve(LAYOUT) : this.manifest;
+}
 Engine.prototype.segment = async function (query) {
-var m = await this.manifest, self = this, runs = wordRuns(query), vocab = {};
-var need = new Set();
-runs.forEach(function (r) { r.forEach(function (ch) { need.add(bucketOf(m.buckets, ch)); }); });
-await Promise.all(Array.from(need, function (b) {
-return self.vocab(m, b).then(function (v) { vocab[b] = v; });
-}));
+var self = this, runs = wordRuns(query), shards = {}, layout = await this.layout;
+var names = new Set();
+runs.forEach(function (r) { for (var i = 0; i + 1 < r.length; i++) names.add(shardOf(r[i] + r[i + 1], layout)); });
+await Promise.all([this.manifest].concat(Array.from(names, function (name) {
+return self.keys(name).then(function (keys) { shards[name] = keys; });
+})));
 var terms = runs.map(function (r) {
 var out = [], i = 0;
 while (i < r.length) {
-var voc = vocab[bucketOf(m.buckets, r[i])], len = Math.min(r.length - i, 24);
-for (; len > 1 && !voc.words.has(r.slice(i, i + len).join("")); len--);
-var t = r.slice(i, i + len).join("");
-out.push({ t: t, off: i, v: voc.words.has(t) ? voc : null });
-i += len;
+var len = Math.min(r.length - i, 24), hit = null;
+for (; len > 1; len--) {
+var word = r.slice(i, i + len).join(""), found = shards[shardOf(word, layout)].get(word);
+if (found && found.flags & TERM) { hit = found; break; }
+}
+out.push({ t: r.slice(i, i + Math.max(len, 1)).join(""), off: i, at: hit });
+i += Math.max(len, 1);
 }
 return out;
 });
-return { runs: terms, chars: runs, vocab: vocab };
+return { runs: terms, chars: runs, shards: shards, layout: layout };
 };
-Engine.prototype.postings = async function (term) {
-var entry = await this.entry(term.v, "t", term.t), fields = [];
-for (var i = 2; i < entry.length; i++) {
-var seg = entry[i], part = seg[0];
-for (var f = 0; f + 1 < seg.length; f++) {
-var flat = seg[f + 1], local = 0;
-fields[f] = fields[f] || [];
-if (typeof flat === "string") {
-for (var d = 0; d < flat.length; d++) if (flat[d] !== "0") fields[f].push([part * 1e6 + d, DIGITS.indexOf(flat[d])]);
-continue;
-}
-for (var j = 0; j < flat.length; j += 2) {
-local += flat[j];
-fields[f].push([part * 1e6 + local, flat[j + 1]]);
-}
-}
-}
-return { t: term.t, key: [entry[0], entry[1]], fields: fields };
+Engine.prototype.entry = async function (key, found, layout) {
+if (found && !found.big) return found;
+if (!found && Array.from(key).length > 1) return undefined;
+var got = (await this.keys(bigOf(key, layout))).get(key);
+return got && { flags: found ? found.flags : got.flags, entry: got.entry };
 };
-function anchors(m, run, vocab) {
-var n = run.length, best = [0], from = [];
-for (var c = 0; c < n; c++) {
-if (best[c] === undefined) continue;
-for (var i = Math.max(0, c - 2); i <= Math.min(c + 1, n - 2); i++) {
-var end = Math.min(n, i + 3), g = run[i] + run[i + 1];
-var cost = best[c] + (own(vocab[bucketOf(m.buckets, run[i])].c, g) || m.counted);
-if (end > c && (best[end] === undefined || cost < best[end])) { best[end] = cost; from[end] = [c, i]; }
+function records(e, nf) {
+var bytes = e.entry, r = { at: 0 }, out = { head: null, fields: [], masks: new Map() };
+for (var f = 0; f < nf; f++) out.fields.push([]);
+if (e.flags & TERM) out.head = [varint(bytes, r), varint(bytes, r)];
+while (r.at < bytes.length) {
+var part = varint(bytes, r), end = varint(bytes, r) + r.at, local = -1;
+while (r.at < end) {
+local += varint(bytes, r) + 1;
+var bits = bytes[r.at++], doc = part * 1e6 + local;
+for (f = 0; f < nf; f++) {
+if (bits >> f & 1) out.fields[f].push([doc, varint(bytes, r)]);
+if (bits >> (4 + f) & 1) out.masks.set(doc * 4 + f, bytes[r.at++]);
 }
 }
-var picked = [];
-for (var at = n; at > 0; at = from[at][0]) picked.push(from[at][1]);
-return { picked: picked, cost: best[n] };
 }
-var HEAVY_SCAN = 2500;
-function heavyAnchor(m, run, vocab, cost, stretch) {
-var n = run.length, best = null, file = stretch ? m.splitFile : 0;
-var count = function (i) { return own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || 0; };
-var offer = function (i, side, price, sub) { if (price < cost) { cost = price; best = { i: i, side: side, cost: price, sub: sub }; } };
-if (n === 2 && count(0) > m.heavy) offer(0, "", 0.2 * count(0));
-for (var i = Math.max(0, n - 3); n > 2 && n < 5 && i <= Math.min(1, n - 2); i++) {
-var c = count(i), scan = n > 3 && !stretch ? rarest(m, run, vocab, i).count : 0;
-if (c <= m.heavy) continue;
-var right = i + 2 < n && count(i + 1) > m.split, left = i > 0 && count(i - 1) > m.split;
-var rs = right && Math.min(c, count(i + 1)) > m.sub, ls = left && Math.min(c, count(i - 1)) > m.sub;
-if (n === 4 && (rs || ls)) offer(i, rs ? "r" : "l", Math.max(file, 0.2 * Math.min(c, count(0), count(2))), true);
-if (right && !(n === 4 && rs)) offer(i, "r", Math.max(file, (rs ? 0.2 : 0.35) * Math.min(c, count(i + 1))) + scan);
-if (left && !(n === 4 && ls)) offer(i, "l", Math.max(file, (ls ? 0.2 : 0.35) * Math.min(c, count(i - 1))) + scan);
+return out;
 }
-return best;
+function aligned(m, run, grams, docs) {
+var nf = m.fields.length, keep = new Set(), width = m.mask, full = (1 << width) - 1;
+docs.forEach(function (d) {
+for (var f = 0; f < nf; f++) {
+var starts = full;
+for (var i = 0; i < grams.length && starts; i++) {
+if (!grams[i]) continue;
+var mask = grams[i].masks.get(d * 4 + f) || 0;
+starts &= ((mask >>> grams[i].at) | (mask << (width - grams[i].at))) & full;
 }
-function rarest(m, run, vocab, h) {
-var best = { i: -1, count: HEAVY_SCAN };
-for (var i = 0; i + 1 < run.length; i++) {
-var count = own(vocab[bucketOf(m.buckets, run[i])].c, run[i] + run[i + 1]) || m.counted;
-if (i !== h && count < best.count) best = { i: i, count: count };
+if (starts) { keep.add(d); return; }
 }
-return best;
-}
-Engine.prototype.verify = async function (m, run, vocab, stretch) {
-var self = this, starts = null;
-var cover = anchors(m, run, vocab), picked = cover.picked, h = heavyAnchor(m, run, vocab, cover.cost, stretch);
-if (h) return this.placed(m, run, vocab, this.present(m, run, h, vocab[bucketOf(m.buckets, run[h.i])]), stretch || h.sub ? undefined : h.i);
-var subs = run.length > 4 && cover.cost > m.heavy && stretches(m, run, vocab, cover.cost);
-if (subs) return this.placed(m, run, vocab, this.joined(m, vocab, subs), -1);
-var entries = await Promise.all(picked.map(function (i) { return self.gram(m, vocab, run, i); }));
-for (var a = 0; a < picked.length; a++) {
-if (!entries[a]) return new Map();
-starts = windowStarts(entries[a], run, picked[a], starts);
-}
-return firstStarts(m, starts, new Map());
-};
-function stretches(m, run, vocab, cost) {
-var n = run.length, subs = [], total = rarest(m, run, vocab, -1).count;
-for (var at = 0; ; at = Math.min(at + 2, n - 4)) {
-var sub = run.slice(at, at + 4), alone = anchors(m, sub, vocab).cost, h = heavyAnchor(m, sub, vocab, alone, true);
-subs.push({ at: at, run: sub });
-total += h ? h.cost : alone;
-if (at + 4 >= n) break;
-}
-return total < cost ? subs : null;
-}
-Engine.prototype.joined = async function (m, vocab, subs) {
-var self = this, docs = new Map();
-var found = await Promise.all(subs.map(function (s) { return self.verify(m, s.run, vocab, true); }));
-docs.near = new Set();
-found[0].forEach(function (at, doc) {
-for (var k = 1; k < found.length && at !== undefined; k++) {
-var other = found[k].get(doc);
-at = other === undefined ? undefined : at < 0 || other < 0 ? -1 : Math.max(at, other - subs[k].at);
-}
-if (at === undefined) return;
-docs.set(doc, at);
-if (at >= 0) docs.near.add(doc);
 });
-return docs;
-};
-Engine.prototype.gram = function (m, vocab, run, i) {
-return this.entry(vocab[bucketOf(m.buckets, run[i])], "g", run[i] + run[i + 1]);
-};
-function windowStarts(entry, run, i, starts) {
-var n = run.length, next = new Map();
-for (var e = 1; e < entry.length; e++) {
-var seg = entry[e], part = seg[0];
-for (var s = 1; s < seg.length; s += 3) {
-var f = seg[s], flat = seg[s + 1], ctx = Array.from(seg[s + 2]), local = 0, o = 0;
-for (var j = 0; j < flat.length; j += 2 + flat[j + 1]) {
-local += flat[j];
-var key = (part * 1e6 + local) * 8 + f, had = starts && starts.get(key), pos = 0;
-for (var k = 0; k < flat[j + 1]; k++, o += 2) {
-pos += flat[j + 2 + k];
-if ((i < 1 || ctx[o] === run[i - 1]) && (i + 2 >= n || ctx[o + 1] === run[i + 2]) && (!starts || (had && had.has(pos - i)))) {
-if (!next.has(key)) next.set(key, new Set());
-next.get(key).add(pos - i);
+return keep;
 }
-}
-}
-}
-}
-return next;
-}
-function firstStarts(m, starts, docs) {
-var body = m.fields.length - 1;
-starts.forEach(function (set, key) {
-var doc = Math.floor(key / 8), f = key % 8, at = f === body ? Math.min.apply(null, Array.from(set)) : -1;
-if (!docs.has(doc) || (at >= 0 && (docs.get(doc) < 0 || at < docs.get(doc)))) docs.set(doc, at);
-});
-return docs;
-}
-Engine.prototype.placed = async function (m, run, vocab, found, h) {
-var best = run.length > 3 && h !== undefined ? rarest(m, run, vocab, h).i : -1;
-var got = await Promise.all([found, best >= 0 ? this.gram(m, vocab, run, best) : null]);
-var docs = got[0];
-if (!got[1]) return docs;
-var near = firstStarts(m, windowStarts(got[1], run, best, null), new Map());
-docs.near = docs.near || new Set();
-near.forEach(function (at, doc) {
-if (at >= 0 && docs.has(doc) && docs.get(doc) >= 0) { docs.set(doc, at); docs.near.add(doc); }
-});
-return docs;
-};
-Engine.prototype.present = async function (m, run, h, v) {
-var n = run.length, i = h.i, body = m.fields.length - 1, docs = new Map();
-var side = h.side, key = run[i] + run[i + 1] + (side === "r" ? run[i + 2] : side === "l" ? run[i - 1] : "");
-if (h.sub) key += side === "r" ? run[i - 1] : run[i + 2];
-var need = n < 4 || h.sub ? null : side === "r" ? run[0] : run[3];
-var entry = await this.entry(v, side || "h", key);
-docs.coarse = m.coarse;
-for (var e = 1; entry && e < entry.length; e++) {
-var seg = entry[e], part = seg[0];
-for (var s = 1; s < seg.length; s += 3) {
-var f = seg[s], flat = seg[s + 1], others = Array.from(seg[s + 2]), local = 0, o = 0, j = 0;
-while (j < flat.length) {
-local += flat[j++];
-var count = side && !h.sub ? flat[j++] : 0, hit = !need, doc = part * 1e6 + local;
-for (var k = 0; k < count; k++) hit = hit || others[o + k] === need;
-o += count;
-var at = f === body ? flat[j++] * m.coarse : docs.has(doc) ? docs.get(doc) : -1;
-if (hit) docs.set(doc, at);
-}
-}
-}
-return docs;
-};
 Engine.prototype.search = async function (query) {
-var m = await this.manifest, self = this, seg = await this.segment(query);
+var self = this, seg = await this.segment(query), m = await this.manifest, nf = m.fields.length;
 var runs = seg.runs, terms = [].concat.apply([], runs);
-var missing = terms.filter(function (t) { return !t.v; });
-var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: missing.map(function (t) { return t.t; }), results: [] };
-if (!terms.length || missing.length) return out;
-var posts = {};
-terms.forEach(function (t) { if (!posts[t.t]) posts[t.t] = self.postings(t); });
-var checks = runs.map(function (run, r) { return run.length < 2 ? null : self.verify(m, seg.chars[r], seg.vocab); });
-await Promise.all(Object.keys(posts).map(async function (t) { posts[t] = await posts[t]; }));
-checks = await Promise.all(checks);
-var distinct = Object.keys(posts).map(function (t) { return posts[t]; });
+var out = { runs: runs, terms: terms.map(function (t) { return t.t; }), missing: [], results: [] };
+if (!terms.length) return out;
+var stats = this.partStats(m);
+var posts = {}, grams = runs.map(function (run, r) {
+var chars = seg.chars[r];
+return Promise.all(chars.slice(1).map(function (ch, i) {
+var pair = chars[i] + ch;
+if (LATIN.test(chars[i]) && LATIN.test(ch)) return null;  // Latin runs are whole terms: no grams
+return self.entry(pair, seg.shards[shardOf(pair, seg.layout)].get(pair), seg.layout).then(function (e) {
+return e ? Object.assign(records(e, nf), { at: i }) : { masks: new Map(), at: i };
+});
+}));
+});
+terms.forEach(function (t) {
+if (!posts[t.t]) posts[t.t] = self.entry(t.t, t.at, seg.layout).then(function (e) { return e && Object.assign(records(e, nf), { t: t.t }); });
+});
+var keys = Object.keys(posts);
+var got = await Promise.all(keys.map(function (k) { return posts[k]; }));
+grams = await Promise.all(grams);
+var parts = await stats;
+keys.forEach(function (k, i) { posts[k] = got[i]; });
+out.missing = keys.filter(function (k) { return !posts[k]; });
+if (out.missing.length) return out;
+var distinct = keys.map(function (k) { return posts[k]; });
 distinct.forEach(function (p) {
+p.key = p.head;
 p.byDoc = p.fields.map(function (list) { return new Map(list); });
 });
-var docs = andDocs(distinct), at = new Map(), slack = new Map();
-checks.forEach(function (found) {
-if (!found) return;
-docs = new Set(Array.from(docs).filter(function (d) { return found.has(d); }));
-docs.forEach(function (d) {
-if (!at.has(d) && found.get(d) >= 0) { at.set(d, found.get(d)); slack.set(d, found.near && found.near.has(d) ? 1 : found.coarse || 0); }
-});
-});
-var parts = await this.partStats(m, docs), body = m.fields.length - 1;
-var inBody = function (d) {
-return runs.some(function (run, r) {
-return !(checks[r] && checks[r].get(d) === -1) && run.every(function (t) { return posts[t.t].byDoc[body].has(d); });
-});
-};
+var docs = andDocs(distinct);
+runs.forEach(function (run, r) { if (seg.chars[r].length > 1) docs = aligned(m, seg.chars[r], grams[r], docs); });
 out.results = rank(m, terms, posts, distinct, docs, parts);
-out.results.forEach(function (res) {
-res.at = at.has(res.doc) ? at.get(res.doc) : inBody(res.doc) ? undefined : -1;
-res.slack = slack.get(res.doc) || 0;
-});
 return out;
 };
 function andDocs(distinct) {
@@ -312,11 +294,10 @@ return new Set(Array.from(sets[0]).filter(function (d) {
 return sets.every(function (s) { return s.has(d); });
 }));
 }
-Engine.prototype.partStats = async function (m, docs) {
-var want = new Set(), stats = {}, load = this.load;
-docs.forEach(function (d) { want.add(Math.floor(d / 1e6)); });
-await Promise.all(Array.from(want, function (p) {
-return load("s/" + m.parts[p][2]).then(function (s) { stats[p] = s[m.parts[p][0]]; });
+Engine.prototype.partStats = async function (m) {
+var stats = {}, self = this;
+await Promise.all(m.parts.map(function (p, i) {
+return self.load("s/" + p[2]).then(function (s) { stats[i] = s[p[0]]; });
 }));
 return stats;
 };
@@ -358,11 +339,12 @@ s.score += dot / mag || 0;
 return results.sort(function (x, y) { return y.score - x.score; });
 }
 Engine.prototype.pinyin = async function (query) {
-var m = await this.manifest, q = query.trim().toLowerCase();
+var q = query.trim().toLowerCase();
 if (!PINYIN.test(q)) return [];
 var key = q.replace(/[\s']+/g, "");
-if (m.pinyin.indexOf(key.slice(0, 2)) < 0) return [];
-return own(await this.load("py/" + key.slice(0, 2)), key) || [];
+if (key.length < 2) return [];
+var layout = await this.layout;
+return own(await this.keys("py/" + crc32(key.slice(0, 2)) % layout.pinyin), key) || [];
 };
 Engine.prototype.facets = function (parts, r) {
 var s = parts[r.part], y = Array.isArray(s.y) ? s.y[r.local] : s.y;
@@ -373,48 +355,32 @@ year: y ? String(y) : ""
 };
 };
 Engine.prototype.record = async function (m, r) {
-var rows = await this.load("p/" + m.parts[r.part][0] + "/r" + Math.floor(r.local / m.records));
-var row = rows[r.local % m.records];
-return { id: row[0], url: row[1], title: row[2], date: row[3], start: row[4], len: row[5], summary: row[6] };
+var parts = await this.partStats(m), starts = parts[r.part].g, lo = 0, hi = starts.length - 1;
+while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= r.local) lo = mid; else hi = mid - 1; }
+var rows = await this.load("e/" + m.parts[r.part][0] + "/" + starts[lo]);
+var row = rows[r.local - starts[lo]];
+return { id: row[0], url: row[1], title: row[2], date: row[3], body: row[4], len: row[4].length };
 };
-Engine.prototype.text = async function (m, part, from, to) {
-var key = "p/" + m.parts[part][0] + "/b", c = m.chunk, first = Math.floor(from / c), chunks = [];
-for (var k = first; k * c < to; k++) chunks.push(this.load(key + k));
-return Array.from((await Promise.all(chunks)).join("")).slice(from - first * c, to - first * c).join("");
-};
-Engine.prototype.excerpt = async function (m, r, rec, needles) {
-var end = rec.start + rec.len, c = m.chunk;
-if (r.at !== undefined) {
-var from = rec.start + Math.max(0, r.at - 30);
-var near = await this.text(m, r.part, from, Math.min(end, from + 121 + (r.slack || 0)));
-var low = near.toLowerCase();
-if (!r.slack || needles.some(function (n) { return low.indexOf(n) >= 0; })) return (from > rec.start ? "…" : "") + near;
-}
-for (var to = rec.start, text = ""; to < end;) {
-to = Math.min(end, (Math.floor(to / c) + 1) * c);
-text = await this.text(m, r.part, rec.start, to);
-var low = text.toLowerCase();
-if (needles.some(function (n) { return low.indexOf(n) >= 0; })) break;
-}
-return text;
+Engine.prototype.excerpt = async function (m, r, rec) {
+return rec.body;
 };
 Engine.prototype.find = async function (query) {
-var out = await this.search(query);
+var self = this, direct = this.search(query), readings = await this.pinyin(query);
+var subs = Promise.all(readings.map(function (q) { return self.search(q); }));
+var out = await direct;
 out.readings = [];
-if (out.results.length) return out;
-var readings = await this.pinyin(query);
-if (!readings.length) return out;
+if (out.results.length || !readings.length) return out;
 var merged = new Map(), runs = [];
-for (var i = 0; i < readings.length; i++) {
-var sub = await this.search(readings[i]);
+(await subs).forEach(function (sub) {
 runs = runs.concat(sub.runs);
 sub.results.forEach(function (r) { if (!merged.has(r.doc)) merged.set(r.doc, r); });
-}
+});
 return { runs: runs, terms: out.terms, missing: [], readings: readings, results: Array.from(merged.values()) };
 };
 G.dibaoSearch = { Engine: Engine, wordRuns: wordRuns, round3: round3, scriptLoader: scriptLoader };
 if (!G.document) return;
-var PAGE = 10, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+var PAGE = 5, FACETS = [["region", "地区"], ["theme", "主题"], ["year", "年份"]];
+var WIDE = "(min-width: 40rem)", ELLIPSIS = /[…⋯.。]+$/;
 function el(tag, cls, text) {
 var e = document.createElement(tag);
 if (cls) e.className = cls;
@@ -436,12 +402,22 @@ at = best + len;
 }
 parent.appendChild(document.createTextNode(text.slice(at)));
 }
+function flatten(text) {
+return text.replace(/\s+/g, function (space, at, all) {
+var before = all.charAt(at - 1), after = all.charAt(at + space.length);
+return /[\x21-\x7e]/.test(before) && /[\x21-\x7e]/.test(after) ? " " : "";
+}).trim();
+}
 function snippet(body, needles) {
-var low = body.toLowerCase(), at = -1;
+var text = flatten(body), low = text.toLowerCase(), at = -1;
 needles.forEach(function (n) { var i = low.indexOf(n); if (i >= 0 && (at < 0 || i < at)) at = i; });
-if (at < 0) return body.slice(0, 100) + (body.length > 100 ? "…" : "");
-var from = Math.max(0, at - 30), to = Math.min(body.length, at + 90);
-return (from ? "…" : "") + body.slice(from, to).replace(/\s+/g, " ") + (to < body.length ? "…" : "");
+var from = at < 0 ? 0 : Math.max(0, at - 30), to = Math.min(text.length, from + 120);
+var head = from > 0 ? "…" : "", tail = to < text.length ? "…" : "";
+var cut = text.slice(from, to);
+if (head) cut = cut.replace(/^[…⋯]+/, "");
+if (tail) cut = cut.replace(/[…⋯]+$/, "");
+if (tail && ELLIPSIS.test(cut) && /[…⋯]/.test(cut.slice(-1))) tail = "";
+return head + cut + tail;
 }
 function UI(form, box) {
 this.input = form.querySelector('input[name="q"]');
@@ -450,10 +426,14 @@ this.engine = new Engine(scriptLoader(this.root + "search/"));
 this.box = box;
 this.status = box.appendChild(el("p", "search-status"));
 this.status.setAttribute("role", "status");
-this.facetBox = box.appendChild(el("div", "search-facets"));
+this.facetBox = box.appendChild(el("details", "search-facets"));
+this.facetBox.hidden = true;
+this.facetBox.open = !!(G.matchMedia && G.matchMedia(WIDE).matches);
+this.facetSummary = this.facetBox.appendChild(el("summary", "search-facets-summary", "筛选"));
+this.facetBody = this.facetBox.appendChild(el("div", "search-facets-body"));
 this.list = box.appendChild(el("ol", "search-list"));
 this.list.id = "search-list";
-this.more = box.appendChild(el("button", "search-more", "更多结果"));
+this.more = box.appendChild(el("button", "search-more button", "更多结果"));
 this.more.type = "button";
 this.more.hidden = true;
 this.filters = {};
@@ -463,13 +443,19 @@ this.input.setAttribute("autocomplete", "off");
 this.bind(form);
 }
 UI.prototype.bind = function (form) {
-var ui = this, timer = 0;
+var ui = this, timer = 0, params = new URLSearchParams(location.search);
 form.addEventListener("submit", function (e) { e.preventDefault(); ui.run(); });
 ui.input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { ui.run(); }, 150); });
 ui.input.addEventListener("keydown", function (e) { ui.key(e); });
 ui.list.addEventListener("keydown", function (e) { ui.key(e); });
 ui.more.addEventListener("click", function () { ui.show(ui.shown + PAGE); });
-var q = new URLSearchParams(location.search).get("q");
+G.addEventListener("scroll", function () {
+if (ui.more.hidden || ui.loading) return;
+if (ui.more.getBoundingClientRect().top < G.innerHeight + 200) ui.show(ui.shown + PAGE);
+}, { passive: true });
+ui.pending = {};
+FACETS.forEach(function (pair) { if (params.get(pair[0])) ui.pending[pair[0]] = params.get(pair[0]); });
+var q = params.get("q");
 if (q) { ui.input.value = q; ui.run(); }
 };
 UI.prototype.key = function (e) {
@@ -479,26 +465,46 @@ if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(
 else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i ? links[i - 1] : this.input).focus(); }
 else if (e.key === "Escape") { this.input.focus(); }
 };
+UI.prototype.keep = function () {
+var p = new URLSearchParams(), q = this.input.value, f = this.pending || this.filters;
+if (q) p.set("q", q);
+FACETS.forEach(function (pair) { if (q && f[pair[0]]) p.set(pair[0], f[pair[0]]); });
+var search = p.toString();
+try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (err) { /* file:// may refuse */ }
+};
 UI.prototype.run = async function () {
 var q = this.input.value, seq = ++this.seq;
-try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (err) { /* file:// may refuse */ }
+if (this.pending && this.pending.q !== undefined && this.pending.q !== q) this.pending = null;
+if (this.pending) this.pending.q = q;
+this.keep();
 if (!q.trim()) return this.render(null, seq, q);
 try { await this.render(await this.engine.find(q), seq, q); }
 catch (err) { if (seq === this.seq) this.status.textContent = "搜索索引加载失败"; }
 };
 UI.prototype.render = async function (out, seq, q) {
 if (seq !== this.seq) return;
-this.box.setAttribute("data-query", q);
 this.out = out;
-this.filters = {};
-if (!out) { this.status.textContent = ""; this.list.textContent = ""; this.facetBox.textContent = ""; this.more.hidden = true; return; }
+if (!out) {
+this.box.setAttribute("data-query", q);
+this.status.textContent = ""; this.list.textContent = ""; this.facetBox.hidden = true; this.more.hidden = true;
+return;
+}
 var m = await this.engine.manifest;
 this.parts = await this.engine.partStats(m, new Set(out.results.map(function (r) { return r.doc; })));
 if (seq !== this.seq) return;
 var ui = this;
 out.results.forEach(function (r) { r.facets = ui.engine.facets(ui.parts, r); });
 this.needles = out.runs.map(function (run) { return run.map(function (t) { return t.t; }).join(""); });
-this.refresh();
+var wanted = this.pending || {};
+this.pending = null;
+this.filters = {};
+FACETS.forEach(function (pair) {
+var name = pair[0], v = wanted[name];
+if (v && out.results.some(function (r) { return [].concat(r.facets[name]).indexOf(v) >= 0; })) ui.filters[name] = v;
+});
+this.keep();
+await this.refresh(seq);
+if (seq === this.seq) this.box.setAttribute("data-query", q);
 };
 UI.prototype.filtered = function () {
 var f = this.filters;
@@ -506,16 +512,16 @@ return this.out.results.filter(function (r) {
 return Object.keys(f).every(function (k) { var v = r.facets[k]; return Array.isArray(v) ? v.indexOf(f[k]) >= 0 : v === f[k]; });
 });
 };
-UI.prototype.refresh = function () {
+UI.prototype.refresh = async function (seq) {
 this.hits = this.filtered();
 this.renderFacets();
 var out = this.out, n = this.hits.length;
 this.status.textContent = n ? "找到 " + n + " 篇文章" : "没有找到与“" + this.input.value.trim() + "”相关的文章";
 if (!n) this.suggest();
-this.list.textContent = "";
-this.shown = 0;
-this.show(PAGE);
 if (out.readings.length) this.status.textContent += "(拼音:" + out.readings.join("、") + ")";
+this.shown = 0;
+this.last = null;
+await this.show(PAGE, seq === undefined ? this.seq : seq, true);
 };
 UI.prototype.suggest = function () {
 var out = this.out, ui = this, words = out.readings.length ? out.readings : out.terms.filter(function (t) { return out.missing.indexOf(t) < 0 && t.length > 1; });
@@ -528,46 +534,81 @@ b.addEventListener("click", function () { ui.input.value = w; ui.run(); });
 });
 };
 UI.prototype.renderFacets = function () {
-var ui = this, all = this.out.results;
-this.facetBox.textContent = "";
+var ui = this, all = this.out.results, pressed = [];
+this.facetBody.textContent = "";
+this.facetBox.hidden = !all.length;
 if (!all.length) return;
 FACETS.forEach(function (pair) {
 var name = pair[0], counts = new Map();
 ui.hits.forEach(function (r) { [].concat(r.facets[name]).forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); }); });
 if (!counts.size) return;
-var group = ui.facetBox.appendChild(el("div", "search-facet"));
+var group = ui.facetBody.appendChild(el("div", "search-facet"));
 group.setAttribute("data-facet", name);
+group.setAttribute("role", "group");
+group.setAttribute("aria-label", pair[1]);
 group.appendChild(el("span", "search-facet-name", pair[1]));
 Array.from(counts).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).forEach(function (kv) {
-var b = group.appendChild(el("button", "search-facet-value", kv[0] + " " + kv[1]));
+var on = ui.filters[name] === kv[0], b = group.appendChild(el("button", "search-facet-value", kv[0] + " "));
+b.appendChild(el("span", "search-facet-count", String(kv[1])));
 b.type = "button";
-b.setAttribute("aria-pressed", String(ui.filters[name] === kv[0]));
+b.setAttribute("aria-pressed", String(on));
+if (on) pressed.push(kv[0]);
 b.addEventListener("click", function () {
 if (ui.filters[name] === kv[0]) delete ui.filters[name]; else ui.filters[name] = kv[0];
+ui.keep();
 ui.refresh();
 });
 });
 });
+this.facetSummary.textContent = pressed.length ? "筛选:" + pressed.join(" · ") : "筛选";
 };
-UI.prototype.show = function (upto) {
-var ui = this, m = this.engine.manifest;
-this.hits.slice(this.shown, upto).forEach(function (r) {
-var li = ui.list.appendChild(el("li", "search-item"));
-m.then(async function (man) {
-var d = await ui.engine.record(man, r);
-ui.fill(li, r, d, await ui.engine.excerpt(man, r, d, ui.needles));
-});
-});
-this.shown = Math.min(upto, this.hits.length);
+UI.prototype.show = async function (upto, seq, fresh) {
+var ui = this, m = await this.engine.manifest, batch = this.hits.slice(this.shown, upto);
+seq = seq === undefined ? this.seq : seq;
+this.loading = true;
+var filled = await Promise.all(batch.map(async function (r) {
+var d = await ui.engine.record(m, r);
+return { r: r, d: d };
+}));
+this.loading = false;
+if (seq !== this.seq) return;
+this.loading = true;
+var items = [], used = 0;
+for (var i = 0; i < filled.length && items.length < upto - this.shown; i++, used++) {
+var x = filled[i], last = items.length ? items[items.length - 1] : this.last;
+if (last && last.d.title === x.d.title && last.d.len === x.d.len) { (last.also = last.also || []).push(x.d); continue; }
+items.push(x);
+}
+await Promise.all(items.map(async function (x) { x.body = await ui.engine.excerpt(m, x.r, x.d, ui.needles); }));
+if (seq !== this.seq) return;
+if (fresh) this.list.textContent = "";
+var frag = document.createDocumentFragment();
+items.forEach(function (x) { frag.appendChild(ui.item(x)); });
+this.list.appendChild(frag);
+this.last = items.length ? items[items.length - 1] : this.last;
+this.shown = Math.min(this.shown + used, this.hits.length);
 this.more.hidden = this.shown >= this.hits.length;
+this.loading = false;
 };
-UI.prototype.fill = function (li, r, d, body) {
+UI.prototype.link = function (url) {
+return this.root + url + "?q=" + encodeURIComponent(this.input.value.trim());
+};
+UI.prototype.item = function (x) {
+var li = el("li", "search-item"), r = x.r, d = x.d, ui = this;
 var a = li.appendChild(el("a", "search-hit"));
-a.href = this.root + d.url;
+a.href = this.link(d.url);
 highlight(a, d.title, this.needles);
 var meta = [d.date].concat(r.facets.region.join("、"), r.facets.theme.slice(0, 1)).filter(Boolean).join(" · ");
 li.appendChild(el("p", "search-meta", meta));
-highlight(li.appendChild(el("p", "search-snippet")), snippet(body || d.summary, this.needles), this.needles);
+highlight(li.appendChild(el("p", "search-snippet")), snippet(x.body || d.summary, this.needles), this.needles);
+if (x.also) {
+var also = li.appendChild(el("p", "search-also", "另见:"));
+x.also.forEach(function (o, k) {
+if (k) also.appendChild(document.createTextNode("、"));
+also.appendChild(el("a", "", o.date || o.id)).href = ui.link(o.url);
+});
+}
+return li;
 };
 function mount() {
 var box = document.getElementById("search-results");

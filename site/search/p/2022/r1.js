@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/r1",[["001_f9f47dea094d4ac6/03-chongqing-sizhong-yuan-youhua-susongfuwu","issues/001-f9f47dea094d4ac6/chongqing-sizhong-yuan-youhua-susongfuwu.html","重庆四中院优化诉讼服务","",2673,183,""],["001_f9f47dea094d4ac6/04-xiapu-yanda-she-qiangbao-weifafanzui","issues/001-f9f47dea094d4ac6/xiapu-yanda-she-qiangbao-weifafanzui.html","霞浦严打涉枪爆违法犯罪","",2856,158,""]]);

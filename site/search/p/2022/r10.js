@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/r10",[["002_24815d4482cdff9f/08-henan-xichuan-buqisu-jizhi-zhutui-shehui-zhili","issues/002-24815d4482cdff9f/henan-xichuan-buqisu-jizhi-zhutui-shehui-zhili.html","河南淅川『不起诉+』机制助推社会治理","",13408,1060,""]]);

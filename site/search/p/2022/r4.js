@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/r4",[["001_f9f47dea094d4ac6/09-tongzhou-shishi-pufa-shier-zijue","issues/001-f9f47dea094d4ac6/tongzhou-shishi-pufa-shier-zijue.html","通州实施普法“十二字诀”","",6076,462,""],["001_f9f47dea094d4ac6/10-shizuishan-yanguan-yizhiduhuaxuepin","issues/001-f9f47dea094d4ac6/shizuishan-yanguan-yizhiduhuaxuepin.html","石嘴山严管易制毒化学品","",6538,129,""]]);

@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2022/r5",[["001_f9f47dea094d4ac6/11-longhuaqu-xuanchuan-diyu-xinxingdupin","issues/001-f9f47dea094d4ac6/longhuaqu-xuanchuan-diyu-xinxingdupin.html","龙华区宣传抵御新型毒品","",6667,180,""],["001_f9f47dea094d4ac6/12-dongguan-yiduiyi-bangfu-shedu-jiating","issues/001-f9f47dea094d4ac6/dongguan-yiduiyi-bangfu-shedu-jiating.html","东莞一对一帮扶涉毒家庭","",6847,157,""]]);

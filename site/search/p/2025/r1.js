@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/r1",[["000_80dad41c4292ae7e/03-xiang-xin-qianxing-tuijin-gongangongzuo","issues/000-80dad41c4292ae7e/xiang-xin-qianxing-tuijin-gongangongzuo.html","向“新”前行推进公安工作现代化","",977,913,""],["000_80dad41c4292ae7e/04-xu-jiefen-qudao-geng-bianjie","issues/000-80dad41c4292ae7e/xu-jiefen-qudao-geng-bianjie.html","（续）解纷渠道更便捷","",1890,487,""]]);

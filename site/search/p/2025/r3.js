@@ -1,1 +1,0 @@
-window.__dibaoSearch("p/2025/r3",[["000_80dad41c4292ae7e/07-fazhi-huhang-cufazhan-gaoxiao-fuwu-ying-minxin","issues/000-80dad41c4292ae7e/fazhi-huhang-cufazhan-gaoxiao-fuwu-ying-minxin.html","法治护航促发展 高效服务赢民心","",4111,1252,""]]);

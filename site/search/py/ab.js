@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ab",{"ab":["安保"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ad",{"ad":["安打"]});

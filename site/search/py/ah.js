@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ah",{"ah":["安徽"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/aq",{"aq":["安全"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ax",{"ax":["安心"]});

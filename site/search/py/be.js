@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/be",{"beijing":["北京"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/bi",{"bianjie":["便捷"],"bianmin":["便民"],"bianminbaoan":["便民保安"],"bianmincuoshi":["便民措施"],"bianmincuoshiyouhua":["便民措施优化"],"biaozhun":["标准"],"binzhou":["滨州"],"binzhouxinxing":["滨州新型"]});

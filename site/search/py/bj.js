@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/bj",{"bj":["便捷","北京"]});

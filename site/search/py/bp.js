@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/bp",{"bp":["保平"],"bpa":["保平安"]});

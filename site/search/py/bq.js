@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/bq",{"bqs":["不起诉"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/bu",{"buqisu":["不起诉"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ca",{"caotianjian":["曹天健"]});

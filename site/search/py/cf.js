@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/cf",{"cfz":["促发展"]});

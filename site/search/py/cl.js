@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/cl",{"cl":["春雷","锤炼"],"cltj":["锤炼铁军"]});

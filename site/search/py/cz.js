@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/cz",{"cz":["处置"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/dc",{"dc":["打出"],"dcyh":["打出优化"]});

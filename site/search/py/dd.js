@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/dd",{"dd":["弟弟"]});

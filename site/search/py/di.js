@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/di",{"dianshang":["电商"],"didi":["弟弟"],"dingxia":["定下"],"dingxiaguifan":["定下规范"],"dingxiaguifanzhifa":["定下规范执法"],"dingxieyue":["丁谢月"],"dingyi":["丁一"],"dixiaogong":["翟小功"],"diyu":["抵御"],"diyuxinxing":["抵御新型"],"diyuxinxingdupin":["抵御新型毒品"]});

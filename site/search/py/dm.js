@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/dm",{"dm":["东明"]});

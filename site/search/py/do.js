@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/do",{"dongguan":["东莞"],"dongguanyidui":["东莞一对"],"dongguanyiduiyi":["东莞一对一"],"dongguanyiduiyibangfushedujiating":["东莞一对一帮扶涉毒家庭"],"dongming":["东明"],"dongqu":["东区"],"dongqujindu":["东区禁毒"],"dongsheng":["东升"]});

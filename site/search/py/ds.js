@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ds",{"ds":["东升","电商"]});

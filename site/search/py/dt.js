@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/dt",{"dtt":["代婷婷"]});

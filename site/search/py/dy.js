@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/dy",{"dy":["丁一","抵御"],"dyxx":["抵御新型"],"dyxxdp":["抵御新型毒品"]});

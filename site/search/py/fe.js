@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fe",{"feijingwujingqing":["非警务警情"],"feijingwujingqingjianfu":["非警务警情减负"],"fengqiao":["枫桥"],"fengqiaojingyan":["枫桥经验"],"fengshanjun":["冯善军"],"fengxian":["风险"],"fengxianjingzhun":["风险精准"],"fenliu":["分流"]});

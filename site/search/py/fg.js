@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fg",{"fg":["法规"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fl",{"fl":["分流","妇联"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fq",{"fq":["枫桥"],"fqjy":["枫桥经验"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fr",{"frh":["范瑞恒"]});

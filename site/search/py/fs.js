@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fs",{"fsj":["冯善军"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fw",{"fw":["服务"]});

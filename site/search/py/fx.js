@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/fx",{"fx":["方向","风险"],"fxjz":["风险精准"],"fxzl":["方向助力"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/gb",{"gb":["更便"]});

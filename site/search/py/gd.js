@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/gd",{"gd":["广东"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/gq",{"gq":["国强"]});

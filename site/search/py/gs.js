@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/gs",{"gs":["各市"]});

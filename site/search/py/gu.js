@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/gu",{"guangdong":["广东"],"guangxi":["广西"],"guanli":["管理"],"guanlian":["关联"],"guanliju":["管理局"],"guanlijulianhe":["管理局联合"],"guanmo":["观摩"],"guanmohuodong":["观摩活动"],"guichenbo":["桂晨博"],"guifan":["规范"],"guifansheqi":["规范涉企"],"guifansheqizhifa":["规范涉企执法"],"guifanzhifa":["规范执法"],"guizhou":["贵州"],"guoqiang":["国强"],"guoxuequn":["郭学群"]});

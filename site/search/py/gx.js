@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/gx",{"gx":["广西","高效"],"gxfw":["高效服务"],"gxq":["郭学群"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/hb",{"hb":["河北","湖北"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/hc",{"hc":["韩超"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/hf",{"hf":["海峰"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ho",{"hongqi":["红旗"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/hq",{"hq":["红旗"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/hy",{"hy":["韩宇","海燕"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/jr",{"jr":["近日"],"jrzj":["近日走进"]});

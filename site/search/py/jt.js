@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/jt",{"jt":["家庭"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/jx",{"jx":["举行","江西"]});

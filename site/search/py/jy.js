@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/jy",{"jy":["经验"]});

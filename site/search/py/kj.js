@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/kj",{"kj":["科技"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/kn",{"kn":["困难"],"knfn":["困难妇女"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/kt",{"kt":["考题"]});

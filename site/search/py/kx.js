@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/kx",{"kx":["科学"]});

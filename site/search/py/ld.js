@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ld",{"ld":["联动"],"ldkz":["联动开展"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lf",{"lf":["刘峰","李凡"]});

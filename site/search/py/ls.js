@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ls",{"lsy":["李双永"]});

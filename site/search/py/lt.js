@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lt",{"lt":["炼铁"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lu",{"luojie":["罗杰"]});

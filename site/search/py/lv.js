@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lv",{"lvguobin":["吕国斌"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lw",{"lw":["龙蔚"],"lwq":["李文茜"]});

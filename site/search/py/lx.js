@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lx",{"lx":["刘璇"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/lz",{"lzm":["刘志明"],"lzy":["刘志月"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/mo",{"moshi":["模式"]});

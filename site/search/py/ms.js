@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ms",{"ms":["模式"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/mx",{"mx":["民心"]});

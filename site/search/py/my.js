@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/my",{"my":["满意","马艳"],"myd":["满意度"]});

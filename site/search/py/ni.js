@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ni",{"ningxia":["宁夏"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/nx",{"nx":["宁夏"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/pe",{"peixiaoxia":["裴晓霞"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/pf",{"pf":["普法"]});

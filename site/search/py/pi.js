@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/pi",{"pianzi":["骗子"],"pingan":["平安"]});

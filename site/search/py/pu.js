@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/pu",{"pufa":["普法"]});

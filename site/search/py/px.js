@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/px",{"pxx":["裴晓霞"]});

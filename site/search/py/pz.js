@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/pz",{"pz":["骗子"]});

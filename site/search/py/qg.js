@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/qg",{"qg":["全国"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/qh",{"qh":["青海"]});

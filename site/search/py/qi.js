@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/qi",{"qiangbao":["枪爆"],"qiangbaoweifa":["枪爆违法"],"qiangbaoweifafanzui":["枪爆违法犯罪"],"qianxing":["前行"],"qianxingtuijin":["前行推进"],"qianyin":["牵引"],"qinghai":["青海"],"qingsu":["情愫"],"qingxin":["清新"],"qingxinjiancha":["清新检察"],"qingxinjianchabadagongchengchuiliantiejun":["清新检察八大工程锤炼铁军"],"qingzhiqinyu":["情指勤舆"],"qisu":["起诉"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/qm",{"qm":["全民"]});

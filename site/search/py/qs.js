@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/qs",{"qs":["全社","情愫","起诉"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/qy",{"qy":["牵引"]});

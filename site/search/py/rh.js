@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/rh",{"rh":["融合"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ro",{"ronghe":["融合"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ru",{"ruanzhanjiang":["阮占江"]});

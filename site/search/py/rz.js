@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/rz",{"rzj":["阮占江"]});

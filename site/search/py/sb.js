@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/sb",{"sb":["帅标"]});

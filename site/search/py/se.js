@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/se",{"se":["十二"]});

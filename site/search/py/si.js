@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/si",{"sifa":["司法"],"sifajiuzhu":["司法救助"],"sizhong":["四中"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/sl",{"slhy":["孙立昊洋"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/so",{"songjianbin":["宋建彬"]});

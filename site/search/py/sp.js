@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/sp",{"sp":["审判"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/st",{"st":["十条"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/sx",{"sx":["陕西"]});

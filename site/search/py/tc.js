@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/tc",{"tcl":["田春雷"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/td",{"td":["推动"],"tdjl":["推动建立"]});

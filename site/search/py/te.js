@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/te",{"tese":["特色"]});

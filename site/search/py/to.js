@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/to",{"tongzhou":["通州"],"tongzhoushishi":["通州实施"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/tr",{"tr":["唐荣"]});

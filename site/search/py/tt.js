@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/tt",{"tt":["婷婷"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/wc",{"wc":["王春"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/wj",{"wjl":["王佳丽"]});

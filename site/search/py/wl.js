@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/wl",{"wl":["伟伦"]});

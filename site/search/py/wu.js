@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/wu",{"wuge":["五个"],"wugeronghe":["五个融合"]});

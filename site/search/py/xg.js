@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xg",{"xgj":["新格局"]});

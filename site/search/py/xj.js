@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xj",{"xj":["下降","新疆"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xn",{"xn":["西宁"],"xnga":["西宁公安"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xr",{"xrq":["谢瑞琴"]});

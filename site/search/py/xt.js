@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xt",{"xt":["协同"]});

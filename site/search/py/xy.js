@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xy",{"xy":["夏英"]});

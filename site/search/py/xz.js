@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/xz",{"xzz":["谢中真"]});

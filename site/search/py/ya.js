@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ya",{"yanaiyong":["颜爱勇"],"yanda":["严打"],"yandasheqiang":["严打涉枪"],"yanguan":["严管"],"yanguanyizhidu":["严管易制毒"],"yanguanyizhiduhuaxuepin":["严管易制毒化学品"],"yantao":["研讨"],"yantian":["盐田"],"yantianchutai":["盐田出台"],"yaoqiu":["要求"],"yay":["颜爱勇"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yb",{"yb":["一帮"]});

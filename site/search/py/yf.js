@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yf",{"yf":["预防"]});

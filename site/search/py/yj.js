@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yj",{"yj":["应急","预警"],"yjab":["应急安保"]});

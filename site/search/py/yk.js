@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yk",{"yk":["游客"],"ykcy":["游客畅游"]});

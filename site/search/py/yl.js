@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yl",{"yl":["引流","於洛"]});

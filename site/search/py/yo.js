@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yo",{"youhua":["优化"],"youhuasusong":["优化诉讼"],"youhuasusongfuwu":["优化诉讼服务"],"youhuayingshang":["优化营商"],"youhuayingshanghuanjing":["优化营商环境"],"youke":["游客"],"youkechangyou":["游客畅游"],"youzheng":["邮政"]});

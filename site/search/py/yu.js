@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/yu",{"yuantou":["源头"],"yucheng":["禹城"],"yudongming":["余东明"],"yufang":["预防"],"yuhua":["雨花"],"yuhuaqu":["雨花区"],"yuhuaqugoujian":["雨花区构建"],"yujing":["预警"],"yuluo":["於洛"],"yuqing":["余情"],"yuqingsu":["余情愫"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/zc",{"zc":["张冲","张弛"]});

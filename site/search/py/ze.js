@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/ze",{"zengxiao":["增效"]});

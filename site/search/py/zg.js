@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/zg",{"zg":["助工"],"zgq":["张国强"]});

@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/zn",{"znd":["章宁旦"]});

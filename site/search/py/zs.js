@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/zs",{"zs":["值守"]});

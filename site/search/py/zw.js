@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/zw",{"zw":["政务"],"zwfw":["政务服务"]});

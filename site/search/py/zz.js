@@ -1,1 +1,0 @@
-window.__dibaoSearch("py/zz",{"zz":["张哲","组织"],"zzkz":["组织开展"]});

@@ -12,7 +12,7 @@ CASES = [case for path in sorted(FIXTURES.glob("*.md")) for case in load_cases(p
 #: training page (no masthead, a few lines), heading-mark ranks, a column beside the title,
 #: fragments that share no words.  Strict: a case that starts passing must leave this list.
 MISREAD = {"captions:145", "fragments:25", "fragments:74", "fragments:93", "joins:77", "joins:101",
-           "missing_titles:3", "police_front:8", "titles:63", "titles:84", "titles:118"}
+           "missing_titles:3", "titles:63", "titles:84", "titles:118"}
 
 
 def marked(case):

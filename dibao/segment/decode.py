@@ -202,6 +202,8 @@ def head_groups(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     read as furniture right above a title is its kicker."""
     roles = list(roles)
     for i, role in enumerate(roles):
+        if role in ("body", "join") and headline_line(units_by_line[i]) and signed_by_commentator(units_by_line, i + 1):
+            roles[i], role = "title", "title"  # a commentary under its own headline is a piece of its own
         if role == "title" and i > 0 and roles[i - 1] == "furniture" and headline_line(units_by_line[i - 1]) \
                 and is_kicker_form(units_by_line[i - 1][0].text):
             roles[i - 1] = "kicker"
@@ -213,6 +215,13 @@ def head_groups(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
         if i + 1 < j < len(roles) and units_by_line[j] and all(u.kind in OPENING_FORMS for u in units_by_line[j]):
             roles[i + 1:j + 1] = ["head"] * (j - i)
     return roles
+
+
+def signed_by_commentator(units_by_line: list[list[Unit]], i: int) -> bool:
+    """The line is a byline of the paper's commentator (本报评论员, 本刊特约评论员), which
+    signs a commentary of its own, never a part of another story."""
+    units = units_by_line[i] if i < len(units_by_line) else []
+    return bool(units) and all(u.kind == "byline" for u in units) and "评论员" in units[0].text
 
 
 def headline_line(units: list[Unit]) -> bool:

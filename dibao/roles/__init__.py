@@ -61,8 +61,8 @@ def read_page(lines: tuple[Line, ...], rule_kinds: list[tuple[str, ...]], model:
     rows = line_features(lines, rule_kinds)
     roles = tuple(tagger.tag(stacked(rows, boosters.predict(rows)) if boosters else rows))
     sure = tuple(tagger.marginal(role, i) for i, role in enumerate(roles))
-    known = [r for r in OPENING if r in tagger.labels()]
+    labels = set(tagger.labels())
+    known = [r for r in OPENING if r in labels]
     opens = tuple(sum(tagger.marginal(r, i) for r in known) for i in range(len(roles)))
-    displaced = tuple(tagger.marginal("fragment", i) if "fragment" in tagger.labels() else 0.0
-                      for i in range(len(roles)))
+    displaced = tuple(tagger.marginal("fragment", i) if "fragment" in labels else 0.0 for i in range(len(roles)))
     return Reading(roles, sure, opens, displaced)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .assemble import Assembler
+from ..model import Figure
+from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
 from .patterns import has_sentence_punctuation, headline_shaped, is_kicker_form, quotes_balanced, starts_mid_sentence
 from .units import Unit
@@ -52,8 +53,7 @@ class RoleAssembler(Assembler):
         elif role == "fragment" or self.current is None:
             self.open_orphan()
         if role == "subhead":
-            unit = units[0]
-            self.current.blocks.append(DraftBlock("section", unit.text, [line.number for line in unit.lines]))
+            add_section(self.current, units[0])
         elif role in HEAD_ROLES and not self.current.has_body and not self.current.orphan:
             self.on_head(units, role, index)
         else:
@@ -105,7 +105,7 @@ class RoleAssembler(Assembler):
         elif kind == "credit":
             self.on_credit(unit, index)
         elif kind == "heading" and draft.has_body:
-            draft.blocks.append(DraftBlock("section", unit.text, [line.number for line in unit.lines]))
+            add_section(draft, unit)
         else:
             self.add_text(draft, unit, join)
 
@@ -145,8 +145,6 @@ class RoleAssembler(Assembler):
 
     def on_caption_in_place(self, unit: Unit) -> None:
         """A photo inside the article; inside a broken sentence, the next line goes on with it."""
-        from ..model import Figure
-
         data = unit.data
         figure = Figure(data["caption"], data["credit"], data["label"], tuple(data["people"].photographers))
         self.current.blocks.append(DraftBlock("figure", lines=[line.number for line in unit.lines], figure=figure))
@@ -244,6 +242,10 @@ def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]
     return roles
 
 
+def add_section(draft: Draft, unit: Unit) -> None:
+    draft.blocks.append(DraftBlock("section", unit.text, [line.number for line in unit.lines]))
+
+
 def has_text(draft: Draft) -> bool:
     """The article's text has begun: a paragraph that is more than a deck under the headline."""
     return any(b.kind in ("paragraph", "item") and not headline_shaped(b.text, 60) for b in draft.blocks)
@@ -264,14 +266,3 @@ def credit_line(text: str) -> bool:
     that closes an article or credits its makers."""
     return bool(CREDIT_LINE.match(text))
 
-
-def _joiner(left: str, right: str) -> str:
-    from .assemble import _joiner as join
-
-    return join(left, right)
-
-
-def _as_photographers(people):
-    from .assemble import _as_photographers as convert
-
-    return convert(people)

@@ -12,3 +12,14 @@ export function launch() {
            '--disable-component-update', '--disable-sync'],
   });
 }
+
+// The pages among `urls` wider than `limit` px (horizontal scrolling on a phone), with their widths.
+export async function overflowing(page, urls, limit) {
+  const wide = [];
+  for (const url of urls) {
+    await page.goto(url, { waitUntil: 'load' });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > limit) wide.push({ url, width });
+  }
+  return wide;
+}

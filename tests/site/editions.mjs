@@ -2,7 +2,7 @@
 // Usage: node tests/site/editions.mjs job.json   (prints a JSON report on stdout)
 // job: {"edition": url, "month": url, "archive": url, "date": "2025-03-02", "widthPages": [url, …]}
 import fs from 'node:fs';
-import { launch } from './chromium.mjs';
+import { launch, overflowing } from './chromium.mjs';
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const browser = await launch();
@@ -102,12 +102,7 @@ try {
   // no page wider than a 360 px phone
   {
     const [context, page] = await fresh();
-    report.widths = [];
-    for (const url of job.widthPages) {
-      await page.goto(url);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > viewport.width) report.widths.push({ url, width });
-    }
+    report.widths = await overflowing(page, job.widthPages, viewport.width);
     report.widthsChecked = job.widthPages.length;
     await context.close();
   }

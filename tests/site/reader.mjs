@@ -2,7 +2,7 @@
 // Usage: node tests/site/reader.mjs job.json   (prints a JSON report on stdout)
 // job: {"article": url, "articleToc": url, "other": url, "query": word, "widthPages": [url, …]}
 import fs from 'node:fs';
-import { launch } from './chromium.mjs';
+import { launch, overflowing } from './chromium.mjs';
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const browser = await launch();
@@ -114,12 +114,7 @@ try {
   // no page is wider than a 360 px phone
   {
     const [context, page] = await fresh();
-    report.widths = [];
-    for (const url of job.widthPages) {
-      await page.goto(url, { waitUntil: 'load' });
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > viewport.width) report.widths.push({ url, width });
-    }
+    report.widths = await overflowing(page, job.widthPages, viewport.width);
     report.widthsChecked = job.widthPages.length;
     await context.close();
   }

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dibao.enrich.people import person_slug
 
+import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,16 @@ def require_tool(*paths: Path, reason: str) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing or ("java" in reason and not shutil.which("java")):
         pytest.skip(f"{reason}; missing: {', '.join(missing) or 'java'}")
+
+
+def run_browser_job(tmp_path: Path, script: str, job: dict) -> dict:
+    """Run ``tests/site/<script>`` (a playwright-core driver) on ``job`` and return its JSON report."""
+    require_tool(NODE_MODULES / "playwright-core", CHROMIUM, reason="playwright-core (npm ci) and chromium are needed")
+    if not shutil.which("node"):
+        pytest.skip("node is needed")
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps(job))
+    done = subprocess.run(["node", str(ROOT / "tests" / "site" / script), str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)

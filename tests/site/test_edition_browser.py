@@ -6,26 +6,15 @@ the samples with the edition fixture, and on a site built from 60 real page file
 from __future__ import annotations
 
 import calendar
-import json
 import re
-import shutil
-import subprocess
 
 import pytest
 
-from site_helpers import CHROMIUM, NODE_MODULES, ROOT, require_tool
+from site_helpers import run_browser_job
 
 
 def run_editions(tmp_path, job: dict) -> dict:
-    require_tool(NODE_MODULES / "playwright-core", CHROMIUM, reason="playwright-core (npm ci) and chromium are needed")
-    if not shutil.which("node"):
-        pytest.skip("node is needed")
-    path = tmp_path / "job.json"
-    path.write_text(json.dumps(job))
-    done = subprocess.run(["node", str(ROOT / "tests" / "site" / "editions.mjs"), str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return run_browser_job(tmp_path, "editions.mjs", job)
 
 
 def edition_job(site, edition: str, month: str, date: str, articles: int = 0) -> dict:

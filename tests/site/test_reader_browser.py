@@ -4,26 +4,15 @@ query marked, and no page wider than a 360 px phone, on the golden fixture and o
 built from 60 real page files."""
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 
 import pytest
 
-from site_helpers import CHROMIUM, NODE_MODULES, ROOT, page_of_each_type, require_tool
+from site_helpers import page_of_each_type, run_browser_job
 
 
 def run_reader(tmp_path, job: dict) -> dict:
-    require_tool(NODE_MODULES / "playwright-core", CHROMIUM, reason="playwright-core (npm ci) and chromium are needed")
-    if not shutil.which("node"):
-        pytest.skip("node is needed")
-    path = tmp_path / "job.json"
-    path.write_text(json.dumps(job))
-    done = subprocess.run(["node", str(ROOT / "tests" / "site" / "reader.mjs"), str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return run_browser_job(tmp_path, "reader.mjs", job)
 
 
 def articles(site):

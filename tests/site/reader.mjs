@@ -10,6 +10,8 @@ const report = {};
 const viewport = { width: 360, height: 740 };
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const pressed = (page, selector) => page.getAttribute(selector, 'aria-pressed');
+// time for a localStorage write to reach the browser process before the page is left
+const settle = (page) => page.waitForTimeout(250);
 
 async function fresh(options = {}) {
   const context = await browser.newContext({ viewport, colorScheme: 'light', ...options });
@@ -55,11 +57,16 @@ try {
     const base = await size();
     await page.click('[data-size-choice="l"]');
     const large = await size();
+    // Chromium hands a localStorage write to the browser process asynchronously, so a
+    // navigation in the same millisecond can still read the old value (CI saw exactly
+    // that once under load); a reader never navigates that fast, so let the write settle.
+    await settle(page);
     await page.goto(job.articleToc);
     const largeElsewhere = await size();
     const largePressed = await pressed(page, '[data-size-choice="l"]');
     await page.click('[data-size-choice="s"]');
     const small = await size();
+    await settle(page);
     await page.reload();
     const smallAfterReload = await size();
     await page.click('[data-size-choice="m"]');
@@ -75,6 +82,7 @@ try {
     await page.click('#theme-toggle');
     const dark = await background(page);
     const pressedAfter = await pressed(page, '#theme-toggle');
+    await settle(page);
     await page.goto(job.other);
     const darkElsewhere = await background(page);
     await context.close();

@@ -15,7 +15,7 @@ import re
 from ..model import Figure
 from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
-from .patterns import has_sentence_punctuation, headline_shaped, is_kicker_form, quotes_balanced, starts_mid_sentence
+from .patterns import PART_NUMBER, has_sentence_punctuation, headline_shaped, is_kicker_form, quotes_balanced, starts_mid_sentence
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
@@ -33,7 +33,8 @@ class RoleAssembler(Assembler):
     def run(self) -> tuple[list[Draft], list[Unit]]:
         index = 0
         previous = ""
-        roles = head_groups(self.units_by_line, headed_furniture(self.units_by_line, bylines_lead(self.units_by_line, self.roles)))
+        roles = bylines_lead(self.units_by_line, parts_go_on(self.units_by_line, self.roles))
+        roles = head_groups(self.units_by_line, headed_furniture(self.units_by_line, roles))
         for at, (units, role) in enumerate(zip(self.units_by_line, roles)):
             role = certain_role(units, role)
             if role == "body" and self.subhead(units, roles[at + 1] if at + 1 < len(roles) else ""):
@@ -239,6 +240,20 @@ def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]
             start -= 1
         if start < i:
             roles[start:i + 1] = ["lead"] + ["head"] * (i - start - 1) + ["body"]
+    return roles
+
+
+def parts_go_on(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """The text right under a part's number (``（二）``) is that part of the same story: never the
+    start of another article, nor a piece displaced from one.  The model, which sees few such
+    numbers, can take ``（二）`` for a closing credit like ``（记者X）`` and the line under it
+    for a new start."""
+    roles = list(roles)
+    for i in range(1, len(roles)):
+        above = units_by_line[i - 1]
+        if roles[i] in ("fragment", "lead") and roles[i - 1] in ("body", "join") and len(above) == 1 \
+                and PART_NUMBER.match(above[0].text.strip()):
+            roles[i] = "body"
     return roles
 
 

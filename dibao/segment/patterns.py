@@ -10,6 +10,8 @@ STAFF_ROLE = r"(?:本报|本刊)?(?:特约|首席)?(?:见习记者|实习记者|
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’』」）)》"
 PAGE = r"第?[一二三四五六七八九十\d]{1,3}版"
+#: a line that is only a part's number (``（一）``, ``二、``, ``3.``): the text below it is that part
+PART_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])?$")
 
 _FUNCTION_TAIL = set("的了着和与及或在是把被对向从以为于而且并但等地得之其这那该就都也还又再")
 

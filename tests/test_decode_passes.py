@@ -1,0 +1,24 @@
+"""The decoder's rule passes over the role model's reading: each fixes one certain thing."""
+from dibao.model import Line
+from dibao.segment.decode import parts_go_on
+from dibao.segment.units import units_by_line
+
+PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",
+        "回应关切，才能赢得信任。", "以公开促公正，以透明赢公信。", "（本报记者 张三）", "某地开展普法宣传",
+        "本报讯 近日，某地开展普法宣传活动。")
+
+
+def units(texts):
+    return units_by_line(tuple(Line(number, text) for number, text in enumerate(texts, start=1)))
+
+
+def test_the_text_under_a_part_number_goes_on_with_that_part():
+    roles = ["title", "body", "body", "fragment", "body", "body", "body", "lead"]
+    assert parts_go_on(units(PAGE), roles)[3] == "body"
+    assert parts_go_on(units(PAGE), [*roles[:3], "lead", *roles[4:]])[3] == "body"
+
+
+def test_a_credit_line_is_no_part_number_and_what_follows_it_may_start_anew():
+    roles = ["title", "body", "body", "body", "body", "body", "title", "lead"]
+    assert parts_go_on(units(PAGE), roles) == roles
+    assert parts_go_on(units(PAGE), roles[:6] + ["fragment", "body"])[6] == "fragment"

@@ -49,3 +49,18 @@ def test_a_finished_story_above_the_next_story_takes_no_piece_by_position():
     below = draft("某县公安局开展交通安全宣传", "近日，某县交警大队走进中小学，开展交通安全宣传活动。")
     tail = draft("", "共计200余万元。据了解，此事引起当地群众广泛关注。", orphan=True)
     assert len(reattach([finished, below, tail])) == 3
+
+
+def test_a_tail_printed_below_the_next_story_goes_back_whole():
+    from dibao.segment.tails import return_tails
+
+    open_story = draft("“冰雪奇缘”续写中芬友谊新篇章", "芬兰地处高纬，冬季漫长，冰雪运动是芬兰人最喜爱的运动。",
+                       "中芬冬季运动年期间，芬兰冰雪运动企业来华参展，2019年参展企业意向")
+    next_story = draft("王毅同伊朗外长举行会谈", "国务委员兼外交部长王毅在北京同伊朗外长举行会谈。",
+                       "王毅说，中方愿同伊方加强沟通协调，推动伊核问题政治外交解决。",
+                       "伊朗外长感谢中方发挥的建设性作用，愿同中方推动伊中关系再上新台阶。",
+                       "成交额居北欧国家之首；赴芬中国游客人数连创新高。",
+                       "2020年是中芬建交70周年，中芬冬季运动年将为芬兰冰雪运动带来新机遇。")
+    result = return_tails([open_story, next_story], lambda number: 0.0)
+    assert result[0].blocks[-2].text.endswith("参展企业意向成交额居北欧国家之首；赴芬中国游客人数连创新高。")
+    assert result[1].blocks[-1].text.endswith("推动伊中关系再上新台阶。")

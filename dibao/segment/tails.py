@@ -25,6 +25,9 @@ CREDIT_ENDS = ("）", ")", "摄", "文", "图")
 LONGEST_TAIL = 30  #: paragraphs: a displaced tail is the end of a story, and the search stays linear
 DISTINCTIVE_SHARE = 0.3  #: only bigrams in at most this share of the page's texts count
 MODEL_WEIGHT = 2.0  #: the role model's probability against the evidence's gain (both 0–1)
+#: a paragraph joins the tail when it shares this much more with the open article than with its
+#: own text above (held-out damaged pages: 0 and 0.05 lift joins 1.0–1.6 points, -0.05 less)
+WIDEN_MARGIN = 0.05
 
 
 def return_tails(drafts: list[Draft], displaced: Callable[[int], float]) -> list[Draft]:
@@ -73,7 +76,20 @@ def best_cut(draft: Draft, above: Draft, evidence: Evidence, displaced: Callable
         score = gain + MODEL_WEIGHT * belief
         if score > best_score:
             best, best_score = cut, score
-    return best
+    return None if best is None else _widened(draft, above, evidence, best, paragraphs[0], head)
+
+
+def _widened(draft: Draft, above: Draft, evidence: Evidence, cut: int, first: int, head: str) -> int:
+    """The cut moved up over paragraphs that share more with the open article than with the
+    text above them: the tail's best cut as a whole can leave its first paragraph behind, when
+    the paragraphs after it carry the evidence."""
+    while cut - 1 > first and draft.blocks[cut - 1].kind in ("paragraph", "item"):
+        text = _text(draft.blocks[cut - 1])
+        own = [head] + [_text(b) for b in draft.blocks[:cut - 1]]
+        if evidence.coverage(text, above.texts()) - evidence.coverage(text, own) <= WIDEN_MARGIN:
+            break
+        cut -= 1
+    return cut
 
 
 def _text(block) -> str:

@@ -54,3 +54,25 @@ def test_no_character_of_a_real_page_is_lost(clean_slice):
     awardees = CLEAN / "rmrb-20190228-07.txt"  # a list of names, one per line
     issues = clean_slice + [segment(ingest(awardees, awardees.name))]
     assert [p for issue in issues for p in lost_characters(issue)] == []
+
+
+def unbroken(issue, gold_entry) -> list[str]:
+    """The gold's break-spanning snippets (``contains``) that no article of the issue holds whole."""
+    from dibao.roles.align import folded
+
+    bodies = [folded(a.title + a.text) for a in issue.articles]
+    return [s for a in gold_entry["articles"] for s in a.get("contains") or []
+            if not any(folded(s) in body for body in bodies)]
+
+
+@needs_corpus
+def test_a_tail_moved_below_the_next_story_is_mended_at_both_ends():
+    """rmrb-20200102-03 (damaged): the end of a column, broken off inside 2019年参展企业意向|成交额…,
+    is printed below the next story, whose own evidence the tail's first paragraph barely shares."""
+    import json
+
+    name = "rmrb-20200102-03.txt"
+    gold = json.loads((SHARED / "corpus" / "rmrb" / "gold.json").read_text(encoding="utf-8"))
+    entry = next(e for e in gold["issues"] if e["file"] == name)
+    issue = segment(ingest(CLEAN.parent / "issues" / name, name))
+    assert unbroken(issue, entry) == []

@@ -66,12 +66,17 @@ def unbroken(issue, gold_entry) -> list[str]:
 
 
 @needs_corpus
-def test_a_tail_moved_below_the_next_story_is_mended_at_both_ends():
-    """rmrb-20200102-03 (damaged): the end of a column, broken off inside 2019年参展企业意向|成交额…,
-    is printed below the next story, whose own evidence the tail's first paragraph barely shares."""
+@pytest.mark.parametrize("name", [
+    # a column broken off inside 参展企业意向|成交额…: the tail's first paragraph barely shares
+    # the column's words, the paragraph after it does
+    "rmrb-20200102-03.txt",
+    # an early cut would move most of the next story: its first paragraph alone shares
+    # less with the broken story than its long remainder does
+    "rmrb-20200103-06.txt",
+])
+def test_a_tail_moved_below_the_next_story_is_mended_at_both_ends(name):
     import json
 
-    name = "rmrb-20200102-03.txt"
     gold = json.loads((SHARED / "corpus" / "rmrb" / "gold.json").read_text(encoding="utf-8"))
     entry = next(e for e in gold["issues"] if e["file"] == name)
     issue = segment(ingest(CLEAN.parent / "issues" / name, name))

@@ -16,7 +16,7 @@ from .draft import Draft
 from .fragments import reattach
 from .issue_meta import with_issue_meta
 from .tails import return_tails
-from .patterns import SENTENCE_END, headline_shaped, is_subtitle_form, starts_mid_sentence
+from .patterns import SENTENCE_END, closing_line, headline_shaped, is_subtitle_form, starts_mid_sentence
 from .titles import key_phrase, read_title_group
 from .units import kinds_of, units_by_line
 
@@ -65,7 +65,7 @@ def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source:
 
 def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> Article:
     group = with_deck(read_title_group(draft.title_units), draft)
-    body = tuple(Block(b.kind, b.text if b.kind != "figure" else "", b.figure,
+    body = tuple(Block(_block_kind(b), b.text if b.kind != "figure" else "", b.figure,
                        SourceSpan(issue.source, min(b.lines), max(b.lines)) if b.lines else None)
                  for b in draft.blocks)
     kind = _kind(draft, group.title, group.column)
@@ -83,6 +83,13 @@ def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> A
         photographers=tuple(people.photographers), author_title=draft.author_title,
         continued_from=continued_from, continues_to=draft.continues_to, markers=tuple(draft.markers),
         slug=slugify(title))
+
+
+def _block_kind(block) -> str:
+    """A closing line the assembler filed as a subhead (``版式设计：X``, ``（据新华社电）``,
+    ``X摄``) is a line of the text: a reader sees no heading, and no contents entry, for it.
+    Assembly keeps filing it as a section, where it ends the article's text as a credit does."""
+    return "paragraph" if block.kind == "section" and closing_line(block.text) else block.kind
 
 
 def with_deck(group, draft: Draft):

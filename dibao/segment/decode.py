@@ -10,17 +10,15 @@ and what the rules are certain of (mastheads, folios, 上接/下转 markers) sta
 """
 from __future__ import annotations
 
-import re
-
 from ..model import Figure
 from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
-from .patterns import PART_NUMBER, has_sentence_punctuation, headline_shaped, is_kicker_form, quotes_balanced, starts_mid_sentence
+from .patterns import (PART_NUMBER, credit_line, has_sentence_punctuation, headline_shaped,
+                       is_kicker_form, quotes_balanced, starts_mid_sentence)
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
 SUBHEAD_MAX = 24  #: characters: a subhead is a phrase or two
-CREDIT_LINE = re.compile(r"^[（(].*(?:整理|电|供稿|摄|绘|编译|综合|报道)[）)]$|^[（(]作者|^(?:本版)?(?:版式设计|制图|责编|责任编辑)\s*[:：]")
 
 
 class RoleAssembler(Assembler):
@@ -274,10 +272,3 @@ def certain_role(units: list[Unit], role: str) -> str:
     if role in ("kicker", "title") and units and (units[0].kind in NEVER_TITLES or credit_line(units[0].text)):
         return "body"
     return role
-
-
-def credit_line(text: str) -> bool:
-    """``（本报记者吴月整理）``, ``（作者为…）``, ``（新华社北京5月30日电）``, ``版式设计：蔡华伟``: a line
-    that closes an article or credits its makers."""
-    return bool(CREDIT_LINE.match(text))
-

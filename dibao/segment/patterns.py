@@ -97,3 +97,22 @@ def bigrams(text: str) -> list[str]:
     return [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
 
 
+PHOTO_CREDIT = re.compile(r"摄(?:影)?(?:报道)?(?:[（(][^（）()]*[）)])?$")
+BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
+CREDIT_LINE = re.compile(r"^[（(].*(?:整理|电|供稿|摄|绘|编译|综合|报道)[）)]$|^[（(]作者|^(?:本版)?(?:版式设计|制图|责编|责任编辑)\s*[:：]")
+
+
+def closing_line(text: str) -> bool:
+    """A line that closes an article or credits its makers: a credit line, a photo credit
+    (``新华社记者 徐 昱摄``), or a note wholly in brackets (``（据新华社伦敦电 记者X）``,
+    ``（本系列评论到此结束）``).  It reads as a line of the text, never as a subhead; a part's
+    number in brackets (``（二）``) is not one."""
+    if credit_line(text) or PHOTO_CREDIT.search(text):
+        return True
+    return bool(BRACKETED.match(text)) and not PART_NUMBER.match(text)
+
+
+def credit_line(text: str) -> bool:
+    """``（本报记者吴月整理）``, ``（作者为…）``, ``（新华社北京5月30日电）``, ``版式设计：蔡华伟``: a line
+    that closes an article or credits its makers."""
+    return bool(CREDIT_LINE.match(text))

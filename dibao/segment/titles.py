@@ -29,17 +29,19 @@ class TitleGroup:
 
 
 def read_title_group(units: list[Unit]) -> TitleGroup:
-    group = _read_lines(units)
+    # a column printed in brackets on a headline line is certain; a short line beside it is then
+    # a kicker or subtitle (``广东古蓬村`` over ``古村希望（寻找最美乡村）``), not a second column
+    group = _read_lines(units, short_columns=not any(TRAILING_COLUMN.search(u.text) for u in units))
     bracketed = TRAILING_COLUMN.search(group.title)
     if bracketed and not group.column:  # ``标题（人民时评）``: the column rides in brackets on the title
         return replace(group, title=group.title[:bracketed.start()], column=bracketed.group(1))
     return group
 
 
-def _read_lines(units: list[Unit]) -> TitleGroup:
+def _read_lines(units: list[Unit], short_columns: bool = True) -> TitleGroup:
     lines = [(u.text, u.lines[0].heading) for u in units]
     col = next((i for i, (t, _) in enumerate(lines) if is_column_form(t)), None)
-    if col is None and len(lines) >= 2:
+    if col is None and len(lines) >= 2 and short_columns:
         longest = max(len(t) for t, _ in lines)
         col = next((i for i, (t, _) in enumerate(lines) if _short_column(t) and longest - len(t) >= 6), None)
     column = lines[col][0] if col is not None else ""

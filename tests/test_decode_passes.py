@@ -64,3 +64,12 @@ def test_a_tail_printed_below_the_next_story_goes_back_whole():
     result = return_tails([open_story, next_story], lambda number: 0.0)
     assert result[0].blocks[-2].text.endswith("参展企业意向成交额居北欧国家之首；赴芬中国游客人数连创新高。")
     assert result[1].blocks[-1].text.endswith("推动伊中关系再上新台阶。")
+
+
+def test_makers_and_sources_never_open_an_article_as_its_title():
+    from dibao.segment.decode import certain_role
+
+    lines = ("汤德宏 杨玉岗摄影报道", "资料和数据来源：本报及新华社报道", "统筹：黄超", "（本报记者 李 强整理）")
+    for text, line_units in zip(lines, units(lines)):
+        assert certain_role(line_units, "title") == "body", text
+    assert certain_role(units(["摄影家镜头里的长江"])[0], "title") == "title"

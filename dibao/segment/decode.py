@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Figure
 from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
-from .patterns import (PART_NUMBER, credit_line, has_sentence_punctuation, headline_shaped,
+from .patterns import (PART_NUMBER, closing_line, credit_line, has_sentence_punctuation, headline_shaped,
                        is_kicker_form, quotes_balanced, starts_mid_sentence)
 from .units import Unit
 
@@ -269,6 +269,6 @@ def certain_role(units: list[Unit], role: str) -> str:
     says, and a credit, byline, dateline or marker never opens an article as its title."""
     if units and all(u.kind == "furniture" and u.data.keys() & CERTAIN_FURNITURE for u in units):
         return "furniture"
-    if role in ("kicker", "title") and units and (units[0].kind in NEVER_TITLES or credit_line(units[0].text)):
+    if role in ("kicker", "title") and units and (units[0].kind in NEVER_TITLES or closing_line(units[0].text)):
         return "body"
     return role

@@ -99,7 +99,10 @@ def bigrams(text: str) -> list[str]:
 
 PHOTO_CREDIT = re.compile(r"摄(?:影)?(?:报道)?(?:[（(][^（）()]*[）)])?$")
 BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
-CREDIT_LINE = re.compile(r"^[（(].*(?:整理|电|供稿|摄|绘|编译|综合|报道)[）)]$|^[（(]作者|^(?:本版)?(?:版式设计|制图|责编|责任编辑)\s*[:：]")
+#: a bracketed sign-off or author's note, or a makers' line: design, charts, editing, planning,
+#: and where pictures or data come from (``资料和数据来源：…``)
+CREDIT_LINE = re.compile(r"^[（(].*(?:整理|电|供稿|摄|绘|编译|综合|报道)[）)]$|^[（(]作者|"
+                         rf"^(?:本版)?(?:版式设计|制图|责编|责任编辑|统筹|策划)\s*[:：]|^[{HAN}]{{0,6}}来源\s*[:：]")
 
 
 def closing_line(text: str) -> bool:

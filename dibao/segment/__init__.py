@@ -64,7 +64,7 @@ def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source:
 
 
 def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> Article:
-    group = with_deck(read_title_group(draft.title_units), draft)
+    group = with_deck(headline_column(read_title_group(draft.title_units), draft), draft)
     body = tuple(Block(_block_kind(b), b.text if b.kind != "figure" else "", b.figure,
                        SourceSpan(issue.source, min(b.lines), max(b.lines)) if b.lines else None)
                  for b in draft.blocks)
@@ -92,16 +92,31 @@ def _block_kind(block) -> str:
     return "paragraph" if block.kind == "section" and closing_line(block.text) else block.kind
 
 
+def headline_column(group, draft: Draft):
+    """A headline group whose only headline-shaped line reads as a column (``平等·互利·共赢``,
+    ``让沙丘变绿洲``) heads an article with text: that line is its headline, which a title made up
+    from the lead would only replace.  Over photo news (``关注·普法`` above pictures and their
+    captions) it stays the column."""
+    if not group.title and group.column and draft.has_body:
+        return replace(group, title=group.column, column="")
+    return group
+
+
 def with_deck(group, draft: Draft):
     """A ``——`` line right under the headline is its subtitle.  When the page prints it in the
     text flow (the model read it as the body's first line), the body keeps it too, as the page
     has it; the site shows it once (:func:`dibao.site.body.below_headline`)."""
+    deck = _deck_below(draft)
+    return replace(group, subtitle=deck) if deck and group.title and not group.subtitle else group
+
+
+def _deck_below(draft: Draft) -> str:
+    """The article's first paragraph when it is a ``——`` deck, else ``""``."""
     first = draft.blocks[0] if draft.blocks else None
-    if group.subtitle or not group.title or first is None or first.kind != "paragraph":
-        return group
-    if is_subtitle_form(first.text) and headline_shaped(first.text.lstrip("—－-"), 60):
-        return replace(group, subtitle=first.text)
-    return group
+    if first is not None and first.kind == "paragraph" and is_subtitle_form(first.text) \
+            and headline_shaped(first.text.lstrip("—－-"), 60):
+        return first.text
+    return ""
 
 
 def _kind(draft: Draft, title: str, column: str) -> str:

@@ -49,8 +49,6 @@ def _read_lines(units: list[Unit], short_columns: bool = True) -> TitleGroup:
     kickers = [t for t, _, _ in rest if is_kicker_form(t)]
     subtitles = [t for t, _, _ in rest if is_subtitle_form(t) and not is_kicker_form(t)]
     plain = [line for line in rest if not is_kicker_form(line[0]) and not is_subtitle_form(line[0])]
-    if not plain and column:  # ``平等·互利·共赢`` over a ``——`` deck: the only headline line is the title
-        return TitleGroup(title=column, kicker=" ".join(kickers), subtitle=" ".join(subtitles))
     if not plain:
         return TitleGroup(kicker=" ".join(kickers), subtitle=" ".join(subtitles), column=column)
     main = _main_line(plain)

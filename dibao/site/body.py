@@ -11,6 +11,7 @@ from typing import Mapping, Sequence
 from markupsafe import Markup, escape
 
 from ..model import Block, Figure
+from ..segment.patterns import closing_line
 
 
 def below_headline(blocks: Sequence[Block], subtitle: str) -> Sequence[Block]:
@@ -29,9 +30,14 @@ def render_blocks(blocks: Sequence[Block], heading_level: int = 2, anchors: Mapp
     ``anchors`` (block index → id) gives headings and paragraphs the ids a table of contents
     links to; a heading also gets a link to itself, to copy."""
     anchors = anchors or {}
+    credits = closing_run(blocks)
     parts: list[str] = []
     items: list[str] = []
     for index, block in enumerate(blocks):
+        if index in credits:
+            anchor = f' id="{anchors[index]}"' if index in anchors else ""
+            parts.append(f'<p class="credit"{anchor}>{escape(block.text)}</p>')
+            continue
         if block.kind == "item":
             items.append(f"<li>{escape(block.text)}</li>")
             continue
@@ -42,6 +48,18 @@ def render_blocks(blocks: Sequence[Block], heading_level: int = 2, anchors: Mapp
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
     return Markup("\n".join(p for p in parts if p))
+
+
+def closing_run(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the paragraphs that close the article: its last paragraphs, each a sign-off or
+    a credit (``（本报记者 X）``, ``版式设计：X``, ``X摄``), set off from the text as print does."""
+    run: set[int] = set()
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if block.kind != "paragraph" or not closing_line(block.text):
+            break
+        run.add(index)
+    return run
 
 
 def render_block(block: Block, heading_level: int, anchor: str = "") -> str:

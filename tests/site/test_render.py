@@ -213,3 +213,15 @@ def test_themes_page_lists_untagged_articles_as_other():
     themes = build_catalog([issue]).themes
     assert [g.name for g in themes] == ["反诈", UNTAGGED[0]]
     assert [e.article.order for e in themes[-1].entries] == [1] and themes[-1].head.count == 1
+
+
+def test_the_lines_that_close_an_article_are_set_off_as_credits():
+    from dibao.model import Block
+    from dibao.site.body import render_blocks
+
+    html = render_blocks((Block("paragraph", "正文第一段。"), Block("paragraph", "（据新华社电）"),
+                          Block("paragraph", "正文第二段。"), Block("paragraph", "（本报记者 陆娅楠）"),
+                          Block("paragraph", "版式设计：蔡华伟")))
+    assert '<p class="credit">（本报记者 陆娅楠）</p>' in html and '<p class="credit">版式设计：蔡华伟</p>' in html
+    # a bracketed line inside the text is not a credit: only the article's last lines are
+    assert "<p>（据新华社电）</p>" in html and "<p>正文第二段。</p>" in html

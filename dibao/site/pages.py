@@ -96,8 +96,8 @@ def issue_pages(catalog: Catalog, config: SiteConfig, index: int, links: dict) -
     yield issue_page(catalog, config, index)
     for at in range(len(issue_entry.pages)):
         yield page_page(catalog, config, index, at)
-    for entry in issue_entry.entries:
-        yield article_page(catalog, config, issue_entry, entry, links)
+    for at in range(len(issue_entry.entries)):
+        yield article_page(catalog, config, issue_entry, at, links)
 
 
 def region_map(catalog: Catalog, page_path: str):
@@ -159,10 +159,10 @@ def issue_neighbours(catalog: Catalog, index: int) -> dict:
                 next_issue=link(catalog.issues[after]) if after is not None else None)
 
 
-def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, entry, links: dict) -> Page:
-    """``links``: see :func:`group_links`."""
+def article_page(catalog: Catalog, config: SiteConfig, issue_entry: IssueEntry, at: int, links: dict) -> Page:
+    """The ``at``-th article of an issue.  ``links``: see :func:`group_links`."""
     siblings = issue_entry.entries
-    at = siblings.index(entry)
+    entry = siblings[at]
     printed = issue_entry.page(entry.article.page)
     return make_page(
         entry.path, "article.html", config, entry.article.title, "issues", derive=article_extras,

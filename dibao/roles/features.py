@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import chain
 
 from ..model import Line
-from ..segment.patterns import HAN, bigrams, ends_sentence, quotes_balanced, starts_mid_sentence
+from ..segment.patterns import HAN, bigrams, closing_line, ends_sentence, quotes_balanced, starts_mid_sentence
 
 LENGTHS = (2, 4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 60, 100, 200)
 SENTENCE_MARKS = "。！？!?；;"
@@ -179,17 +179,33 @@ def heading_ranks(lines: tuple[Line, ...]) -> list[dict[str, str]]:
     return out
 
 
+DISTANCES = (100, 300, 600, 1000, 2000, 4000)
+
+
+def distances(texts: list[str], mark) -> list[str]:
+    """For each line, how many characters of text lie between it and the last line above it
+    that ``mark`` picks (bucketed; ``none`` when there is none)."""
+    out, since = [], None
+    for text in texts:
+        out.append("none" if since is None else bucket(since, DISTANCES))
+        since = 0 if mark(text) else (None if since is None else since + len(text))
+    return out
+
+
 def line_features(lines: tuple[Line, ...], rule_kinds: list[tuple[str, ...]]) -> list[dict[str, str | float]]:
     """One feature mapping per line, with its neighbours' shapes under ``-2:``, ``-1:``, ``+1:``, ``+2:``."""
     own = [shape(line, kinds) for line, kinds in zip(lines, rule_kinds)]
     texts = [line.text for line in lines]
     context = Context(texts)
     marks = heading_ranks(lines)
+    since_close = distances(texts, closing_line)
+    since_head = distances(texts, headline_like)
     out = []
     for i, features in enumerate(own):
         row = dict(features)
         row.update(marks[i])
         if headline_like(texts[i]):
+            row["since_close"], row["since_head"] = since_close[i], since_head[i]
             row.update(steps("after", context.recurs(i, 1, Context.AFTER), OVERLAP_STEPS))
             row.update(steps("before", context.recurs(i, -1, Context.BEFORE), OVERLAP_STEPS))
             for offset in (-1, 0, 1):

@@ -22,20 +22,14 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
-from .runner import ROOT, build_command
+from .runner import ROOT, build_command, npm_tool
 
 LIGHTHOUSE_VERSION = "12"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 def lighthouse_binary() -> Path:
-    prefix = ROOT / "bench" / "out" / "lighthouse-npm"
-    binary = prefix / "node_modules" / ".bin" / "lighthouse"
-    if not binary.exists():
-        prefix.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(prefix),
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
-    return binary
+    return npm_tool("lighthouse", LIGHTHOUSE_VERSION, "lighthouse")
 
 
 def build_site(work: Path, corpus: Path, month: str, pages: int) -> Path:

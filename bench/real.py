@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from pathlib import Path
 
 from .measure import Run, run
 from .report import stage_seconds
-from .runner import ROOT, build_command, run_build, shown
+from .runner import ROOT, build_command, npm_tool, run_build, shown
 from .table import megabytes, seconds, table
 
 PAGEFIND_VERSION = "1.6.0"
@@ -115,13 +114,7 @@ def write_docs(b: Bench) -> Path:
 
 def pagefind_binary() -> Path:
     """Pagefind from npm (its binary comes in an optional package), installed once for the bench."""
-    prefix = ROOT / "bench" / "out" / "pagefind-npm"
-    binary = prefix / "node_modules" / ".bin" / "pagefind"
-    if not binary.exists():
-        prefix.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(prefix),
-                        f"pagefind@{PAGEFIND_VERSION}"], check=True)
-    return binary
+    return npm_tool("pagefind", PAGEFIND_VERSION, "pagefind")
 
 
 def build_pagefind(b: Bench) -> None:

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,18 @@ def shown(command: list[str] | tuple[str, ...]) -> str:
             return os.path.relpath(part, ROOT)
         return part
     return " ".join(short(p) for p in command)
+
+
+def npm_tool(package: str, version: str, binary: str) -> Path:
+    """A bench-only tool from npm (Pagefind, Lighthouse), installed once into
+    ``bench/out/<package>-npm``: not a dibao dependency."""
+    prefix = ROOT / "bench" / "out" / f"{package}-npm"
+    path = prefix / "node_modules" / ".bin" / binary
+    if not path.exists():
+        prefix.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(prefix),
+                        f"{package}@{version}"], check=True)
+    return path
 
 
 def build_command(work: Path, *extra: str) -> list[str]:

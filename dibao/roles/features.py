@@ -182,13 +182,13 @@ def heading_ranks(lines: tuple[Line, ...]) -> list[dict[str, str]]:
 DISTANCES = (100, 300, 600, 1000, 2000, 4000)
 
 
-def distances(texts: list[str], mark) -> list[str]:
-    """For each line, how many characters of text lie between it and the last line above it
-    that ``mark`` picks (bucketed; ``none`` when there is none)."""
+def distances(texts: list[str], marked: list[bool]) -> list[str]:
+    """For each line, how many characters of text lie between it and the last marked line above
+    it (bucketed; ``none`` when there is none)."""
     out, since = [], None
-    for text in texts:
+    for text, mark in zip(texts, marked):
         out.append("none" if since is None else bucket(since, DISTANCES))
-        since = 0 if mark(text) else (None if since is None else since + len(text))
+        since = 0 if mark else (None if since is None else since + len(text))
     return out
 
 
@@ -198,13 +198,14 @@ def line_features(lines: tuple[Line, ...], rule_kinds: list[tuple[str, ...]]) ->
     texts = [line.text for line in lines]
     context = Context(texts)
     marks = heading_ranks(lines)
-    since_close = distances(texts, closing_line)
-    since_head = distances(texts, headline_like)
+    heading = [headline_like(text) for text in texts]
+    since_close = distances(texts, [closing_line(text) for text in texts])
+    since_head = distances(texts, heading)
     out = []
     for i, features in enumerate(own):
         row = dict(features)
         row.update(marks[i])
-        if headline_like(texts[i]):
+        if heading[i]:
             row["since_close"], row["since_head"] = since_close[i], since_head[i]
             row.update(steps("after", context.recurs(i, 1, Context.AFTER), OVERLAP_STEPS))
             row.update(steps("before", context.recurs(i, -1, Context.BEFORE), OVERLAP_STEPS))

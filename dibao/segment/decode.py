@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Figure
 from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
-from .patterns import (PART_NUMBER, closing_line, credit_line, has_sentence_punctuation, headline_shaped,
+from .patterns import (PART_NUMBER, closing_line, has_sentence_punctuation, headline_shaped,
                        is_kicker_form, quotes_balanced, starts_mid_sentence)
 from .units import Unit
 

@@ -12,7 +12,7 @@ import re
 from ..model import Article
 from ..roles import Reading
 from .bylines import parse_dateline
-from .decode import credit_line
+from .patterns import credit_line
 
 SURE_START = 0.7  #: below this, the model was unsure that the article starts where it does
 INNER_START = 0.3  #: at or above this, the model thought another article might start inside

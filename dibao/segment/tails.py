@@ -14,10 +14,9 @@ from __future__ import annotations
 from typing import Callable
 
 from .bylines import parse_byline
-from .decode import credit_line
 from .draft import Draft
 from .fragments import append_fragment
-from .patterns import ends_sentence
+from .patterns import credit_line, ends_sentence
 from .similarity import Evidence
 
 CREDIT_ENDS = ("）", ")", "摄", "文", "图")
@@ -71,8 +70,9 @@ def best_cut(draft: Draft, above: Draft, evidence: Evidence, displaced: Callable
         return None
     head = " ".join(u.text for u in draft.title_units)
     best, best_score = None, 0.0
-    for cut in paragraphs[1:][-LONGEST_TAIL:]:
-        if sum(1 for i in paragraphs if i >= cut) > LARGEST_SHARE * len(paragraphs):
+    for k in range(max(1, len(paragraphs) - LONGEST_TAIL), len(paragraphs)):
+        cut = paragraphs[k]
+        if len(paragraphs) - k > LARGEST_SHARE * len(paragraphs):
             continue  # the story the tail was printed in keeps its own text
         belief = displaced(draft.blocks[cut].lines[0])
         tail = "\n".join(_text(b) for b in draft.blocks[cut:])

@@ -34,17 +34,13 @@ def render_blocks(blocks: Sequence[Block], heading_level: int = 2, anchors: Mapp
     parts: list[str] = []
     items: list[str] = []
     for index, block in enumerate(blocks):
-        if index in credits:
-            anchor = f' id="{anchors[index]}"' if index in anchors else ""
-            parts.append(f'<p class="credit"{anchor}>{escape(block.text)}</p>')
-            continue
         if block.kind == "item":
             items.append(f"<li>{escape(block.text)}</li>")
             continue
         if items:
             parts.append("<ul>" + "".join(items) + "</ul>")
             items = []
-        parts.append(render_block(block, heading_level, anchors.get(index, "")))
+        parts.append(render_block(block, heading_level, anchors.get(index, ""), credit=index in credits))
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
     return Markup("\n".join(p for p in parts if p))
@@ -62,7 +58,7 @@ def closing_run(blocks: Sequence[Block]) -> set[int]:
     return run
 
 
-def render_block(block: Block, heading_level: int, anchor: str = "") -> str:
+def render_block(block: Block, heading_level: int, anchor: str = "", credit: bool = False) -> str:
     if block.kind == "section":
         if not anchor:
             return f"<h{heading_level}>{escape(block.text)}</h{heading_level}>"
@@ -72,7 +68,8 @@ def render_block(block: Block, heading_level: int, anchor: str = "") -> str:
         return render_figure(block.figure)
     if not block.text:
         return ""
-    return f'<p id="{anchor}">{escape(block.text)}</p>' if anchor else f"<p>{escape(block.text)}</p>"
+    attributes = (' class="credit"' if credit else "") + (f' id="{anchor}"' if anchor else "")
+    return f"<p{attributes}>{escape(block.text)}</p>"
 
 
 def render_figure(figure: Figure) -> str:

@@ -12,7 +12,7 @@ from dibao.conserve import lost_characters
 from dibao.ingest import ingest
 from dibao.segment import segment
 from dibao.segment.bylines import parse_dateline
-from dibao.segment.decode import credit_line
+from dibao.segment.patterns import credit_line
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

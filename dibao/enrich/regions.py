@@ -217,6 +217,7 @@ def told_abroad(parts: list[tuple[str, str]], votes: dict[str, float]) -> bool:
 def is_national(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer: Gazetteer) -> bool:
     """A central body or nationwide words in a heading naming no province, or nationwide words
     throughout an article whose provinces are only examples, or more provinces than can be listed."""
+    parts = [(zone, local_scope(text, gazetteer)) for zone, text in parts]
     for zone, text in parts:
         if zone not in ("title", "lead"):
             break
@@ -229,6 +230,14 @@ def is_national(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer
             return True
     everywhere = sum(nationwide_count(text) for _, text in parts)
     return everywhere >= 3 and (not votes or max(votes.values()) < 0.6 * sum(votes.values()))
+
+
+def local_scope(text: str, gazetteer: Gazetteer) -> str:
+    """The text without the 各地 that follows a place's name (浙江平阳各地): that is the place's, not the nation's."""
+    cuts = [m.end for m in scan(text, gazetteer) if text.startswith("各地", m.end)]
+    for end in reversed(cuts):
+        text = text[:end] + text[end + 2:]
+    return text
 
 
 def is_photo_spread(article: Article) -> bool:

@@ -41,9 +41,10 @@ CENTRAL = re.compile(
     r"住建|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|中宣|中组)部|"
     r"人民银行|央行|审计署|国资委|海关总署|税务总局|市场监管总局|广电总局|体育总局|统计局|医保局|银保监会|证监会|"
     r"发展改革委|发改委|卫健委|国新办|国台办")
-#: nationwide words; 全国 in an honour or a ranking (全国首个, 全国先进, 全国人大代表) says nothing of scope
+#: nationwide words; 全国 in an honour or a ranking (全国首个, 全国先进, 全国人大代表) says nothing of scope,
+#: nor does 各地 of a place (全省各地, 平阳各地: :func:`local_scope` takes out the latter)
 NATIONWIDE = re.compile(r"全国(?!首|第一|率先|领先|先进|优秀|模范|示范|百佳|十佳|文明|劳模|劳动模范|人大代表|政协委员|一流|"
-                        r"前列|同类|知名|重点|最大|最高|之最)|我国|各地|各省|全民|举国")
+                        r"前列|同类|知名|重点|最大|最高|之最)|我国|(?<![省市县区州盟旗镇乡村])各地|各省|全民|举国")
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,15 @@ def test_a_meet_abroad_without_a_foreign_dateline_has_no_region():
 def test_a_province_given_as_an_example_leaves_a_nationwide_lead_national():
     article = make_article("全国各大铁路客运站采用红外测温仪。以上海各火车站为例，已累计测温近200万人。", "图片报道")
     assert regions_of(article) == ("全国",)
+
+
+def test_everywhere_in_the_province_is_no_nationwide_scope():
+    article = make_article("全省各地公安机关开展夏季治安打击整治行动。", "夏季行动启动", dateline="本报石家庄6月1日电")
+    assert regions_of(article) == ("河北",)  # 全省各地 is the province's, so the dateline speaks
+
+
+def test_a_place_followed_by_everywhere_in_it_stays_that_place():
+    article = make_article(["每逢清明，浙江平阳各地学校师生都会来到烈士铜像前缅怀先烈，重温她短暂而壮烈的一生。",
+                            "她出生在浙江平阳，曾在上海从事地下交通工作，后赴延安学习，又到江苏溧阳开辟新区。",
+                            "1942年，她在江苏金坛被捕，英勇就义。"], "慷慨赴死的女英雄")
+    assert regions_of(article) == ("浙江", "江苏")

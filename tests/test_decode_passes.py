@@ -1,6 +1,6 @@
 """The decoder's rule passes over the role model's reading: each fixes one certain thing."""
 from dibao.model import Line
-from dibao.segment.decode import parts_go_on
+from dibao.segment.passes import parts_go_on, photo_news
 from dibao.segment.units import units_by_line
 
 PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",
@@ -22,6 +22,28 @@ def test_a_credit_line_is_no_part_number_and_what_follows_it_may_start_anew():
     roles = ["title", "body", "body", "body", "body", "body", "title", "lead"]
     assert parts_go_on(units(PAGE), roles) == roles
     assert parts_go_on(units(PAGE), roles[:6] + ["fragment", "body"])[6] == "fragment"
+
+
+PHOTO_PAGE = ("某省出台措施助力小微企业融资", "本报某市1月5日电  （记者张文）某省日前出台十二条措施，加大小微企业金融支持力度。",
+              "目前，该省已建成覆盖全部县区的融资担保体系，累计为两万余家企业提供担保服务。", "海带丰收",
+              "1月4日，某省某县沿海养殖区，渔民驾船运送刚刚收割的海带。", "近日，该县三万多亩海带迎来收获季，养殖户抓住晴好天气组织采收。",
+              "李  明摄（影像中国）", "某市开通首条城际公交线路", "本报某市1月5日电  （记者王芳）某市首条城际公交线路5日正式开通。")
+PHOTO_ROLES = ["title", "body", "body", "body", "body", "body", "body", "title", "body"]
+
+
+def test_a_headline_over_a_credited_caption_is_photo_news_of_its_own():
+    assert photo_news(units(PHOTO_PAGE), PHOTO_ROLES)[3] == "title"
+    credit_in_text = PHOTO_PAGE[:5] + (PHOTO_PAGE[5] + "李明摄",) + PHOTO_PAGE[7:]
+    assert photo_news(units(credit_in_text), PHOTO_ROLES[:6] + PHOTO_ROLES[7:])[3] == "title"
+
+
+def test_a_subhead_over_a_section_that_goes_on_stays_a_subhead():
+    no_credit = PHOTO_PAGE[:6] + ("渔民们说，今年的收成比往年好。",) + PHOTO_PAGE[7:]
+    assert photo_news(units(no_credit), PHOTO_ROLES) == PHOTO_ROLES
+    story_goes_on = PHOTO_PAGE[:7] + ("该县还将建设海带精深加工园区，延长产业链条。",) + PHOTO_PAGE[8:]
+    assert photo_news(units(story_goes_on), PHOTO_ROLES[:7] + ["body", "body"])[3] == "body"
+    long_section = PHOTO_PAGE[:4] + ("近日，该县三万多亩海带迎来收获季。" * 40,) + PHOTO_PAGE[5:]
+    assert photo_news(units(long_section), PHOTO_ROLES)[3] == "body"
 
 
 def draft(title, *paragraphs, orphan=False):

@@ -13,8 +13,8 @@ from __future__ import annotations
 from ..model import Figure
 from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
-from .patterns import (PART_NUMBER, closing_line, has_sentence_punctuation, headline_shaped,
-                       is_kicker_form, quotes_balanced, starts_mid_sentence)
+from .passes import mended_roles
+from .patterns import closing_line, has_sentence_punctuation, headline_shaped, quotes_balanced, starts_mid_sentence
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
@@ -31,8 +31,7 @@ class RoleAssembler(Assembler):
     def run(self) -> tuple[list[Draft], list[Unit]]:
         index = 0
         previous = ""
-        roles = bylines_lead(self.units_by_line, parts_go_on(self.units_by_line, self.roles))
-        roles = head_groups(self.units_by_line, headed_furniture(self.units_by_line, roles))
+        roles = mended_roles(self.units_by_line, self.roles)
         for at, (units, role) in enumerate(zip(self.units_by_line, roles)):
             role = certain_role(units, role)
             if role == "body" and self.subhead(units, roles[at + 1] if at + 1 < len(roles) else ""):
@@ -164,95 +163,6 @@ def subhead_shaped(text: str, marked: bool) -> bool:
     if not text or len(text) > SUBHEAD_MAX or has_sentence_punctuation(text) or text[-1] in "，、,：:":
         return False
     return quotes_balanced(text) and (marked or text.endswith(("”", "」", "》", "’")))
-
-
-OPENING_FORMS = ("byline", "marker", "dateline", "author")  #: what prints right under a headline
-MAX_HEAD_LINES = 4  #: kicker, title, subtitle, column
-
-
-def headed_furniture(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Lines read as furniture that the rules read as headline lines, with the opening of a
-    story right under them (a byline, dateline, 上接 marker or text), are its headline group:
-    what the rules call furniture (folios, mastheads, footers) never heads a story.  Pages cut
-    from the middle of an issue have no masthead above their first story."""
-    roles, i = list(roles), 0
-    while i < len(roles):
-        end = i
-        while end < len(roles) and roles[end] == "furniture" and headline_line(units_by_line[end]):
-            end += 1
-        below = units_by_line[end] if end < len(roles) else []
-        opens = below and (below[0].kind in OPENING_FORMS or roles[end] in ("head", "body", "join"))
-        if end > i and end - i <= MAX_HEAD_LINES and opens and (i == 0 or roles[i - 1] == "furniture"):
-            first = "kicker" if end - i > 1 and is_kicker_form(units_by_line[i][0].text) else "title"
-            roles[i:end] = [first] + ["title" if first == "kicker" and k == i + 1 else "head" for k in range(i + 1, end)]
-            while end < len(roles) and roles[end] == "furniture" and units_by_line[end] and \
-                    all(u.kind in OPENING_FORMS for u in units_by_line[end]):
-                roles[end] = "head"
-                end += 1
-        i = max(end, i + 1)
-    return roles
-
-
-def head_groups(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Headline-shaped lines between a title and the byline under it (a ``——`` subtitle, a
-    column name) belong to the headline group, and so does the byline; a kicker-shaped line
-    read as furniture right above a title is its kicker."""
-    roles = list(roles)
-    for i, role in enumerate(roles):
-        if role in ("body", "join") and headline_line(units_by_line[i]) and signed_by_commentator(units_by_line, i + 1):
-            roles[i], role = "title", "title"  # a commentary under its own headline is a piece of its own
-        if role == "title" and i > 0 and roles[i - 1] == "furniture" and headline_line(units_by_line[i - 1]) \
-                and is_kicker_form(units_by_line[i - 1][0].text):
-            roles[i - 1] = "kicker"
-        if role not in ("kicker", "title", "head"):
-            continue
-        j = i + 1
-        while j < len(roles) and j - i <= MAX_HEAD_LINES and roles[j] in ("body", "head") and headline_line(units_by_line[j]):
-            j += 1
-        if i + 1 < j < len(roles) and units_by_line[j] and all(u.kind in OPENING_FORMS for u in units_by_line[j]):
-            roles[i + 1:j + 1] = ["head"] * (j - i)
-    return roles
-
-
-def signed_by_commentator(units_by_line: list[list[Unit]], i: int) -> bool:
-    """The line is a byline of the paper's commentator (本报评论员, 本刊特约评论员), which
-    signs a commentary of its own, never a part of another story."""
-    units = units_by_line[i] if i < len(units_by_line) else []
-    return bool(units) and all(u.kind == "byline" for u in units) and "评论员" in units[0].text
-
-
-def headline_line(units: list[Unit]) -> bool:
-    return len(units) == 1 and units[0].kind == "heading"
-
-
-def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Byline lines right above an article with no headline open it: the article starts at its
-    bylines (``□ 本报记者 X`` then the text), not at its first sentence."""
-    roles = list(roles)
-    for i, role in enumerate(roles):
-        if role != "lead":
-            continue
-        start = i
-        while start > 0 and roles[start - 1] in ("body", "head") and units_by_line[start - 1] and \
-                all(u.kind == "byline" for u in units_by_line[start - 1]):
-            start -= 1
-        if start < i:
-            roles[start:i + 1] = ["lead"] + ["head"] * (i - start - 1) + ["body"]
-    return roles
-
-
-def parts_go_on(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """The text right under a part's number (``（二）``) is that part of the same story: never the
-    start of another article, nor a piece displaced from one.  The model, which sees few such
-    numbers, can take ``（二）`` for a closing credit like ``（记者X）`` and the line under it
-    for a new start."""
-    roles = list(roles)
-    for i in range(1, len(roles)):
-        above = units_by_line[i - 1]
-        if roles[i] in ("fragment", "lead") and roles[i - 1] in ("body", "join") and len(above) == 1 \
-                and PART_NUMBER.match(above[0].text.strip()):
-            roles[i] = "body"
-    return roles
 
 
 def add_section(draft: Draft, unit: Unit) -> None:

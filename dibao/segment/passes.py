@@ -1,0 +1,142 @@
+"""Rule passes over the role model's reading of a page, before it is decoded into articles.
+
+Each pass takes the lines' units (what the rules read each line as) and their roles, and gives
+the roles back with one certain thing mended: what the model, seeing only a window of lines, gets
+wrong where the printed form settles it.  :func:`mended_roles` runs them in order.
+"""
+from __future__ import annotations
+
+from .patterns import PART_NUMBER, PHOTO_CREDIT, is_kicker_form
+from .units import Unit
+
+
+def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Every pass, in order: parts go on, bylines lead, photo news, headed furniture, head groups."""
+    roles = bylines_lead(units_by_line, parts_go_on(units_by_line, roles))
+    return head_groups(units_by_line, headed_furniture(units_by_line, photo_news(units_by_line, roles)))
+
+
+OPENING_FORMS = ("byline", "marker", "dateline", "author")  #: what prints right under a headline
+MAX_HEAD_LINES = 4  #: kicker, title, subtitle, column
+
+
+def headed_furniture(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Lines read as furniture that the rules read as headline lines, with the opening of a
+    story right under them (a byline, dateline, 上接 marker or text), are its headline group:
+    what the rules call furniture (folios, mastheads, footers) never heads a story.  Pages cut
+    from the middle of an issue have no masthead above their first story."""
+    roles, i = list(roles), 0
+    while i < len(roles):
+        end = i
+        while end < len(roles) and roles[end] == "furniture" and headline_line(units_by_line[end]):
+            end += 1
+        below = units_by_line[end] if end < len(roles) else []
+        opens = below and (below[0].kind in OPENING_FORMS or roles[end] in ("head", "body", "join"))
+        if end > i and end - i <= MAX_HEAD_LINES and opens and (i == 0 or roles[i - 1] == "furniture"):
+            first = "kicker" if end - i > 1 and is_kicker_form(units_by_line[i][0].text) else "title"
+            roles[i:end] = [first] + ["title" if first == "kicker" and k == i + 1 else "head" for k in range(i + 1, end)]
+            while end < len(roles) and roles[end] == "furniture" and units_by_line[end] and \
+                    all(u.kind in OPENING_FORMS for u in units_by_line[end]):
+                roles[end] = "head"
+                end += 1
+        i = max(end, i + 1)
+    return roles
+
+
+def head_groups(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Headline-shaped lines between a title and the byline under it (a ``——`` subtitle, a
+    column name) belong to the headline group, and so does the byline; a kicker-shaped line
+    read as furniture right above a title is its kicker."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role in ("body", "join") and headline_line(units_by_line[i]) and signed_by_commentator(units_by_line, i + 1):
+            roles[i], role = "title", "title"  # a commentary under its own headline is a piece of its own
+        if role == "title" and i > 0 and roles[i - 1] == "furniture" and headline_line(units_by_line[i - 1]) \
+                and is_kicker_form(units_by_line[i - 1][0].text):
+            roles[i - 1] = "kicker"
+        if role not in ("kicker", "title", "head"):
+            continue
+        j = i + 1
+        while j < len(roles) and j - i <= MAX_HEAD_LINES and roles[j] in ("body", "head") and headline_line(units_by_line[j]):
+            j += 1
+        if i + 1 < j < len(roles) and units_by_line[j] and all(u.kind in OPENING_FORMS for u in units_by_line[j]):
+            roles[i + 1:j + 1] = ["head"] * (j - i)
+    return roles
+
+
+PHOTO_NEWS_LINES = 4  #: caption paragraphs under a photo's headline, its credit line included
+PHOTO_NEWS_CHARS = 600  #: a caption is a few sentences, not a story
+
+
+def photo_news(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """A headline line read as text, over a few short paragraphs whose last ends in a photo credit
+    (``王春摄（影像中国）``) and under which the page goes on with something else, is photo news of
+    its own: print sets a photo, its headline and its caption apart from the story above, which
+    the model, seeing a short line between paragraphs, takes for that story's subhead."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role != "body" or i == 0 or roles[i - 1] not in ("body", "join") or not headline_line(units_by_line[i]):
+            continue
+        end = _caption_run(units_by_line, roles, i + 1)
+        if end is not None and (end + 1 == len(roles) or roles[end + 1] in ("kicker", "title", "lead", "furniture")
+                                or headline_line(units_by_line[end + 1])):
+            roles[i] = "title"
+    return roles
+
+
+def _caption_run(units_by_line: list[list[Unit]], roles: list[str], start: int) -> int | None:
+    """The last line of a short run of text from ``start`` ending in a photo credit, if there is one."""
+    chars = 0
+    for j in range(start, min(start + PHOTO_NEWS_LINES, len(roles))):
+        units = units_by_line[j]
+        if roles[j] not in ("body", "join") or not units:
+            return None
+        chars += sum(len(u.text) for u in units)
+        if chars > PHOTO_NEWS_CHARS:
+            return None
+        if PHOTO_CREDIT.search(units[-1].text.strip()):  # the credit on a line of its own reads as a heading
+            return j if j > start or len(units[-1].text) > 20 else None
+        if headline_line(units):
+            return None
+    return None
+
+
+def signed_by_commentator(units_by_line: list[list[Unit]], i: int) -> bool:
+    """The line is a byline of the paper's commentator (本报评论员, 本刊特约评论员), which
+    signs a commentary of its own, never a part of another story."""
+    units = units_by_line[i] if i < len(units_by_line) else []
+    return bool(units) and all(u.kind == "byline" for u in units) and "评论员" in units[0].text
+
+
+def headline_line(units: list[Unit]) -> bool:
+    return len(units) == 1 and units[0].kind == "heading"
+
+
+def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Byline lines right above an article with no headline open it: the article starts at its
+    bylines (``□ 本报记者 X`` then the text), not at its first sentence."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role != "lead":
+            continue
+        start = i
+        while start > 0 and roles[start - 1] in ("body", "head") and units_by_line[start - 1] and \
+                all(u.kind == "byline" for u in units_by_line[start - 1]):
+            start -= 1
+        if start < i:
+            roles[start:i + 1] = ["lead"] + ["head"] * (i - start - 1) + ["body"]
+    return roles
+
+
+def parts_go_on(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """The text right under a part's number (``（二）``) is that part of the same story: never the
+    start of another article, nor a piece displaced from one.  The model, which sees few such
+    numbers, can take ``（二）`` for a closing credit like ``（记者X）`` and the line under it
+    for a new start."""
+    roles = list(roles)
+    for i in range(1, len(roles)):
+        above = units_by_line[i - 1]
+        if roles[i] in ("fragment", "lead") and roles[i - 1] in ("body", "join") and len(above) == 1 \
+                and PART_NUMBER.match(above[0].text.strip()):
+            roles[i] = "body"
+    return roles

@@ -1,6 +1,6 @@
 """The decoder's rule passes over the role model's reading: each fixes one certain thing."""
 from dibao.model import Line
-from dibao.segment.passes import parts_go_on, photo_news
+from dibao.segment.passes import headed_datelines, parts_go_on, photo_news
 from dibao.segment.units import units_by_line
 
 PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",
@@ -44,6 +44,38 @@ def test_a_subhead_over_a_section_that_goes_on_stays_a_subhead():
     assert photo_news(units(story_goes_on), PHOTO_ROLES[:7] + ["body", "body"])[3] == "body"
     long_section = PHOTO_PAGE[:4] + ("近日，该县三万多亩海带迎来收获季。" * 40,) + PHOTO_PAGE[5:]
     assert photo_news(units(long_section), PHOTO_ROLES)[3] == "body"
+
+
+DATELINE_PAGE = ("某市开通首条城际公交线路", "本报某市1月5日电  （记者王芳）某市首条城际公交线路5日正式开通。",
+                 "线路全程设站12个，沿途连接两座城市的主要交通枢纽。", "去年前11月", "某港口集装箱吞吐量增长一成",
+                 "本报某市1月7日电  （记者朱明）记者从某港口集团获悉，去年前11月该港集装箱吞吐量同比增长一成。")
+
+
+def test_headline_lines_over_a_dateline_under_a_finished_story_open_a_report():
+    roles = ["title", "body", "body", "body", "body", "body"]
+    assert headed_datelines(units(DATELINE_PAGE), roles)[3:] == ["title", "head", "body"]
+
+
+def test_a_summary_between_the_headline_and_the_dateline_keeps_them_one_report():
+    quoted = DATELINE_PAGE[:5] + ("“港口是经济发展的晴雨表。”", "今年，该港将新开通三条国际航线。") + DATELINE_PAGE[5:]
+    roles = ["title"] + ["body"] * 7
+    assert headed_datelines(units(quoted), roles)[3:] == ["title", "head", "body", "body", "body"]
+
+
+def test_the_items_of_a_digest_stay_in_the_digest():
+    digest = ("速览", "某港口集装箱吞吐量增长一成", "本报某市1月7日电  （记者朱明）去年前11月该港集装箱吞吐量同比增长一成。",
+              "新开通三条国际航线。", "某市首条城际公交线路开通", "本报某市1月5日电  （记者王芳）某市首条城际公交线路5日正式开通。")
+    roles = ["title"] + ["body"] * 5
+    assert headed_datelines(units(digest), roles) == roles
+    assert headed_datelines(units(DATELINE_PAGE), ["title"] + ["body"] * 5)[3] == "title"
+
+
+def test_a_headline_line_over_a_dateline_under_a_broken_sentence_is_left_to_the_model():
+    broken = DATELINE_PAGE[:2] + ("线路全程设站12个，沿途连接两座城市的",) + DATELINE_PAGE[3:]
+    roles = ["title", "body", "body", "body", "body", "body"]
+    assert headed_datelines(units(broken), roles) == roles
+    no_dateline = DATELINE_PAGE[:5] + ("记者从某港口集团获悉，去年前11月该港集装箱吞吐量同比增长一成。",)
+    assert headed_datelines(units(no_dateline), roles) == roles
 
 
 def draft(title, *paragraphs, orphan=False):

@@ -6,14 +6,16 @@ wrong where the printed form settles it.  :func:`mended_roles` runs them in orde
 """
 from __future__ import annotations
 
-from .patterns import PART_NUMBER, PHOTO_CREDIT, is_kicker_form
+from .patterns import PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
 from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, bylines lead, photo news, headed furniture, head groups."""
+    """Every pass, in order: parts go on, bylines lead, photo news, headed datelines, headed furniture,
+    head groups."""
     roles = bylines_lead(units_by_line, parts_go_on(units_by_line, roles))
-    return head_groups(units_by_line, headed_furniture(units_by_line, photo_news(units_by_line, roles)))
+    roles = headed_datelines(units_by_line, photo_news(units_by_line, roles))
+    return head_groups(units_by_line, headed_furniture(units_by_line, roles))
 
 
 OPENING_FORMS = ("byline", "marker", "dateline", "author")  #: what prints right under a headline
@@ -99,6 +101,59 @@ def _caption_run(units_by_line: list[list[Unit]], roles: list[str], start: int) 
         if headline_line(units):
             return None
     return None
+
+
+DATELINE_REACH = 4  #: paragraphs a report may print between its headline and its dateline (a summary, pull quotes)
+
+
+def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Headline lines read as text, right under a finished paragraph and a few paragraphs at most
+    above a dateline (``本报海口1月7日电``), open an article: a dateline opens a report, so the
+    headline over it is no subhead of the story above.  Unless that story is a digest (速览, 数读)
+    whose items are printed the same way: an item under the story's own headline says so."""
+    opened, new = list(roles), list(roles)
+    datelines = [d for d in range(1, len(roles)) if roles[d] in ("body", "join") and _dateline(units_by_line[d])]
+    items = [_reach_up(units_by_line, roles, d) for d in datelines]
+    for d in datelines:
+        group = _headline_over(units_by_line, roles, d)
+        if group is None:
+            continue
+        start, end = group
+        story = max((k for k in range(start) if opened[k] in ("kicker", "title", "lead")), default=-1)
+        if any(story < k < start and headline_line(units_by_line[k]) for k in items):
+            continue  # a digest: its first item, under its headline, is printed the same way
+        first = "kicker" if end - start > 1 and is_kicker_form(units_by_line[start][0].text) else "title"
+        new[start:end] = [first] + ["title" if first == "kicker" and k == start + 1 else "head" for k in range(start + 1, end)]
+    return new
+
+
+def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
+    """The first line above line ``d`` that is no paragraph of text, at most a few paragraphs up."""
+    i = d - 1
+    while i > 0 and d - i <= DATELINE_REACH and roles[i] == "body" and not headline_line(units_by_line[i]) \
+            and all(u.kind == "body" for u in units_by_line[i]):
+        i -= 1
+    return i
+
+
+def _dateline(units: list[Unit]) -> bool:
+    return bool(units) and units[0].kind == "dateline"
+
+
+def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) -> tuple[int, int] | None:
+    """(first, last + 1) of the headline lines read as text a few paragraphs at most above line ``d``,
+    when a finished paragraph stands right above them."""
+    i = _reach_up(units_by_line, roles, d)
+    if roles[i] != "body" or not headline_line(units_by_line[i]):
+        return None
+    start = i
+    while start > 0 and i - start < MAX_HEAD_LINES and roles[start] == "body" and headline_line(units_by_line[start]):
+        start -= 1
+    above = units_by_line[start]
+    if start == i or roles[start] not in ("body", "join") or not above or above[-1].kind != "body" \
+            or not ends_sentence(above[-1].text):
+        return None
+    return start + 1, i + 1
 
 
 def signed_by_commentator(units_by_line: list[list[Unit]], i: int) -> bool:

@@ -62,6 +62,11 @@ def test_a_summary_between_the_headline_and_the_dateline_keeps_them_one_report()
     assert headed_datelines(units(quoted), roles)[3:] == ["title", "head", "body", "body", "body"]
 
 
+def test_a_dateline_of_copy_from_another_desk_opens_a_report_too():
+    reported = DATELINE_PAGE[:5] + ("据新华社某市1月7日电  （记者朱明）去年前11月该港集装箱吞吐量同比增长一成。",)
+    assert headed_datelines(units(reported), ["title"] + ["body"] * 5)[3:5] == ["title", "head"]
+
+
 def test_the_items_of_a_digest_stay_in_the_digest():
     digest = ("速览", "某港口集装箱吞吐量增长一成", "本报某市1月7日电  （记者朱明）去年前11月该港集装箱吞吐量同比增长一成。",
               "新开通三条国际航线。", "某市首条城际公交线路开通", "本报某市1月5日电  （记者王芳）某市首条城际公交线路5日正式开通。")

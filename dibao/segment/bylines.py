@@ -19,6 +19,8 @@ ROLE_KEY = {"见习记者": "reporters", "实习记者": "reporters", "记者": 
             "实习生": "correspondents", "摄影": "photographers", "图": "photographers"}
 DATELINE = re.compile(
     rf"^(?:本报|本刊|新华社|中新社|人民网|新华网)[{HAN}]{{0,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?!员|话|视|子|信|网|影|脑|梯|力|动|器)")
+#: a dateline of copy taken from another desk (``据新华社金边1月1日电``): it opens a report too
+REPORTED_DATELINE = re.compile("^据" + DATELINE.pattern.removeprefix("^"))
 PAREN_ROLE = r"(?:本报)?(?:见习记者|实习记者|记者|通讯员)?"
 PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*[{HAN}·]{{2,12}}(?:[\s、，]+{PAREN_ROLE}\s*[{HAN}·]{{2,12}})*)\s*[）)]")
 NAME_TOKEN = re.compile(rf"^{NAME}$")

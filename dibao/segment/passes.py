@@ -6,6 +6,7 @@ wrong where the printed form settles it.  :func:`mended_roles` runs them in orde
 """
 from __future__ import annotations
 
+from .bylines import REPORTED_DATELINE
 from .patterns import PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
 from .units import Unit
 
@@ -137,7 +138,7 @@ def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
 
 
 def _dateline(units: list[Unit]) -> bool:
-    return bool(units) and units[0].kind == "dateline"
+    return bool(units) and (units[0].kind == "dateline" or bool(REPORTED_DATELINE.match(units[0].text)))
 
 
 def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) -> tuple[int, int] | None:

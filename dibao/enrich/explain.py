@@ -57,7 +57,7 @@ def theme_lines(article: Article, config: EnrichConfig) -> list[str]:
         learnt = fmt(sorted(((model.keywords.get(k, 0.0), k.partition("|")[2]) for k in
                              keyword_features(name, taxonomy.keyword_sets[name], features) if k in model.keywords),
                             reverse=True))
-        lines.append(f"  {name}: p={probability:.2f} (threshold {model.threshold}) {mark}; keywords in {zones_of}; "
+        lines.append(f"  {name}: p={probability:.2f} (threshold {model.threshold}, {model.secondary} for a second theme) {mark}; keywords in {zones_of}; "
                      f"{shown}; learnt corrections {learnt}")
     return lines
 

@@ -16,7 +16,8 @@ Two small logistic models, both readable term by term (``--explain ARTICLE``):
   ``taxonomy_extend`` has no correction and is scored by the shared weights alone.
 
 An article whose relevance probability is below the fitted gate gets no theme;
-past the gate, a theme applies when its probability reaches the fitted threshold.
+past the gate, the likeliest theme applies when its probability reaches the fitted threshold, and a
+second or third one when it also reaches the fitted threshold for secondary themes.
 The fitted numbers live in ``dibao/data/theme_model.json``, which the training
 command re-creates byte for byte.
 """
@@ -53,6 +54,7 @@ class ThemeModel:
     gate: float = 0.5  #: no theme at all below this relevance probability
     evidence: tuple[float, ...] = (0.0,) * len(EVIDENCE_SUMS)  #: relevance weights of :data:`EVIDENCE_SUMS`
     keywords: dict = None  #: ``theme|keyword`` (or ``theme|*``) → correction of the theme's logit
+    secondary: float = 0.0  #: a second or third theme applies from this probability on (and the threshold)
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,7 +62,7 @@ def load_model(path: pathlib.Path = MODEL) -> ThemeModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     relevant, fit = data["relevance"], data["fit"]
     return ThemeModel(dict(relevant["words"]), relevant["bias"], tuple(fit["weights"]), fit["bias"], data["threshold"],
-                      data["gate"], tuple(relevant["evidence"]), dict(fit["keywords"]))
+                      data["gate"], tuple(relevant["evidence"]), dict(fit["keywords"]), data.get("secondary", 0.0))
 
 
 def relevance_features(words: list[str], title_words: list[str]) -> set[str]:

@@ -155,6 +155,7 @@ class ThemeScores:
     candidates: tuple[tuple[str, float, tuple[float, ...]], ...]  #: (theme, probability, features), likeliest first
     threshold: float
     gate: float
+    secondary: float = 0.0  #: the bar for a second or third theme
 
     @property
     def relevant(self) -> bool:
@@ -164,7 +165,8 @@ class ThemeScores:
     def themes(self) -> tuple[str, ...]:
         if not self.relevant:
             return ()
-        return tuple(name for name, p, _ in self.candidates[:MAX_THEMES] if p >= self.threshold)
+        bars = [self.threshold] + [max(self.threshold, self.secondary)] * (MAX_THEMES - 1)
+        return tuple(name for (name, p, _), bar in zip(self.candidates, bars) if p >= bar)
 
 
 def score_article(parts: list[tuple[str, str]], words: list[str], title_words: list[str], taxonomy: Taxonomy,
@@ -181,7 +183,7 @@ def score_article(parts: list[tuple[str, str]], words: list[str], title_words: l
         corrections = keyword_features(name, taxonomy.keyword_sets[name], features)
         scored.append((name, probability(shared, corrections, model), shared))
     scored.sort(key=lambda item: -item[1])
-    return ThemeScores(logit, tuple(scored), model.threshold, model.gate)
+    return ThemeScores(logit, tuple(scored), model.threshold, model.gate, model.secondary)
 
 
 def article_themes(parts: list[tuple[str, str]], words: list[str], title_words: list[str], taxonomy: Taxonomy,

@@ -48,6 +48,7 @@ RELEVANCE_L2 = 10.0  #: penalty on the squared word weights of the relevance
 KEYWORD_L2 = 1.0  #: penalty on the squared per-theme, per-keyword corrections
 DENSE_L2 = 0.01  #: penalty on the few shared weights (evidence sums, fit features)
 FOLDS = 5
+MAX_EXTRA = 2  #: second and third themes
 DIGITS = 4  #: decimals kept in the model file
 NONE = "none"
 
@@ -171,6 +172,19 @@ def right(example: Example, relevance_p: float, scored: list, gate: float, thres
     return bool(given) and given[0] in example.themes if example.themes else not given
 
 
+def held_out_ranks(data: list[Example], logits: list[float], keyword_sets: dict) -> list[list[tuple[float, str]]]:
+    """Each article's candidate themes scored by a fit made without it (:data:`FOLDS`-fold): the
+    probabilities a new article would get, not the surer ones of articles the fit has seen."""
+    ranks: list = [None] * len(data)
+    for fold in range(FOLDS):
+        kept = [i for i in range(len(data)) if i % FOLDS != fold]
+        fit, bias, keywords = fit_themes([data[i] for i in kept], [logits[i] for i in kept], keyword_sets)
+        model = ThemeModel({}, 0.0, tuple(fit), bias, 0.5, keywords=keywords)
+        for i in range(fold, len(data), FOLDS):
+            ranks[i] = ranked(data[i], logits[i], model, keyword_sets)
+    return ranks
+
+
 def best_thresholds(data: list[Example], logits: list[float], model: ThemeModel,
                     keyword_sets: dict) -> tuple[float, float]:
     """(gate, threshold) with the best mean of the two halves' share right; the lowest of equally good ones."""
@@ -187,6 +201,30 @@ def best_thresholds(data: list[Example], logits: list[float], model: ThemeModel,
     return found
 
 
+def best_secondary(data: list[Example], logits: list[float], keyword_sets: dict, gate: float,
+                   threshold: float) -> float:
+    """The bar for a second or third theme: the best F1 of those themes against the annotations' own
+    second and third themes, on articles past the gate whose first theme is given.  The first theme's
+    threshold is chosen for the first theme alone, which is what the annotation rule scores; a low one
+    would otherwise tag articles with every theme that has some evidence."""
+    grid = [round(0.05 * k, 2) for k in range(1, 20)]
+    cases = [(e, ranks[1:MAX_EXTRA + 1]) for e, logit, ranks in
+             zip(data, logits, held_out_ranks(data, logits, keyword_sets))
+             if sigmoid(logit) >= gate and ranks and ranks[0][0] >= threshold]
+    best, found = -1.0, threshold
+    for bar in (b for b in grid if b >= threshold):
+        given = right = 0
+        for example, extra in cases:
+            names = [name for p, name in extra if p >= bar]
+            given += len(names)
+            right += sum(name in example.themes for name in names)
+        wanted = sum(max(len(e.themes) - 1, 0) for e, _ in cases)
+        f1 = 2 * right / (given + wanted) if given + wanted else 0.0
+        if f1 > best + 1e-12:
+            best, found = f1, bar
+    return found
+
+
 def train(annotations: list[Annotation]) -> dict:
     data = examples([a for a in annotations if not a.held_out])
     keyword_sets = load_taxonomy().keyword_sets
@@ -196,8 +234,9 @@ def train(annotations: list[Annotation]) -> dict:
     model = ThemeModel(relevant.words, relevant.relevance_bias, tuple(fit), fit_bias, 0.5,
                        evidence=relevant.evidence, keywords=keywords)
     gate, threshold = best_thresholds(data, logits, model, keyword_sets)
+    secondary = best_secondary(data, logits, keyword_sets, gate, threshold)
     return {"about": "fitted by python -m dibao.enrich.train on the training part of annotations/; do not edit by hand",
-            "trained_on": len(data), "gate": gate, "threshold": threshold,
+            "trained_on": len(data), "gate": gate, "threshold": threshold, "secondary": secondary,
             "fit": {"features": list(FIT_FEATURES), "weights": fit, "bias": fit_bias,
                     "keywords": dict(sorted(keywords.items()))},
             "relevance": {"bias": relevant.relevance_bias, "evidence_sums": list(EVIDENCE_SUMS),

@@ -77,3 +77,13 @@ def test_explain_names_the_decision(tmp_path):
     text = out.getvalue()
     assert "themes: 反诈" in text and "反诈: p=" in text and "relevance" in text
     assert "regions: 湖南" in text and "本报长沙3月4日电" in text  # the dateline speaks when nothing else does
+
+
+def test_a_second_theme_needs_the_secondary_bar():
+    from dibao.enrich.themes import ThemeScores
+
+    scores = ThemeScores(relevance=3.0, candidates=(("禁毒", 0.9, ()), ("交通安全", 0.25, ()), ("基层治理", 0.35, ())),
+                         threshold=0.2, gate=0.5, secondary=0.3)
+    assert scores.themes == ("禁毒", "基层治理")
+    assert ThemeScores(3.0, (("禁毒", 0.25, ()),), threshold=0.2, gate=0.5, secondary=0.3).themes == ("禁毒",)
+    assert load_model().secondary >= load_model().threshold

@@ -29,6 +29,9 @@ from dibao.search.tokens import char_class, term_lists
 MASK = 8
 #: Context character for "no word character there" (start or end of a run).
 EDGE = " "
+MASK_LOW = MASK - 1  #: MASK is a power of two: position % MASK is position & MASK_LOW
+BITS = tuple(1 << k for k in range(MASK))
+assert MASK & MASK_LOW == 0
 
 
 def _word_class() -> str:
@@ -108,12 +111,12 @@ def count_doc(doc: SearchDoc) -> DocCounts:
         masked = nonword.sub(EDGE, text.lower())
         for match in pairs.finditer(masked):
             run, at = match.group(), match.start()
-            for i in range(len(run) - 1):
-                gram = run[i : i + 2]
+            # the run's adjacent pairs, made in C; a position's bit is 1 << (position % MASK)
+            for i, gram in enumerate(map(str.__add__, run, run[1:]), at):
                 masks = grams.get(gram)
                 if masks is None:
                     if not gram_key(gram):
                         continue
                     masks = grams[gram] = [0] * nf
-                masks[f] |= 1 << ((at + i) % MASK)
+                masks[f] |= BITS[i & MASK_LOW]
     return DocCounts(tuple(lengths), {t: tuple(v) for t, v in terms.items()}, {g: tuple(v) for g, v in grams.items()})

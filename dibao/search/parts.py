@@ -23,6 +23,8 @@ from dibao.search.docs import FIELDS, SearchDoc
 
 #: Entry flags: the key is a term somewhere (its entry starts with lunr's term order), a gram somewhere.
 TERM, GRAM = 1, 2
+NO_COUNTS = (0,) * len(FIELDS)  #: a key that is no term (or no gram) of a doc
+assert len(FIELDS) == 4, "PartData._record unrolls the four fields"
 
 
 @dataclass
@@ -50,41 +52,44 @@ class PartData:
         local = len(self.digests)
         self.digests.append(digest)
         self.lengths.append(counts.lengths)
-        terms, grams = self.terms, counts.grams
+        terms, grams, record = self.terms, counts.grams, self._record
         for term, tfs in counts.terms.items():
             if term not in terms:
                 terms[term] = len(terms)
             masks = grams.get(term)
-            self._record(term, local, tfs, masks, TERM | (GRAM if masks else 0))
+            record(term, local, tfs, masks, TERM | GRAM if masks else TERM)
         for gram, masks in grams.items():
             if gram not in counts.terms:
-                self._record(gram, local, None, masks, GRAM)
+                record(gram, local, None, masks, GRAM)
         return counts.terms.keys() | grams.keys()
 
     def _record(self, key: str, local: int, tfs, masks, kind: int) -> None:
+        # the hot loop of a build (one call per key of every doc): fields and small numbers unrolled
         piece = self.pieces.get(key)
         if piece is None:
             piece = self.pieces[key] = bytearray()
-            previous = -1
+            gap = local
             self.flags[key] = kind
         else:
-            previous = self.lasts[key]
+            gap = local - self.lasts[key] - 1
             self.flags[key] |= kind
         self.lasts[key] = local
-        varint(local - previous - 1, piece)
-        bits = 0
-        for f in range(len(FIELDS)):
-            if tfs is not None and tfs[f]:
-                bits |= 1 << f
-            if masks is not None and masks[f]:
-                bits |= 16 << f
-        piece.append(bits)
-        for f in range(len(FIELDS)):
-            if bits >> f & 1:
-                varint(tfs[f], piece)
-            if bits >> (4 + f) & 1:
-                piece.append(masks[f])
-
+        if gap < 0x80:
+            piece.append(gap)
+        else:
+            varint(gap, piece)
+        t0, t1, t2, t3 = tfs if tfs is not None else NO_COUNTS
+        m0, m1, m2, m3 = masks if masks is not None else NO_COUNTS
+        piece.append((t0 > 0) | (t1 > 0) << 1 | (t2 > 0) << 2 | (t3 > 0) << 3
+                     | (m0 > 0) << 4 | (m1 > 0) << 5 | (m2 > 0) << 6 | (m3 > 0) << 7)
+        for tf, mask in ((t0, m0), (t1, m1), (t2, m2), (t3, m3)):
+            if tf:
+                if tf < 0x80:
+                    piece.append(tf)
+                else:
+                    varint(tf, piece)
+            if mask:
+                piece.append(mask)
 
     def extend(self, other: "PartData") -> None:
         """Add the docs of ``other`` (counted apart: a run of docs that follows this part's last)."""

@@ -15,6 +15,7 @@ spaces, symbols) never becomes a token.  Offsets count code points.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterator, NamedTuple
@@ -40,6 +41,7 @@ def is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN"
 
 
+@functools.lru_cache(maxsize=None)  # called for every character outside ideograph runs; few distinct ones
 def char_class(char: str) -> str:
     """``han``, ``latin`` (Latin letters and any digits: one token per run), ``other`` letters, or "" (no word character)."""
     if is_ideograph(char):

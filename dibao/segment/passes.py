@@ -112,7 +112,7 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
     above a dateline (``本报海口1月7日电``), open an article: a dateline opens a report, so the
     headline over it is no subhead of the story above.  Unless that story is a digest (速览, 数读)
     whose items are printed the same way: an item under the story's own headline says so."""
-    opened, new = list(roles), list(roles)
+    new = list(roles)  # the model's openings decide what story a group is under; the new ones do not
     datelines = [d for d in range(1, len(roles)) if roles[d] in ("body", "join") and _dateline(units_by_line[d])]
     items = [_reach_up(units_by_line, roles, d) for d in datelines]
     for d in datelines:
@@ -120,7 +120,7 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
         if group is None:
             continue
         start, end = group
-        story = max((k for k in range(start) if opened[k] in ("kicker", "title", "lead")), default=-1)
+        story = max((k for k in range(start) if roles[k] in ("kicker", "title", "lead")), default=-1)
         if any(story < k < start and headline_line(units_by_line[k]) for k in items):
             continue  # a digest: its first item, under its headline, is printed the same way
         first = "kicker" if end - start > 1 and is_kicker_form(units_by_line[start][0].text) else "title"

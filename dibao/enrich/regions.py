@@ -42,6 +42,8 @@ VENUE = re.compile(r"(?<=[在于赴抵])北京|北京(?=人民大会堂|召开|�
 SHORT_LEAD = 30  #: characters; a shorter lead says too little on its own
 #: 以上海为例: a place given as an example of something wider
 EXAMPLE = re.compile(r"以[^，。；：、]{1,20}?为例")
+#: places a sentence leaves out (未包括香港特别行政区、澳门特别行政区和台湾省; 除北京外): no place of the story
+EXCLUDED = re.compile(r"[不未]包?(?:包括|含)[^。；，！？]{1,60}|除[^。；，！？]{1,30}?以?外")
 ABROAD_BODY_CAP = 6  #: body mentions of places abroad count up to this many
 ABROAD_BODY_MIN = 3  #: body mentions of places abroad that tell a story abroad when no Chinese place has substance
 #: the provinces' official one-character short names (简称; 黔/贵, 滇/云, 陕/秦, 甘/陇, 川/蜀 are both in use):
@@ -94,7 +96,7 @@ def zones(article: Article) -> list[tuple[str, str]]:
 
 def place_zones(article: Article, gazetteer: Gazetteer) -> tuple[Dateline, list[tuple[str, str]]]:
     """The dateline, and the title, lead and body without it: the text places are read from."""
-    parts = with_full_lead([(zone, text) for zone, text in zones(article) if zone != "dateline"])
+    parts = with_full_lead([(zone, EXCLUDED.sub("", text)) for zone, text in zones(article) if zone != "dateline"])
     lead = next((i for i, (zone, _) in enumerate(parts) if zone == "lead"), None)
     if lead is None:
         return Dateline(), parts

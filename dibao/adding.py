@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Collection
 
 from .durable import write_atomically
+from .edition.pages import file_page
 from .ingest import InputError, discover, ingest
 from .model import Issue
 from .probes import probes
@@ -49,11 +50,14 @@ def normalised_name(issue: Issue, original: Path) -> str:
     """Date first when known (``2025-04-15-hebei-fazhibao.txt``), else the original stem as ASCII.
 
     A date the original name already carries (``20250415-…``, ``…_2025.04.15``) is taken out of
-    the rest of the name, so it is not printed twice."""
+    the rest of the name, so it is not printed twice.  A page number it ends in (``rmrb-20200229-08``)
+    is kept at the end (``2020-02-29-renminribao-08.txt``): a page with no printed folio is known as
+    a page of its edition by that number alone."""
     stem = slugify(issue.paper, 24) if issue.paper else ""
     base = slugify(original.stem, 40) if not re.fullmatch(r"[A-Za-z0-9_.-]+", original.stem) else original.stem
     if issue.date:
-        return f"{issue.date}-{stem or without_date(base, issue.date) or 'issue'}.txt"
+        page = file_page(original.name) if stem else 0
+        return f"{issue.date}-{stem or without_date(base, issue.date) or 'issue'}{f'-{page:02d}' if page else ''}.txt"
     return f"{base}.txt"
 
 

@@ -127,6 +127,19 @@ def test_adding_a_page_gives_the_content_a_clean_build_gives(tmp_path):
     assert len(incremental["qinghefazhibao-2025-03-01"].articles) == len(clean["qinghefazhibao-2025-03-01"].articles) == 4
 
 
+def test_a_page_brought_in_by_add_joins_its_edition(tmp_path):
+    from dibao.adding import add_files
+
+    seeds = copy_seeds(tmp_path, {"qinghe-20250301-01.txt", "qinghe-20250301-03.txt"})
+    parse(tmp_path, seeds)
+    # page 2 prints no folio: its number is in its file name alone, which add renames
+    (added,), _ = add_files([FIXTURE / "seeds" / "qinghe-20250301-02.txt"], seeds, known=set())
+    issues = parse(tmp_path, seeds)
+    assert sorted(issues) == ["qinghefazhibao-2025-03-01"]
+    assert [page.number for page in issues["qinghefazhibao-2025-03-01"].pages] == [1, 2, 3]
+    assert file_page(added.target.name) == 2
+
+
 def test_real_pages_form_editions_and_reprints_are_folded(tmp_path):
     files = sorted(CORPUS.glob("rmrb-20190201-*.txt")) if CORPUS.is_dir() else []
     if not files:

@@ -136,7 +136,9 @@ class KeyFiles:
 
 
 def assemble(parts: list[PartData]) -> dict[str, tuple[int, bytes]]:
-    """Every key's entry from every part (a full build)."""
+    """Every key's entry from every part (a full build).  Each part's pieces are emptied once
+    merged, and each key's merged pieces once its entry is made: a full build then holds the
+    index about once at a time instead of three times over (pieces, merged, entries)."""
     merged: dict[str, list] = {}
     for number, part in enumerate(parts):
         terms = part.terms
@@ -151,7 +153,10 @@ def assemble(parts: list[PartData]) -> dict[str, tuple[int, bytes]]:
             varint(number, found[2])
             varint(len(piece), found[2])
             found[2] += piece
-    return {key: _entry(flags, head, body) for key, (flags, head, body) in merged.items()}
+        part.pieces.clear()  # the part is in the build cache already
+    for key, (flags, head, body) in merged.items():
+        merged[key] = _entry(flags, head, body)  # same keys, same order: the dict is not resized
+    return merged
 
 
 def _entry(flags: int, head, body) -> tuple[int, bytes]:

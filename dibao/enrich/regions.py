@@ -236,6 +236,8 @@ def is_national(parts: list[tuple[str, str]], votes: dict[str, float], gazetteer
 
 def local_scope(text: str, gazetteer: Gazetteer) -> str:
     """The text without the 各地 that follows a place's name (浙江平阳各地): that is the place's, not the nation's."""
+    if "各地" not in text:  # the usual case: no place scan for it
+        return text
     cuts = [m.end for m in scan(text, gazetteer) if text.startswith("各地", m.end)]
     for end in reversed(cuts):
         text = text[:end] + text[end + 2:]

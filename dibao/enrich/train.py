@@ -48,6 +48,7 @@ RELEVANCE_L2 = 10.0  #: penalty on the squared word weights of the relevance
 KEYWORD_L2 = 1.0  #: penalty on the squared per-theme, per-keyword corrections
 DENSE_L2 = 0.01  #: penalty on the few shared weights (evidence sums, fit features)
 FOLDS = 5
+GRID = [round(0.05 * k, 2) for k in range(1, 20)]  #: the probabilities tried for a gate, a threshold or a bar
 MAX_EXTRA = 2  #: second and third themes
 DIGITS = 4  #: decimals kept in the model file
 NONE = "none"
@@ -188,12 +189,11 @@ def held_out_ranks(data: list[Example], logits: list[float], keyword_sets: dict)
 def best_thresholds(data: list[Example], logits: list[float], model: ThemeModel,
                     keyword_sets: dict) -> tuple[float, float]:
     """(gate, threshold) with the best mean of the two halves' share right; the lowest of equally good ones."""
-    grid = [round(0.05 * k, 2) for k in range(1, 20)]
     scored = [(e, sigmoid(logit), ranked(e, logit, model, keyword_sets)) for e, logit in zip(data, logits)]
     halves = [[s for s in scored if s[0].themes], [s for s in scored if not s[0].themes]]
     best, found = -1.0, (0.5, 0.5)
-    for gate in grid:
-        for threshold in grid:
+    for gate in GRID:
+        for threshold in GRID:
             score = sum(sum(right(e, p, ranks, gate, threshold) for e, p, ranks in half) / max(len(half), 1)
                         for half in halves)
             if score > best + 1e-12:
@@ -207,18 +207,17 @@ def best_secondary(data: list[Example], logits: list[float], keyword_sets: dict,
     second and third themes, on articles past the gate whose first theme is given.  The first theme's
     threshold is chosen for the first theme alone, which is what the annotation rule scores; a low one
     would otherwise tag articles with every theme that has some evidence."""
-    grid = [round(0.05 * k, 2) for k in range(1, 20)]
     cases = [(e, ranks[1:MAX_EXTRA + 1]) for e, logit, ranks in
              zip(data, logits, held_out_ranks(data, logits, keyword_sets))
              if sigmoid(logit) >= gate and ranks and ranks[0][0] >= threshold]
+    wanted = sum(max(len(e.themes) - 1, 0) for e, _ in cases)
     best, found = -1.0, threshold
-    for bar in (b for b in grid if b >= threshold):
+    for bar in (b for b in GRID if b >= threshold):
         given = right = 0
         for example, extra in cases:
             names = [name for p, name in extra if p >= bar]
             given += len(names)
             right += sum(name in example.themes for name in names)
-        wanted = sum(max(len(e.themes) - 1, 0) for e, _ in cases)
         f1 = 2 * right / (given + wanted) if given + wanted else 0.0
         if f1 > best + 1e-12:
             best, found = f1, bar

@@ -6,6 +6,8 @@ wrong where the printed form settles it.  :func:`mended_roles` runs them in orde
 """
 from __future__ import annotations
 
+import bisect
+
 from .bylines import REPORTED_DATELINE
 from .patterns import PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
 from .units import Unit
@@ -23,6 +25,14 @@ OPENING_FORMS = ("byline", "marker", "dateline", "author")  #: what prints right
 MAX_HEAD_LINES = 4  #: kicker, title, subtitle, column
 
 
+def group_roles(units_by_line: list[list[Unit]], start: int, end: int) -> list[str]:
+    """Roles of the headline lines ``start`` to ``end - 1`` opening a story: a kicker-shaped first
+    line over another is the kicker and the next the title, else the first is the title; the
+    rest are headline lines."""
+    first = "kicker" if end - start > 1 and is_kicker_form(units_by_line[start][0].text) else "title"
+    return [first] + ["title" if first == "kicker" and k == start + 1 else "head" for k in range(start + 1, end)]
+
+
 def headed_furniture(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     """Lines read as furniture that the rules read as headline lines, with the opening of a
     story right under them (a byline, dateline, 上接 marker or text), are its headline group:
@@ -36,8 +46,7 @@ def headed_furniture(units_by_line: list[list[Unit]], roles: list[str]) -> list[
         below = units_by_line[end] if end < len(roles) else []
         opens = below and (below[0].kind in OPENING_FORMS or roles[end] in ("head", "body", "join"))
         if end > i and end - i <= MAX_HEAD_LINES and opens and (i == 0 or roles[i - 1] == "furniture"):
-            first = "kicker" if end - i > 1 and is_kicker_form(units_by_line[i][0].text) else "title"
-            roles[i:end] = [first] + ["title" if first == "kicker" and k == i + 1 else "head" for k in range(i + 1, end)]
+            roles[i:end] = group_roles(units_by_line, i, end)
             while end < len(roles) and roles[end] == "furniture" and units_by_line[end] and \
                     all(u.kind in OPENING_FORMS for u in units_by_line[end]):
                 roles[end] = "head"
@@ -114,17 +123,17 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
     whose items are printed the same way: an item under the story's own headline says so."""
     new = list(roles)  # the model's openings decide what story a group is under; the new ones do not
     datelines = [d for d in range(1, len(roles)) if roles[d] in ("body", "join") and _dateline(units_by_line[d])]
-    items = [_reach_up(units_by_line, roles, d) for d in datelines]
+    items = [k for k in (_reach_up(units_by_line, roles, d) for d in datelines) if headline_line(units_by_line[k])]
+    openings = [k for k, role in enumerate(roles) if role in ("kicker", "title", "lead")]
     for d in datelines:
         group = _headline_over(units_by_line, roles, d)
         if group is None:
             continue
         start, end = group
-        story = max((k for k in range(start) if roles[k] in ("kicker", "title", "lead")), default=-1)
-        if any(story < k < start and headline_line(units_by_line[k]) for k in items):
+        story = openings[bisect.bisect_left(openings, start) - 1] if openings and openings[0] < start else -1
+        if any(story < k < start for k in items):
             continue  # a digest: its first item, under its headline, is printed the same way
-        first = "kicker" if end - start > 1 and is_kicker_form(units_by_line[start][0].text) else "title"
-        new[start:end] = [first] + ["title" if first == "kicker" and k == start + 1 else "head" for k in range(start + 1, end)]
+        new[start:end] = group_roles(units_by_line, start, end)
     return new
 
 

@@ -1,6 +1,6 @@
 """The decoder's rule passes over the role model's reading: each fixes one certain thing."""
 from dibao.model import Line
-from dibao.segment.passes import headed_datelines, parts_go_on, photo_news
+from dibao.segment.passes import headed_datelines, parts_go_on, photo_news, speakers_listed
 from dibao.segment.units import units_by_line
 
 PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",
@@ -132,3 +132,21 @@ def test_makers_and_sources_never_open_an_article_as_its_title():
     for text, line_units in zip(lines, units(lines)):
         assert certain_role(line_units, "title") == "body", text
     assert certain_role(units(["摄影家镜头里的长江"])[0], "title") == "title"
+
+
+DIALOGUE = ("让调解走在诉讼前面（法治对话）", "对话嘉宾：", "赵立新 某市中级人民法院副院长", "孙雅琴 某律师协会会长",
+            "赵立新：去年以来，全市法院把诉前调解作为化解纠纷的第一道关口。",
+            "孙雅琴：律师参与调解，能让当事人更早看清诉讼风险。")
+
+
+def test_a_participant_of_a_dialogue_is_no_headline_of_a_story_of_its_own():
+    roles = ["title", "body", "body", "title", "body", "body"]
+    assert speakers_listed(units(DIALOGUE), roles)[3] == "body"
+
+
+def test_a_name_line_whose_name_never_speaks_below_is_left_to_the_model():
+    silent = DIALOGUE[:5] + ("律师参与调解，能让当事人更早看清诉讼风险。",)
+    roles = ["title", "body", "body", "title", "body", "body"]
+    assert speakers_listed(units(silent), roles)[3] == "title"
+    alone = ("某地开展普法宣传", "本报讯 近日，某地开展普法宣传活动。") + DIALOGUE[3:]  # no list of participants above
+    assert speakers_listed(units(alone), ["title", "body", "title", "body", "body", "body"])[2] == "title"

@@ -32,10 +32,10 @@ ABROAD = ("联合国", "欧盟", "东盟", "非盟", "北约", "欧洲", "非洲
 #: the position of a column's author or who wrote it up: no place of the story
 AUTHOR_LINE = re.compile(r"[（(](?:作者|本报记者|记者)[^（）()]{0,60}(?:[（(][^（）()]*[）)][^（）()]{0,30})?[）)]\s*$")
 #: central bodies: the party centre, the state council and its ministries and commissions,
-#: the national legislature, courts and procuratorate
+#: the national legislature, courts and procuratorate (a member's title, 全国政协委员, is no body)
 CENTRAL = re.compile(
     r"中共中央|党中央|中央(?:纪委|军委|政法委|宣传部|组织部|统战部|外办|财经委|网信办|全面依法治国委员会|依法治国办|"
-    r"深改委|全面深化改革委员会|广播电视总台|企业)|国务院|全国人大|全国政协|最高人民法院|最高法|最高人民检察院|最高检|"
+    r"深改委|全面深化改革委员会|广播电视总台|企业)|国务院|全国人大(?!代表)|全国政协(?!委员|常委)|最高人民法院|最高法|最高人民检察院|最高检|"
     r"国家监委|国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|署|总局)|"
     r"(?:外交|国防|教育|科技|工业和信息化|工信|公安|民政|司法|财政|人力资源社会保障|人社|自然资源|生态环境|住房城乡建设|"
     r"住建|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|中宣|中组)部|"

@@ -7,6 +7,7 @@ wrong where the printed form settles it.  :func:`mended_roles` runs them in orde
 from __future__ import annotations
 
 import bisect
+import re
 
 from .bylines import REPORTED_DATELINE
 from .patterns import PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
@@ -14,9 +15,10 @@ from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, bylines lead, photo news, headed datelines, headed furniture,
-    head groups."""
-    roles = bylines_lead(units_by_line, parts_go_on(units_by_line, roles))
+    """Every pass, in order: parts go on, speakers listed, bylines lead, photo news, headed datelines,
+    headed furniture, head groups."""
+    roles = speakers_listed(units_by_line, parts_go_on(units_by_line, roles))
+    roles = bylines_lead(units_by_line, roles)
     roles = headed_datelines(units_by_line, photo_news(units_by_line, roles))
     return head_groups(units_by_line, headed_furniture(units_by_line, roles))
 
@@ -205,3 +207,39 @@ def parts_go_on(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
                 and PART_NUMBER.match(above[0].text.strip()):
             roles[i] = "body"
     return roles
+
+
+#: a participant of a dialogue or an interview, on a line of its own: 何某某 本报评论员
+PARTICIPANT = re.compile(r"([\u4e00-\u9fff]{2,4})[ \u3000]+\S")
+PARTICIPANT_CHARS = 30  #: a name and an affiliation, not a sentence
+SPEAKER_REACH = 4  #: lines from a participant down to the first turn of the dialogue
+
+
+def speakers_listed(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """A line read as a headline that names a participant (``饶某 某报评论员``) in a list of them
+    inside a story (对话人：, then a name and affiliation a line), where the turns below open with
+    that name (``饶某：…``), is part of that story: a dialogue lists who speaks before it starts."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role not in ("kicker", "title") or i == 0 or roles[i - 1] not in ("body", "head", "join"):
+            continue
+        name = _participant(units_by_line[i])
+        above = _participant(units_by_line[i - 1]) or _line_text(units_by_line[i - 1]).rstrip().endswith(("：", ":"))
+        if name and above and _speaks_below(units_by_line, i, name):
+            roles[i] = "body"
+    return roles
+
+
+def _participant(units: list[Unit]) -> str:
+    text = _line_text(units)
+    match = PARTICIPANT.match(text)
+    return match.group(1) if match and len(text) <= PARTICIPANT_CHARS else ""
+
+
+def _speaks_below(units_by_line: list[list[Unit]], i: int, name: str) -> bool:
+    return any(_line_text(units_by_line[j]).startswith((f"{name}：", f"{name}:"))
+               for j in range(i + 1, min(i + 1 + SPEAKER_REACH, len(units_by_line))))
+
+
+def _line_text(units: list[Unit]) -> str:
+    return units[0].text.strip() if units else ""

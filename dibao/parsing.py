@@ -127,7 +127,20 @@ def plan_build(config: Config, root: Path, state: BuildState, force: tuple[str, 
         raise BuildError([f"--force: no issue named {name}" for name in unknown])
     plan.removed = sorted(i for i, record in state.issues.items()
                           if not set(record.files(i)) & set(seen) and i not in plan.kept)
+    parse_what_lost_a_page(plan, set(seen))
     return plan
+
+
+def parse_what_lost_a_page(plan: BuildPlan, seen: set[str]) -> None:
+    """An edition one of whose page files is gone, while others remain, is assembled again from
+    the pages left: it is neither unchanged nor removed, and nothing else would parse it."""
+    shrunk = {owner for file_id, (owner, _) in plan.owners.items()
+              if file_id not in seen and owner not in plan.kept and owner not in plan.removed}
+    if not shrunk:
+        return
+    plan.to_parse += [path for path, file_id in plan.ids.items()
+                      if plan.owners.get(file_id, ("", ""))[0] in shrunk and path not in plan.to_parse]
+    plan.unchanged = [owner for owner in plan.unchanged if owner not in shrunk]
 
 
 def parse_one(path: Path, display: str, enrich_config: EnrichConfig) -> tuple[Issue | None, list[str], dict]:

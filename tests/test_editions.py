@@ -127,6 +127,21 @@ def test_adding_a_page_gives_the_content_a_clean_build_gives(tmp_path):
     assert len(incremental["qinghefazhibao-2025-03-01"].articles) == len(clean["qinghefazhibao-2025-03-01"].articles) == 4
 
 
+def test_removing_a_page_gives_the_content_a_clean_build_without_it_gives(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    seeds = copy_seeds(one, {"qinghe-20250301-01.txt", "qinghe-20250301-02.txt", "qinghe-20250301-03.txt"})
+    parse(one, seeds)
+    before = parse(one, seeds)  # a build with nothing to do: what the next one starts from
+    (seeds / "qinghe-20250301-03.txt").unlink()  # the edition keeps its other pages
+    after = parse(one, seeds)
+    clean = parse(two, copy_seeds(two, {"qinghe-20250301-01.txt", "qinghe-20250301-02.txt"}))
+    assert tree(one / "content") == tree(two / "content")
+    edition = "qinghefazhibao-2025-03-01"
+    assert [page.number for page in after[edition].pages] == [1, 2] != [p.number for p in before[edition].pages]
+    assert len(after[edition].articles) == len(clean[edition].articles) < len(before[edition].articles)
+
+
 def test_a_page_brought_in_by_add_joins_its_edition(tmp_path):
     from dibao.adding import add_files
 

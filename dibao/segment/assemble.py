@@ -63,9 +63,11 @@ class Assembler(PlacementEvidence):
         target.people.merge(_as_photographers(data["people"]))
 
     def figure_home(self, unit: Unit, index: int) -> Draft:
-        """Inside a broken sentence a photo belongs to that article; elsewhere it may be photo news."""
+        """Inside a broken sentence a photo belongs to that article; elsewhere it may be photo news.
+        A credit with no caption (``本报记者 王 林摄`` under a story's sign-off) is the credit of
+        that story's photo: with nothing to show, it opens no article of its own."""
         draft = self.current
-        if draft and draft.kind == "photo":
+        if draft and (draft.kind == "photo" or not unit.data["caption"]):
             return draft
         if draft and not draft.closed and draft.dangling() and not draft.orphan:
             self.join_next = True

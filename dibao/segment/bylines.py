@@ -24,6 +24,9 @@ REPORTED_DATELINE = re.compile("^据" + DATELINE.pattern.removeprefix("^"))
 PAREN_ROLE = r"(?:本报)?(?:见习记者|实习记者|记者|通讯员)?"
 PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*[{HAN}·]{{2,12}}(?:[\s、，]+{PAREN_ROLE}\s*[{HAN}·]{{2,12}})*)\s*[）)]")
 NAME_TOKEN = re.compile(rf"^{NAME}$")
+SINGLE = re.compile(rf"^[{HAN}]$")
+#: a two-character name padded to the width of three: ``张 昊``
+PADDED_NAME = re.compile(rf"\s*、?\s*([{HAN}])[ \u3000\u00a0]{{1,3}}([{HAN}])(?=[\s、]|$)")
 CREDIT_MAX = 60  #: a photo credit (roles and names before 摄) is never longer than this
 CREDIT_AFTER = "。！？”）)"  #: a credit glued to the caption starts right after one of these
 SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME})(?:\s+{NAME}){{0,3}})[）)]?$")
@@ -53,9 +56,24 @@ class People:
 
 
 def split_names(text: str) -> list[str]:
-    """``谢中真 张杰`` → two names; a run that is not name-shaped yields nothing."""
-    tokens = [t for t in re.split(r"[\s、，,]+", text.strip()) if t]
+    """``谢中真 张杰`` → two names; a run that is not name-shaped yields nothing.  Print pads a
+    two-character name to the width of three (``陈 磊``, ``刘  伟 赵  敏``): single characters
+    in a row are read two by two as one name each."""
+    tokens = joined_pairs([t for t in re.split(r"[\s、，,]+", text.strip()) if t])
     return tokens if tokens and all(NAME_TOKEN.match(t) for t in tokens) else []
+
+
+def joined_pairs(tokens: list[str]) -> list[str]:
+    """Runs of single Han characters, two by two, as names: [陈, 磊, 李明] → [陈磊, 李明]."""
+    out, i = [], 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and SINGLE.match(tokens[i]) and SINGLE.match(tokens[i + 1]):
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def parse_role_names(text: str, default_role: str = "authors") -> People | None:
@@ -126,7 +144,13 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
             pos += len(rest) - len(rest.lstrip()) + role_match.end()
             named = False
             continue
+        padded = PADDED_NAME.match(rest)
         token = re.match(r"\s*、?\s*([^\s、]+)(?=[\s、]|$)", rest)
+        if role and padded:
+            people.add(role, padded.group(1) + padded.group(2))
+            pos += padded.end()
+            named = True
+            continue
         if role and token and NAME_TOKEN.match(token.group(1)):
             people.add(role, token.group(1))
             pos += token.end()

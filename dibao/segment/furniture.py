@@ -32,7 +32,9 @@ FOOTER_LABEL = re.compile(
     r"社址|邮箱|电子邮箱|电话|传真|投稿|邮编|热线|新闻热线|广告热线|E-?mail)\s*[:：]", re.I)
 FOOTER_ROLE = r"(?:本版|本期)?(?:副?编审|副?主编|责任编辑|责编|编辑|责任校对|校对|美术编辑|美编|版式设计|版式|排版|组版|审读)"
 #: ``责任编辑 吴敏 版式设计 高远``: footer roles and names, no colons
-FOOTER_PAIRS = re.compile(rf"^(?:{FOOTER_ROLE}\s*[/／]?\s*{NAME}(?:[ 、]{NAME})*\s*)+$")
+#: a name as set in type: 2–4 characters, or two padded to the width of three (``王 强``)
+SET_NAME = rf"(?:{NAME}|[{HAN}][ \u3000\u00a0]{{1,3}}[{HAN}](?![{HAN}]))"
+FOOTER_PAIRS = re.compile(rf"^(?:{FOOTER_ROLE}\s*[/／]?\s*{SET_NAME}(?:[ 、]{SET_NAME})*\s*)+$")
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 SLOGAN = re.compile(rf"^(?:[{HAN}]{{4}}\s+)+[{HAN}]{{4}}$")
@@ -56,6 +58,12 @@ class FolioFacts:
     page: int | None = None  #: the page (版) the folio names
     page_label: str = ""  #: the page number as printed (``A3``, ``03``, ``三``)
     page_name: str = ""  #: the page's name (``要闻``)
+
+
+#: a page's number alone on a line (``3``, ``A3``, ``03``): a folio only inside the masthead block
+BARE_PAGE = re.compile(r"^(?P<letter>[A-Z]?)(?P<num>\d{1,2})$")
+#: a page's name alone on a line (``要闻``, ``法治时评``): a folio's part only inside the masthead block
+PAGE_NAME = re.compile(rf"^[{HAN}]{{2,6}}$")
 
 
 def chinese_number(text: str) -> int | None:

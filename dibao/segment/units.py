@@ -175,6 +175,7 @@ def tag_lines(lines: tuple[Line, ...]) -> list[Unit]:
     units = join_credit_lines(units)
     units = mark_masthead_blocks(units)
     units = romanized_names(units)
+    units = folio_neighbours(units)
     if sum(1 for line in lines if line.heading) >= 2:
         units = demote_unmarked_headings(units)
     units = captions_above_credits(units)
@@ -247,6 +248,24 @@ def mark_masthead_blocks(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def folio_neighbours(units: list[Unit]) -> list[Unit]:
+    """A page's bare number (``3``) and then its name (``要闻``) on lines of their own, printed among
+    the masthead's furniture (the paper's name, the date, the editors' line), are the page's folio;
+    anywhere else a lone number or a short line is text."""
+    out = list(units)
+    for i, unit in enumerate(out):
+        if unit.kind == "furniture" or i == 0 or out[i - 1].kind != "furniture":
+            continue
+        bare = furniture.BARE_PAGE.match(unit.text.strip())
+        if bare and int(bare.group("num")):
+            facts = furniture.FolioFacts(page=int(bare.group("num")), page_label=unit.text.strip())
+            out[i] = Unit("furniture", unit.lines, unit.text, {"folio": facts})
+        elif furniture.PAGE_NAME.match(unit.text.strip()) and i + 1 < len(out) and out[i + 1].kind == "furniture" \
+                and (out[i - 1].data.get("folio") or out[i + 1].data.get("folio")):
+            out[i] = Unit("furniture", unit.lines, unit.text, {"folio": furniture.FolioFacts(page_name=unit.text.strip())})
+    return out
+
+
 def romanized_names(units: list[Unit]) -> list[Unit]:
     """A line of capitals next to the paper's name is that name romanized: masthead furniture."""
     out = list(units)
@@ -283,11 +302,13 @@ def captions_above_credits(units: list[Unit]) -> list[Unit]:
 
 
 def extend_footers(units: list[Unit]) -> list[Unit]:
-    """Short lines right after a footer line (a name, an address, an e-mail) belong to it."""
+    """Short lines right after a footer line (a name, an address, an e-mail) belong to it; a
+    blank line ends the footer (the page's first headline under an editors' line at its top)."""
     out = list(units)
     for i in range(1, len(out)):
         prev, unit = out[i - 1], out[i]
-        if prev.kind == "furniture" and prev.data.get("footer") and unit.kind in ("heading", "body", "byline"):
+        if prev.kind == "furniture" and prev.data.get("footer") and unit.kind in ("heading", "body", "byline") \
+                and not unit.blank_before:
             if len(unit.text) <= 30 and not re.search("[。！？]", unit.text):
                 out[i] = Unit("furniture", unit.lines, unit.text, {"footer": True})
     return out

@@ -1,6 +1,6 @@
 """The decoder's rule passes over the role model's reading: each fixes one certain thing."""
 from dibao.model import Line
-from dibao.segment.passes import headed_datelines, parts_go_on, photo_news, speakers_listed
+from dibao.segment.passes import briefs_box, headed_datelines, parts_go_on, photo_news, speakers_listed
 from dibao.segment.units import units_by_line
 
 PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",
@@ -150,3 +150,30 @@ def test_a_name_line_whose_name_never_speaks_below_is_left_to_the_model():
     assert speakers_listed(units(silent), roles)[3] == "title"
     alone = ("某地开展普法宣传", "本报讯 近日，某地开展普法宣传活动。") + DIALOGUE[3:]  # no list of participants above
     assert speakers_listed(units(alone), ["title", "body", "title", "body", "body", "body"])[2] == "title"
+
+
+BRIEFS = ("某县开展反诈宣传", "本报讯 近日，某县公安局开展反诈宣传进社区活动，发放资料三千余份。", "民警现场讲解了常见诈骗手法。",
+          "简讯", "▲3月30日，某县司法局组织开展“法律明白人”培训，120余人参加。",
+          "▲近日，某区人民法院执行局开展集中执行行动，执结案件45件。", "（本报记者 刘 洋 整理）")
+
+
+def test_a_short_headline_over_marked_items_to_the_page_end_is_a_briefs_box():
+    roles = ["title", "body", "body", "body", "body", "body", "body"]
+    assert briefs_box(units(BRIEFS), roles)[3] == "title"
+
+
+def test_a_subhead_over_items_and_then_more_story_stays_a_subhead():
+    more = BRIEFS[:6] + ("该县公安局表示，将持续开展反诈宣传。",)
+    roles = ["title", "body", "body", "body", "body", "body", "body"]
+    assert briefs_box(units(more), roles)[3] == "body"
+
+
+BYLINED = ("某市检察院开展检察开放日活动", "本报讯 近日，某市人民检察院举办检察开放日活动。", "代表们就公益诉讼等工作提出意见建议。",
+           "“断卡”行动斩断诈骗“资金链”", "■ 本报记者 王 磊", "今年以来，某县公安局深入开展“断卡”行动。")
+
+
+def test_a_headline_over_a_byline_line_under_a_finished_story_opens_an_article():
+    roles = ["title", "body", "body", "body", "body", "body"]
+    assert headed_datelines(units(BYLINED), roles)[3] == "title"
+    broken = BYLINED[:2] + ("代表们就未成年人保护、公益诉讼等工作提出了意见建议，该院表示将",) + BYLINED[3:]  # mid-sentence
+    assert headed_datelines(units(broken), roles)[3] == "body"

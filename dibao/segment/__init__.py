@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import Article, Block, Issue, SourceSpan
 from ..slugs import slugify
+from .boxes import notes_forward
 from .decode import RoleAssembler
 from .draft import Draft
 from .fragments import reattach
@@ -35,6 +36,7 @@ def segment(issue: Issue) -> Issue:
     drafts, furniture = RoleAssembler(units, list(reading.roles)).run()
     index_of = {line.number: i for i, line in enumerate(issue.lines)}
     drafts = return_tails(reattach(drafts), lambda number: reading.displaced[index_of[number]])
+    drafts = notes_forward(drafts)
     owners = _line_owners(drafts, [line.number for u in furniture for line in u.lines])
     articles = tuple(_freeze(d, issue, order, owners) for order, d in enumerate(drafts, start=1))
     articles = tuple(replace(a, review=review_reasons(a, sorted(set(d.lines())), reading, index_of, frozenset(d.head_lines)))

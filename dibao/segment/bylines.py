@@ -22,7 +22,9 @@ DATELINE = re.compile(
 #: a dateline of copy taken from another desk (``据新华社金边1月1日电``): it opens a report too
 REPORTED_DATELINE = re.compile("^据" + DATELINE.pattern.removeprefix("^"))
 PAREN_ROLE = r"(?:本报)?(?:见习记者|实习记者|记者|通讯员)?"
-PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*[{HAN}·]{{2,12}}(?:[\s、，]+{PAREN_ROLE}\s*[{HAN}·]{{2,12}})*)\s*[）)]")
+#: the names of a bracketed credit, two-character ones perhaps padded (``刘 洋``)
+PAREN_NAME = rf"(?:[{HAN}·]{{2,12}}|[{HAN}][ \u3000\u00a0]{{1,3}}[{HAN}](?![{HAN}]))"
+PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*{PAREN_NAME}(?:[\s、，]+{PAREN_ROLE}\s*{PAREN_NAME})*)\s*[）)]")
 NAME_TOKEN = re.compile(rf"^{NAME}$")
 SINGLE = re.compile(rf"^[{HAN}]$")
 #: a two-character name padded to the width of three: ``张 昊``

@@ -10,16 +10,16 @@ import bisect
 import re
 
 from .bylines import REPORTED_DATELINE
-from .patterns import PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
+from .patterns import BRACKETED, PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
 from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, speakers listed, bylines lead, photo news, headed datelines,
+    """Every pass, in order: parts go on, speakers listed, bylines lead, photo news, briefs box, headed datelines,
     headed furniture, head groups."""
     roles = speakers_listed(units_by_line, parts_go_on(units_by_line, roles))
     roles = bylines_lead(units_by_line, roles)
-    roles = headed_datelines(units_by_line, photo_news(units_by_line, roles))
+    roles = headed_datelines(units_by_line, briefs_box(units_by_line, photo_news(units_by_line, roles)))
     return head_groups(units_by_line, headed_furniture(units_by_line, roles))
 
 
@@ -115,14 +115,49 @@ def _caption_run(units_by_line: list[list[Unit]], roles: list[str], start: int) 
     return None
 
 
+#: the marks that set off the items of a briefs box (▲3月30日，某县…)
+ITEM_MARKS = "▲△●◆★☆▶►"
+ITEM_MIN = 20  #: characters: an item is a sentence or more, not a list of words
+
+
+def briefs_box(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """A headline line read as text (``简讯``), under which nothing but marked items follow (each a
+    sentence or more, ``▲…``), perhaps closed by a bracketed credit, up to the next story or the
+    page's end, is a box of briefs of its own, not the last section of the story above it."""
+    roles = list(roles)
+    for i, role in enumerate(roles):
+        if role != "body" or i == 0 or roles[i - 1] not in ("body", "join") or not headline_line(units_by_line[i]):
+            continue
+        end = i + 1
+        while end < len(roles) and roles[end] in ("body", "join") and _item(units_by_line[end]):
+            end += 1
+        if end < len(roles) and roles[end] in ("body", "join") and _credit_line(units_by_line[end]):
+            end += 1
+        if end - i >= 3 and (end == len(roles) or roles[end] in ("kicker", "title", "lead", "furniture")):
+            roles[i] = "title"
+    return roles
+
+
+def _item(units: list[Unit]) -> bool:
+    text = units[0].text.strip() if units else ""
+    return text[:1] in ITEM_MARKS and len(text) >= ITEM_MIN
+
+
+def _credit_line(units: list[Unit]) -> bool:
+    text = units[0].text.strip() if len(units) == 1 else ""
+    return BRACKETED.match(text) is not None
+
+
 DATELINE_REACH = 4  #: paragraphs a report may print between its headline and its dateline (a summary, pull quotes)
 
 
 def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     """Headline lines read as text, right under a finished paragraph and a few paragraphs at most
-    above a dateline (``本报海口1月7日电``), open an article: a dateline opens a report, so the
-    headline over it is no subhead of the story above.  Unless that story is a digest (速览, 数读)
-    whose items are printed the same way: an item under the story's own headline says so."""
+    above a dateline (``本报海口1月7日电``) or a byline line, open an article: a dateline opens a
+    report, so the headline over it is no subhead of the story above.  Unless that story is a digest (速览, 数读)
+    whose items are printed the same way: an item under the story's own headline says so; or,
+    for a byline, unless the story above is only a headline and an introduction to pieces that
+    each carry a byline (a feature across the page)."""
     new = list(roles)  # the model's openings decide what story a group is under; the new ones do not
     datelines = [d for d in range(1, len(roles)) if roles[d] in ("body", "join") and _dateline(units_by_line[d])]
     items = [k for k in (_reach_up(units_by_line, roles, d) for d in datelines) if headline_line(units_by_line[k])]
@@ -135,8 +170,20 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
         story = openings[bisect.bisect_left(openings, start) - 1] if openings and openings[0] < start else -1
         if any(story < k < start for k in items):
             continue  # a digest: its first item, under its headline, is printed the same way
+        if _bylined(units_by_line[d]) and story >= 0 and not _reported(units_by_line, story, start):
+            continue  # a feature's pieces under its headline and introduction, each with its byline
         new[start:end] = group_roles(units_by_line, start, end)
     return new
+
+
+def _bylined(units: list[Unit]) -> bool:
+    return bool(units) and all(u.kind == "byline" for u in units)
+
+
+def _reported(units_by_line: list[list[Unit]], story: int, start: int) -> bool:
+    """The story from line ``story`` to the group at ``start`` is a report of its own: it has a
+    dateline, a byline or a continuation marker, not only a headline and an introduction."""
+    return any(u.kind in ("dateline", "byline", "marker") for units in units_by_line[story:start] for u in units)
 
 
 def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
@@ -149,7 +196,11 @@ def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
 
 
 def _dateline(units: list[Unit]) -> bool:
-    return bool(units) and (units[0].kind == "dateline" or bool(REPORTED_DATELINE.match(units[0].text)))
+    """A line that opens a report: a dateline (``本报海口1月7日电``, ``据新华社…电``), or a byline
+    line of its own (``■ 本报记者 王 磊``), which prints under a headline and nowhere else."""
+    if not units:
+        return False
+    return units[0].kind == "dateline" or bool(REPORTED_DATELINE.match(units[0].text)) or _bylined(units)
 
 
 def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) -> tuple[int, int] | None:

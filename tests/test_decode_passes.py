@@ -177,3 +177,16 @@ def test_a_headline_over_a_byline_line_under_a_finished_story_opens_an_article()
     assert headed_datelines(units(BYLINED), roles)[3] == "title"
     broken = BYLINED[:2] + ("代表们就未成年人保护、公益诉讼等工作提出了意见建议，该院表示将",) + BYLINED[3:]  # mid-sentence
     assert headed_datelines(units(broken), roles)[3] == "body"
+
+
+def test_stories_under_a_report_with_a_dateline_are_no_digest_items():
+    page = BYLINED + ("据了解，该局已打掉“两卡”犯罪团伙8个。", "基层减负要“减”出实效", "□ 李 明", "为基层减负，关键在于“减”出实效。")
+    roles = ["title", "body", "body", "body", "head", "body", "body", "body", "head", "body"]
+    assert [headed_datelines(units(page), roles)[k] for k in (3, 7)] == ["title", "title"]
+
+
+def test_the_items_of_a_digest_with_bylines_stay_in_it():
+    digest = ("新春走基层", "脱贫脱单 双喜临门", "本报记者 郑少忠", "罗小强娶了媳妇盖了房，日子越过越红火。",
+              "胡同电暖 安享生活", "本报记者 贺 勇", "大年初一，草厂四条胡同家家户户暖意融融。")
+    roles = ["title", "body", "body", "body", "body", "body", "body"]
+    assert headed_datelines(units(digest), roles)[4] == "body"

@@ -1,6 +1,7 @@
 """Boxes printed above the headline of the story they introduce.
 
-An editor's note (``编者按：``, ``编者的话``) may be set above a story's headline, where reading
+An editor's note (``编者按：``, ``编者的话``) or a summary box (``核心提示``, ``核心阅读``) may be
+set above a story's headline, where reading
 order files it as the last lines of the story before.  It introduces the story below it: once
 the page is decoded into articles, a note that ends an article right above the next one's
 headline moves to the start of that next article.
@@ -12,7 +13,7 @@ import re
 from .draft import Draft
 
 #: the head of an editor's note; 编后 (an afterword) closes the story above and stays with it
-EDITORS_NOTE = re.compile(r"^[【\[〔]?\s*(?:编者按|编者的话)\s*[】\]〕]?\s*[:：]?")
+EDITORS_NOTE = re.compile(r"^[【\[〔]?\s*(?:编者按|编者的话|核心提示|核心阅读|导读)\s*[】\]〕]?\s*[:：]?")
 NOTE_BLOCKS = 4  #: a note is its head and a paragraph or a few, not a story's second half
 
 

@@ -63,7 +63,7 @@ class FolioFacts:
 #: a page's number alone on a line (``3``, ``A3``, ``03``): a folio only inside the masthead block
 BARE_PAGE = re.compile(r"^(?P<letter>[A-Z]?)(?P<num>\d{1,2})$")
 #: a page's name alone on a line (``要闻``, ``法治时评``): a folio's part only inside the masthead block
-PAGE_NAME = re.compile(rf"^[{HAN}]{{2,6}}$")
+PAGE_NAME = re.compile(rf"^[{HAN}]{{2,6}}(?:·[{HAN}]{{2,6}})?$")
 
 
 def chinese_number(text: str) -> int | None:

@@ -155,11 +155,14 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
     """Headline lines read as text, right under a finished paragraph and a few paragraphs at most
     above a dateline (``本报海口1月7日电``) or a byline line, open an article: a dateline opens a
     report, so the headline over it is no subhead of the story above.  Unless that story is a digest (速览, 数读)
-    whose items are printed the same way: an item under the story's own headline says so; or,
+    whose items are printed the same way: an item under the story's own headline, with no dateline
+    of the story's own above it, says so; or,
     for a byline, unless the story above is only a headline and an introduction to pieces that
     each carry a byline (a feature across the page)."""
     new = list(roles)  # the model's openings decide what story a group is under; the new ones do not
-    datelines = [d for d in range(1, len(roles)) if roles[d] in ("body", "join") and _dateline(units_by_line[d])]
+    # a byline the model filed with a headline group (``head``) whose headline it read as text counts too
+    datelines = [d for d in range(1, len(roles)) if _dateline(units_by_line[d]) and (
+        roles[d] in ("body", "join") or roles[d] == "head" and _bylined(units_by_line[d]) and roles[d - 1] == "body")]
     items = [k for k in (_reach_up(units_by_line, roles, d) for d in datelines) if headline_line(units_by_line[k])]
     openings = [k for k, role in enumerate(roles) if role in ("kicker", "title", "lead")]
     for d in datelines:
@@ -168,7 +171,8 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
             continue
         start, end = group
         story = openings[bisect.bisect_left(openings, start) - 1] if openings and openings[0] < start else -1
-        if any(story < k < start for k in items):
+        first = next((k for k in items if story < k < start), None)
+        if first is not None and not _reported(units_by_line, story, first, DATELINED):
             continue  # a digest: its first item, under its headline, is printed the same way
         if _bylined(units_by_line[d]) and story >= 0 and not _reported(units_by_line, story, start):
             continue  # a feature's pieces under its headline and introduction, each with its byline
@@ -180,10 +184,15 @@ def _bylined(units: list[Unit]) -> bool:
     return bool(units) and all(u.kind == "byline" for u in units)
 
 
-def _reported(units_by_line: list[list[Unit]], story: int, start: int) -> bool:
-    """The story from line ``story`` to the group at ``start`` is a report of its own: it has a
-    dateline, a byline or a continuation marker, not only a headline and an introduction."""
-    return any(u.kind in ("dateline", "byline", "marker") for units in units_by_line[story:start] for u in units)
+DATELINED = ("dateline", "marker")  #: what makes a story a report of its own, not a digest's head
+OPENED = ("dateline", "byline", "marker")  #: what makes it more than a feature's headline and introduction
+
+
+def _reported(units_by_line: list[list[Unit]], story: int, start: int, kinds: tuple[str, ...] = OPENED) -> bool:
+    """The story from line ``story`` to line ``start`` has one of these ``kinds`` of its own (by
+    default a dateline, a byline or a continuation marker): more than a headline and an
+    introduction.  A feature's pieces each carry a byline, so for a digest only a dateline tells."""
+    return any(u.kind in kinds for units in units_by_line[story:start] for u in units)
 
 
 def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
@@ -213,10 +222,14 @@ def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) ->
     while start > 0 and i - start < MAX_HEAD_LINES and roles[start] == "body" and headline_line(units_by_line[start]):
         start -= 1
     above = units_by_line[start]
-    if start == i or roles[start] not in ("body", "join") or not above or above[-1].kind != "body" \
-            or not ends_sentence(above[-1].text):
+    if start == i or roles[start] not in ("body", "join") or not above or not _finished(above[-1]):
         return None
     return start + 1, i + 1
+
+
+def _finished(unit: Unit) -> bool:
+    """A finished paragraph, or a photo's caption or credit, which closes a story as well."""
+    return unit.kind in ("caption", "credit") or unit.kind == "body" and ends_sentence(unit.text)
 
 
 def signed_by_commentator(units_by_line: list[list[Unit]], i: int) -> bool:

@@ -249,8 +249,8 @@ def mark_masthead_blocks(units: list[Unit]) -> list[Unit]:
 
 
 def folio_neighbours(units: list[Unit]) -> list[Unit]:
-    """A page's bare number (``3``) and then its name (``要闻``) on lines of their own, printed among
-    the masthead's furniture (the paper's name, the date, the editors' line), are the page's folio;
+    """A page's bare number (``3``) right under the masthead's furniture, and its name (``要闻``,
+    ``基层·警务``) on a line of its own next to a folio naming the page, are the page's folio;
     anywhere else a lone number or a short line is text."""
     out = list(units)
     for i, unit in enumerate(out):
@@ -260,10 +260,16 @@ def folio_neighbours(units: list[Unit]) -> list[Unit]:
         if bare and int(bare.group("num")):
             facts = furniture.FolioFacts(page=int(bare.group("num")), page_label=unit.text.strip())
             out[i] = Unit("furniture", unit.lines, unit.text, {"folio": facts})
-        elif furniture.PAGE_NAME.match(unit.text.strip()) and i + 1 < len(out) and out[i + 1].kind == "furniture" \
-                and (out[i - 1].data.get("folio") or out[i + 1].data.get("folio")):
+        elif furniture.PAGE_NAME.match(unit.text.strip()) and (
+                _page_folio(out[i - 1]) or i + 1 < len(out) and _page_folio(out[i + 1]) and out[i + 1].kind == "furniture"):
             out[i] = Unit("furniture", unit.lines, unit.text, {"folio": furniture.FolioFacts(page_name=unit.text.strip())})
     return out
+
+
+def _page_folio(unit: Unit) -> bool:
+    """A folio line naming the page's number (``第2版``, a bare ``3``)."""
+    facts = unit.data.get("folio")
+    return unit.kind == "furniture" and facts is not None and facts.page is not None
 
 
 def romanized_names(units: list[Unit]) -> list[Unit]:

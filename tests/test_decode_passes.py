@@ -1,6 +1,6 @@
 """The decoder's rule passes over the role model's reading: each fixes one certain thing."""
 from dibao.model import Line
-from dibao.segment.passes import briefs_box, headed_datelines, parts_go_on, photo_news, speakers_listed
+from dibao.segment.passes import after_jump, briefs_box, headed_datelines, parts_go_on, photo_news, speakers_listed
 from dibao.segment.units import units_by_line
 
 PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",
@@ -190,3 +190,15 @@ def test_the_items_of_a_digest_with_bylines_stay_in_it():
               "胡同电暖 安享生活", "本报记者 贺 勇", "大年初一，草厂四条胡同家家户户暖意融融。")
     roles = ["title", "body", "body", "body", "body", "body", "body"]
     assert headed_datelines(units(digest), roles)[4] == "body"
+
+
+JUMP = ("全省政法工作推进会在石家庄召开", "本报讯（记者 李 彤）4月1日，全省政法工作推进会在石家庄召开。",
+        "会议强调，要深化矛盾纠纷排查化解。", "（下转第二版）", "导读",
+        "●石家庄：“警保联动”让事故处理快起来 （详见第3版）", "●保定中院发布十起劳动争议典型案例 （详见第4版）")
+
+
+def test_a_headline_line_under_a_jump_marker_opens_what_follows():
+    roles = ["title", "body", "body", "body", "body", "body", "body"]
+    assert after_jump(units(JUMP), roles)[4] == "title"
+    came_from = JUMP[:3] + ("（上接第一版）",) + JUMP[4:]  # a marker of where a story came from opens nothing
+    assert after_jump(units(came_from), roles)[4] == "body"

@@ -15,9 +15,9 @@ from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, speakers listed, bylines lead, photo news, briefs box, headed datelines,
+    """Every pass, in order: parts go on, after a jump, speakers listed, bylines lead, photo news, briefs box, headed datelines,
     headed furniture, head groups."""
-    roles = speakers_listed(units_by_line, parts_go_on(units_by_line, roles))
+    roles = speakers_listed(units_by_line, after_jump(units_by_line, parts_go_on(units_by_line, roles)))
     roles = bylines_lead(units_by_line, roles)
     roles = headed_datelines(units_by_line, briefs_box(units_by_line, photo_news(units_by_line, roles)))
     return head_groups(units_by_line, headed_furniture(units_by_line, roles))
@@ -256,6 +256,19 @@ def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]
             start -= 1
         if start < i:
             roles[start:i + 1] = ["lead"] + ["head"] * (i - start - 1) + ["body"]
+    return roles
+
+
+def after_jump(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """A headline line read as text right under a ``（下转第二版）`` marker opens what follows: the
+    story it closes goes on on another page, so nothing under the marker is more of it (a 导读
+    box under the front page's lead story is no section of that story)."""
+    roles = list(roles)
+    for i in range(1, len(roles)):
+        above = units_by_line[i - 1]
+        if roles[i] in ("body", "join") and headline_line(units_by_line[i]) and len(above) == 1 \
+                and above[0].kind == "marker" and above[0].data.get("direction") == "to":
+            roles[i] = "title"
     return roles
 
 

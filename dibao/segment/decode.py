@@ -19,6 +19,7 @@ from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
 SUBHEAD_MAX = 24  #: characters: a subhead is a phrase or two
+LIST_MARKS = "●▲△◆★☆▶►"  #: marks that set off a list's items (■ and □ also mark subheads and bylines)
 
 
 class RoleAssembler(Assembler):
@@ -63,6 +64,8 @@ class RoleAssembler(Assembler):
         draft = self.current
         if len(units) != 1 or units[0].kind != "body" or next_role in ("join", "furniture"):
             return False
+        if units[0].text.lstrip()[:1] in LIST_MARKS:  # an item of a list (导读, 简讯), not a heading
+            return False
         if draft is None or not draft.has_body or draft.dangling() or draft.blocks[-1].kind == "section":
             return False
         return subhead_shaped(units[0].text, bool(units[0].lines[0].heading))
@@ -102,7 +105,7 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and draft.has_body:
+        elif kind == "heading" and draft.has_body and unit.text.lstrip()[:1] not in LIST_MARKS:
             add_section(draft, unit)
         else:
             self.add_text(draft, unit, join)

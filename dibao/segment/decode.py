@@ -116,8 +116,10 @@ class RoleAssembler(Assembler):
         last = draft.last_paragraph()
         adjacent = last is not None and (draft.blocks[-1] is last or self.join_next)
         # a paragraph never ends on a comma in print: the text goes on in the next block
+        # and a line printed right under a paragraph cut mid-sentence, with no blank line between,
+        # is its next line: hard-wrapped text (a narrow column pasted line by line)
         broken = join or self.join_next or starts_mid_sentence(unit.text) or \
-            (last is not None and last.text.endswith(("，", "、", ",")))
+            (last is not None and (last.text.endswith(("，", "、", ",")) or wrapped(last, unit)))
         if kind == "paragraph" and adjacent and broken and draft.dangling():
             numbers = [line.number for line in unit.lines]
             last.text, last.lines = last.text + _joiner(last.text, unit.text) + unit.text, last.lines + numbers
@@ -156,6 +158,15 @@ class RoleAssembler(Assembler):
 NEVER_TITLES = ("byline", "dateline", "credit", "author", "caption", "marker")
 #: what the furniture rules recognise by printed form alone (see :mod:`.furniture`)
 CERTAIN_FURNITURE = {"folio", "paper", "footer", "section", "slogan", "masthead"}
+
+
+def wrapped(last: DraftBlock, unit: Unit) -> bool:
+    """``unit`` is the next line of ``last``'s text: it stands on the line right under it, with no
+    blank line between, as a line of its own (no dateline or byline before it), and ``last`` is
+    no deck (``——…``)."""
+    line = unit.lines[0]
+    return last.lines[-1] + 1 == unit.first and line.text.strip() == unit.text.strip() \
+        and not last.text.startswith(("——", "—", "--"))
 
 
 def subhead_shaped(text: str, marked: bool) -> bool:

@@ -105,7 +105,8 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and draft.has_body and unit.text.lstrip()[:1] not in LIST_MARKS:
+        elif kind == "heading" and draft.has_body and unit.text.lstrip()[:1] not in LIST_MARKS \
+                and not goes_on(draft, unit):
             add_section(draft, unit)
         else:
             self.add_text(draft, unit, join)
@@ -158,6 +159,13 @@ class RoleAssembler(Assembler):
 NEVER_TITLES = ("byline", "dateline", "credit", "author", "caption", "marker")
 #: what the furniture rules recognise by printed form alone (see :mod:`.furniture`)
 CERTAIN_FURNITURE = {"folio", "paper", "footer", "section", "slogan", "masthead"}
+
+
+def goes_on(draft: Draft, unit: Unit) -> bool:
+    """``unit`` is the next line of the draft's last paragraph, cut mid-sentence (see :func:`wrapped`):
+    a short wrapped line is text, however much it looks like a subhead."""
+    last = draft.last_paragraph()
+    return last is not None and draft.blocks[-1] is last and draft.dangling() and wrapped(last, unit)
 
 
 def wrapped(last: DraftBlock, unit: Unit) -> bool:

@@ -16,6 +16,7 @@ import yaml
 
 from .model import Issue
 from .normalize import normalise_lines
+from .reflow import reflowed
 
 FRONT_MATTER_KEYS = ("paper", "date", "page", "section", "title")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # a form feed (\x0c, pdftotext's page end) is text
@@ -199,7 +200,7 @@ def ingest(path: Path, display: str | None = None) -> Issue:
 
 def issue_from_raw(raw: RawIssue, issue_id: str) -> Issue:
     front_matter, body, first = split_front_matter(raw)
-    lines = normalise_lines(body, first)
+    lines = reflowed(normalise_lines(body, first))
     warnings = () if lines else (f"{raw.source}:1: warning: empty issue file, no articles",)
     return Issue(id=issue_id, source=raw.source, lines=lines, front_matter=front_matter,
                  warnings=warnings, raw_lines=("",) * (first - 1) + tuple(body))

@@ -34,6 +34,7 @@ class Line:
     heading: int = 0  #: number of leading ``#`` the input used (0: none); a hint only
     bullet: bool = False  #: the input marked it as a list item (``-``, ``*``, ``+``)
     blank_before: bool = True  #: a blank line (or file start) precedes it: a block boundary
+    last: int = 0  #: the last source line it was joined from (:mod:`.reflow`); 0 when it is one line
 
 
 @dataclass(frozen=True)

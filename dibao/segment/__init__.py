@@ -37,20 +37,27 @@ def segment(issue: Issue) -> Issue:
     index_of = {line.number: i for i, line in enumerate(issue.lines)}
     drafts = return_tails(reattach(drafts), lambda number: reading.displaced[index_of[number]])
     drafts = notes_forward(drafts)
-    owners = _line_owners(drafts, [line.number for u in furniture for line in u.lines])
-    articles = tuple(_freeze(d, issue, order, owners) for order, d in enumerate(drafts, start=1))
+    ends = {line.number: line.last for line in issue.lines if line.last}  # joined lines (:mod:`..reflow`)
+    owners = _line_owners(drafts, [n for u in furniture for line in u.lines for n in _source(line.number, ends)], ends)
+    articles = tuple(_freeze(d, issue, order, owners, ends) for order, d in enumerate(drafts, start=1))
     articles = tuple(replace(a, review=review_reasons(a, sorted(set(d.lines())), reading, index_of, frozenset(d.head_lines)))
                      for a, d in zip(articles, drafts))
     body_text = "\n".join(a.title + "\n" + a.text for a in articles)
     return replace(with_issue_meta(issue, furniture, body_text), articles=articles)
 
 
-def _line_owners(drafts: list[Draft], furniture_lines: list[int]) -> dict[int, int]:
+def _line_owners(drafts: list[Draft], furniture_lines: list[int], ends: dict[int, int]) -> dict[int, int]:
     owners = {n: -1 for n in furniture_lines}
     for index, draft in enumerate(drafts):
         for number in draft.lines():
-            owners.setdefault(number, index)
+            for source in _source(number, ends):
+                owners.setdefault(source, index)
     return owners
+
+
+def _source(number: int, ends: dict[int, int]) -> range:
+    """The source lines a (perhaps joined) line came from."""
+    return range(number, ends.get(number, number) + 1)
 
 
 def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source: str) -> tuple[SourceSpan, ...]:
@@ -65,17 +72,17 @@ def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source:
     return tuple(SourceSpan(source, a, b) for a, b in spans)
 
 
-def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int]) -> Article:
+def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int], ends: dict[int, int]) -> Article:
     group = with_deck(headline_column(read_title_group(draft.title_units), draft), draft)
     body = tuple(Block(_block_kind(b), b.text if b.kind != "figure" else "", b.figure,
-                       SourceSpan(issue.source, min(b.lines), max(b.lines)) if b.lines else None)
+                       SourceSpan(issue.source, min(b.lines), _source(max(b.lines), ends)[-1]) if b.lines else None)
                  for b in draft.blocks)
     kind = _kind(draft, group.title, group.column)
     title, generated = group.title, False
     if not title:
         title, generated = _generated_title(kind, body), True
     continued_from = draft.continued_from or (UNKNOWN_PAGE if kind == "continuation" else "")
-    numbers = sorted(set(draft.lines()))
+    numbers = sorted({source for number in draft.lines() for source in _source(number, ends)})
     people = draft.people
     return Article(
         issue=issue.id, order=order, kind=kind, title=title, sources=_spans(order - 1, numbers, owners, issue.source),

@@ -10,8 +10,6 @@ and what the rules are certain of (mastheads, folios, 上接/下转 markers) sta
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import Figure
 from .assemble import Assembler, _as_photographers, _joiner
 from .draft import Draft, DraftBlock
@@ -30,9 +28,6 @@ class RoleAssembler(Assembler):
     def __init__(self, units_by_line: list[list[Unit]], roles: list[str]):
         super().__init__([u for units in units_by_line for u in units])
         self.units_by_line, self.roles = units_by_line, roles
-        lines = {line.number: line for units in units_by_line for unit in units for line in unit.lines}
-        self.widths = {number: len(line.text.strip()) for number, line in lines.items()}
-        self.column = column_width(list(self.widths.values()))
 
     def run(self) -> tuple[list[Draft], list[Unit]]:
         index = 0
@@ -75,22 +70,6 @@ class RoleAssembler(Assembler):
             return False
         return subhead_shaped(units[0].text, bool(units[0].lines[0].heading))
 
-    def wrapped(self, last: DraftBlock, unit: Unit) -> bool:
-        """``unit`` is the next line of ``last``'s text on a hard-wrapped page: ``last`` ends on a
-        line at the column's width, ``unit`` stands on the line right under it (no blank line
-        between) as a line of its own (no dateline or byline before it, no heading mark), and
-        ``last`` is no deck (``——…``)."""
-        line, end = unit.lines[0], last.lines[-1]
-        return bool(self.column) and end + 1 == unit.first and self.widths.get(end, 0) >= self.column - 1 \
-            and line.text.strip() == unit.text.strip() and not line.heading \
-            and not last.text.startswith(("——", "—", "--"))
-
-    def goes_on(self, draft: Draft, unit: Unit) -> bool:
-        """``unit`` is the next line of the draft's last paragraph, cut mid-sentence on a hard-wrapped
-        page (:meth:`wrapped`): a short wrapped line is text, however much it looks like a subhead."""
-        last = draft.last_paragraph()
-        return last is not None and draft.blocks[-1] is last and draft.dangling() and self.wrapped(last, unit)
-
     # --- a line of the headline group ------------------------------------------------------------
 
     def on_head(self, units: list[Unit], role: str, index: int) -> None:
@@ -126,8 +105,7 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and draft.has_body and unit.text.lstrip()[:1] not in LIST_MARKS \
-                and not self.goes_on(draft, unit):
+        elif kind == "heading" and draft.has_body and unit.text.lstrip()[:1] not in LIST_MARKS:
             add_section(draft, unit)
         else:
             self.add_text(draft, unit, join)
@@ -138,10 +116,8 @@ class RoleAssembler(Assembler):
         last = draft.last_paragraph()
         adjacent = last is not None and (draft.blocks[-1] is last or self.join_next)
         # a paragraph never ends on a comma in print: the text goes on in the next block
-        # and a line printed right under a paragraph cut mid-sentence, with no blank line between,
-        # is its next line: hard-wrapped text (a narrow column pasted line by line)
         broken = join or self.join_next or starts_mid_sentence(unit.text) or \
-            (last is not None and (last.text.endswith(("，", "、", ",")) or self.wrapped(last, unit)))
+            (last is not None and last.text.endswith(("，", "、", ",")))
         if kind == "paragraph" and adjacent and broken and draft.dangling():
             numbers = [line.number for line in unit.lines]
             last.text, last.lines = last.text + _joiner(last.text, unit.text) + unit.text, last.lines + numbers
@@ -180,20 +156,6 @@ class RoleAssembler(Assembler):
 NEVER_TITLES = ("byline", "dateline", "credit", "author", "caption", "marker")
 #: what the furniture rules recognise by printed form alone (see :mod:`.furniture`)
 CERTAIN_FURNITURE = {"folio", "paper", "footer", "section", "slogan", "masthead"}
-
-
-WRAPPED_SHARE = 0.3  #: lines at the column's width, of the long lines, that make a page hard-wrapped
-WRAPPED_LINES = 5  #: and at least this many of them
-
-
-def column_width(widths: list[int]) -> int:
-    """The width a hard-wrapped page breaks its lines at (the commonest length of its long lines,
-    when enough of them share it), or 0 for a page whose lines are whole paragraphs."""
-    long = [w for w in widths if w >= 12]
-    if not long:
-        return 0
-    width, count = Counter(long).most_common(1)[0]
-    return width if count >= WRAPPED_LINES and count >= WRAPPED_SHARE * len(long) else 0
 
 
 def subhead_shaped(text: str, marked: bool) -> bool:

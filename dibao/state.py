@@ -17,8 +17,8 @@ from pathlib import Path
 from .durable import write_atomically
 
 STATE_PATH = Path(".dibao") / "state.json"
-PARSER_SOURCES = ("ingest.py", "normalize.py", "layout.py", "contentio.py", "slugs.py", "textseg.py", "segment",
-                  "edition", "enrich", "data")
+PARSER_SOURCES = ("ingest.py", "normalize.py", "reflow.py", "layout.py", "model.py", "contentio.py", "slugs.py",
+                  "textseg.py", "segment", "roles", "edition", "enrich", "data")
 
 
 def _records(data: dict) -> dict[str, IssueRecord]:

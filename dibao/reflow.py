@@ -47,7 +47,7 @@ def reflowed(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     for line in lines:
         if out and runs_on(out[-1], tail, line, column):
             previous = out[-1]
-            out[-1] = replace(previous, text=previous.text + _joiner(previous.text, line.text) + line.text,
+            out[-1] = replace(previous, text=previous.text + joiner(previous.text, line.text) + line.text,
                               last=line.number)
         else:
             out.append(line)
@@ -65,6 +65,6 @@ def runs_on(previous: Line, tail: int, line: Line, column: int) -> bool:
         and tail >= column - 1 and not previous.text.endswith(tuple(SENTENCE_END))
 
 
-def _joiner(left: str, right: str) -> str:
+def joiner(left: str, right: str) -> str:
     """Latin words broken across lines need their space back; Chinese text needs none."""
     return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""

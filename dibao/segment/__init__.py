@@ -38,7 +38,8 @@ def segment(issue: Issue) -> Issue:
     drafts = return_tails(reattach(drafts), lambda number: reading.displaced[index_of[number]])
     drafts = notes_forward(drafts)
     ends = {line.number: line.last for line in issue.lines if line.last}  # joined lines (:mod:`..reflow`)
-    owners = _line_owners(drafts, [n for u in furniture for line in u.lines for n in _source(line.number, ends)], ends)
+    furniture_lines = [n for unit in furniture for line in unit.lines for n in _source(line.number, ends)]
+    owners = _line_owners(drafts, furniture_lines, ends)
     articles = tuple(_freeze(d, issue, order, owners, ends) for order, d in enumerate(drafts, start=1))
     articles = tuple(replace(a, review=review_reasons(a, sorted(set(d.lines())), reading, index_of, frozenset(d.head_lines)))
                      for a, d in zip(articles, drafts))

@@ -89,11 +89,6 @@ class Assembler(PlacementEvidence):
         draft.closed = True
 
 
-def _joiner(left: str, right: str) -> str:
-    """Latin words broken across lines need their space back; Chinese text needs none."""
-    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
-
-
 def _as_photographers(people: People) -> People:
     out = People()
     for role in ("reporters", "correspondents", "authors", "photographers"):

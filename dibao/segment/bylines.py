@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .patterns import HAN, NAME
+from .patterns import HAN, NAME, PADDED_NAME
 
 BOX = "□■◇◆○●◎☆★"
 # 文/图 alone are roles only before a separator: 周文静 and 文明驾驶 hold no role.
@@ -23,12 +23,12 @@ DATELINE = re.compile(
 REPORTED_DATELINE = re.compile("^据" + DATELINE.pattern.removeprefix("^"))
 PAREN_ROLE = r"(?:本报)?(?:见习记者|实习记者|记者|通讯员)?"
 #: the names of a bracketed credit, two-character ones perhaps padded (``刘 洋``)
-PAREN_NAME = rf"(?:[{HAN}·]{{2,12}}|[{HAN}][ \u3000\u00a0]{{1,3}}[{HAN}](?![{HAN}]))"
+PAREN_NAME = rf"(?:[{HAN}·]{{2,12}}|{PADDED_NAME})"
 PAREN_NAMES = re.compile(rf"^\s*[（(]\s*({PAREN_ROLE}\s*{PAREN_NAME}(?:[\s、，]+{PAREN_ROLE}\s*{PAREN_NAME})*)\s*[）)]")
 NAME_TOKEN = re.compile(rf"^{NAME}$")
 SINGLE = re.compile(rf"^[{HAN}]$")
-#: a two-character name padded to the width of three: ``张 昊``
-PADDED_NAME = re.compile(rf"\s*、?\s*([{HAN}])[ \u3000\u00a0]{{1,3}}([{HAN}])(?=[\s、]|$)")
+#: a padded name led by a role in a dateline: ``记者张 昊``
+ROLE_LED_PADDED = re.compile(rf"\s*、?\s*({PADDED_NAME})(?=[\s、]|$)")
 CREDIT_MAX = 60  #: a photo credit (roles and names before 摄) is never longer than this
 CREDIT_AFTER = "。！？”）)"  #: a credit glued to the caption starts right after one of these
 SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME})(?:\s+{NAME}){{0,3}})[）)]?$")
@@ -146,10 +146,10 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
             pos += len(rest) - len(rest.lstrip()) + role_match.end()
             named = False
             continue
-        padded = PADDED_NAME.match(rest)
+        padded = ROLE_LED_PADDED.match(rest)
         token = re.match(r"\s*、?\s*([^\s、]+)(?=[\s、]|$)", rest)
         if role and padded:
-            people.add(role, padded.group(1) + padded.group(2))
+            people.add(role, re.sub(r"\s", "", padded.group(1)))
             pos += padded.end()
             named = True
             continue

@@ -11,15 +11,16 @@ and what the rules are certain of (mastheads, folios, 上接/下转 markers) sta
 from __future__ import annotations
 
 from ..model import Figure
-from .assemble import Assembler, _as_photographers, _joiner
+from ..reflow import joiner
+from .assemble import Assembler, _as_photographers
 from .draft import Draft, DraftBlock
 from .passes import mended_roles
-from .patterns import closing_line, has_sentence_punctuation, headline_shaped, quotes_balanced, starts_mid_sentence
+from .patterns import (closing_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
+                       starts_mid_sentence)
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
 SUBHEAD_MAX = 24  #: characters: a subhead is a phrase or two
-LIST_MARKS = "●▲△◆★☆▶►"  #: marks that set off a list's items (■ and □ also mark subheads and bylines)
 
 
 class RoleAssembler(Assembler):
@@ -64,7 +65,7 @@ class RoleAssembler(Assembler):
         draft = self.current
         if len(units) != 1 or units[0].kind != "body" or next_role in ("join", "furniture"):
             return False
-        if units[0].text.lstrip()[:1] in LIST_MARKS:  # an item of a list (导读, 简讯), not a heading
+        if is_list_item(units[0].text):  # an item of a list (导读, 简讯), not a heading
             return False
         if draft is None or not draft.has_body or draft.dangling() or draft.blocks[-1].kind == "section":
             return False
@@ -105,7 +106,7 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and draft.has_body and unit.text.lstrip()[:1] not in LIST_MARKS:
+        elif kind == "heading" and draft.has_body and not is_list_item(unit.text):
             add_section(draft, unit)
         else:
             self.add_text(draft, unit, join)
@@ -120,7 +121,7 @@ class RoleAssembler(Assembler):
             (last is not None and last.text.endswith(("，", "、", ",")))
         if kind == "paragraph" and adjacent and broken and draft.dangling():
             numbers = [line.number for line in unit.lines]
-            last.text, last.lines = last.text + _joiner(last.text, unit.text) + unit.text, last.lines + numbers
+            last.text, last.lines = last.text + joiner(last.text, unit.text) + unit.text, last.lines + numbers
             self.join_next = False
             self.apply_sign_off(draft, last)
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import HAN, NAME
+from .patterns import HAN, NAME, PADDED_NAME
 
 DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(星期[一二三四五六日天]|周[一二三四五六日]))?"
                   rf"(?:\s*(?:农历[{HAN}]+|第?\d+版|{'[A-Za-z0-9 ]'}+))*$")
@@ -32,8 +32,7 @@ FOOTER_LABEL = re.compile(
     r"社址|邮箱|电子邮箱|电话|传真|投稿|邮编|热线|新闻热线|广告热线|E-?mail)\s*[:：]", re.I)
 FOOTER_ROLE = r"(?:本版|本期)?(?:副?编审|副?主编|责任编辑|版面编辑|责编|编辑|责任校对|校对|美术编辑|美编|版式设计|版式|排版|组版|审读)"
 #: ``责任编辑 吴敏 版式设计 高远``: footer roles and names, no colons
-#: a name as set in type: 2–4 characters, or two padded to the width of three (``王 强``)
-SET_NAME = rf"(?:{NAME}|[{HAN}][ \u3000\u00a0]{{1,3}}[{HAN}](?![{HAN}]))"
+SET_NAME = rf"(?:{NAME}|{PADDED_NAME})"  #: a name as set in type (``王强``, ``王 强``)
 FOOTER_PAIRS = re.compile(rf"^(?:{FOOTER_ROLE}\s*[/／]?\s*{SET_NAME}(?:[ 、]{SET_NAME})*\s*)+$")
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")

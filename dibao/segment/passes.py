@@ -10,7 +10,7 @@ import bisect
 import re
 
 from .bylines import REPORTED_DATELINE
-from .patterns import BRACKETED, PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form
+from .patterns import BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form, is_list_item
 from .units import Unit
 
 
@@ -115,8 +115,6 @@ def _caption_run(units_by_line: list[list[Unit]], roles: list[str], start: int) 
     return None
 
 
-#: the marks that set off the items of a briefs box (▲3月30日，某县…)
-ITEM_MARKS = "▲△●◆★☆▶►"
 ITEM_MIN = 20  #: characters: an item is a sentence or more, not a list of words
 
 
@@ -139,8 +137,8 @@ def briefs_box(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
 
 
 def _item(units: list[Unit]) -> bool:
-    text = units[0].text.strip() if units else ""
-    return text[:1] in ITEM_MARKS and len(text) >= ITEM_MIN
+    text = _line_text(units)
+    return is_list_item(text) and len(text) >= ITEM_MIN
 
 
 def _credit_line(units: list[Unit]) -> bool:
@@ -154,18 +152,18 @@ DATELINE_REACH = 4  #: paragraphs a report may print between its headline and it
 def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     """Headline lines read as text, right under a finished paragraph and a few paragraphs at most
     above a dateline (``本报海口1月7日电``) or a byline line, open an article: a dateline opens a
-    report, so the headline over it is no subhead of the story above.  Unless that story is a digest (速览, 数读)
-    whose items are printed the same way: an item under the story's own headline, with no dateline
-    of the story's own above it, says so; or,
-    for a byline, unless the story above is only a headline and an introduction to pieces that
-    each carry a byline (a feature across the page)."""
+    report, so the headline over it is no subhead of the story above.  Unless that story is a
+    digest (速览, 数读) whose items are printed the same way (an item under the story's own headline,
+    with no dateline of the story's own above it, says so); or, for a byline, unless the story
+    above is only a headline and an introduction to pieces that each carry a byline (a feature
+    across the page)."""
     new = list(roles)  # the model's openings decide what story a group is under; the new ones do not
     # a byline the model filed with a headline group (``head``) whose headline it read as text counts too
-    datelines = [d for d in range(1, len(roles)) if _dateline(units_by_line[d]) and (
+    openers = [d for d in range(1, len(roles)) if _opens_report(units_by_line[d]) and (
         roles[d] in ("body", "join") or roles[d] == "head" and _bylined(units_by_line[d]) and roles[d - 1] == "body")]
-    items = [k for k in (_reach_up(units_by_line, roles, d) for d in datelines) if headline_line(units_by_line[k])]
+    items = [k for k in (_reach_up(units_by_line, roles, d) for d in openers) if headline_line(units_by_line[k])]
     openings = [k for k, role in enumerate(roles) if role in ("kicker", "title", "lead")]
-    for d in datelines:
+    for d in openers:
         group = _headline_over(units_by_line, roles, d)
         if group is None:
             continue
@@ -204,7 +202,7 @@ def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
     return i
 
 
-def _dateline(units: list[Unit]) -> bool:
+def _opens_report(units: list[Unit]) -> bool:
     """A line that opens a report: a dateline (``本报海口1月7日电``, ``据新华社…电``), or a byline
     line of its own (``■ 本报记者 王 磊``), which prints under a headline and nowhere else."""
     if not units:
@@ -287,7 +285,7 @@ def parts_go_on(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
 
 
 #: a participant of a dialogue or an interview, on a line of its own: 何某某 本报评论员
-PARTICIPANT = re.compile(r"([\u4e00-\u9fff]{2,4})[ \u3000]+\S")
+PARTICIPANT = re.compile(rf"([{HAN}]{{2,4}})[ \u3000]+\S")
 PARTICIPANT_CHARS = 30  #: a name and an affiliation, not a sentence
 SPEAKER_REACH = 4  #: lines from a participant down to the first turn of the dialogue
 

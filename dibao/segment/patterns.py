@@ -6,6 +6,10 @@ import re
 HAN = r"\u3400-\u9fff\U00020000-\U0002ffff"
 NAME = rf"[{HAN}]{{2,4}}(?:·[{HAN}]{{1,8}})*"  # 2–4 Han characters, or a transliterated name with ·
 NAMES = rf"{NAME}(?:[ 、，]{NAME})*"
+#: a two-character name as print sets it, padded to the width of three (``陈 磊``, ``刘\u00a0\u00a0洋``)
+PADDED_NAME = rf"[{HAN}][ \u3000\u00a0]{{1,3}}[{HAN}](?![{HAN}])"
+#: marks that set off a list's items (导读, 简讯); ■ and □ are left out, as they also mark subheads and bylines
+LIST_MARKS = "▲△●◆★☆▶►"
 STAFF_ROLE = r"(?:本报|本刊)?(?:特约|首席)?(?:见习记者|实习记者|记者|通讯员|实习生|特约撰稿人)"
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’』」）)》"
@@ -14,6 +18,11 @@ PAGE = r"第?[一二三四五六七八九十\d]{1,3}版"
 PART_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])?$")
 
 _FUNCTION_TAIL = set("的了着和与及或在是把被对向从以为于而且并但等地得之其这那该就都也还又再")
+
+
+def is_list_item(text: str) -> bool:
+    """The line opens with a list mark (``●石家庄：…``, ``▲3月30日，…``)."""
+    return text.lstrip()[:1] in LIST_MARKS
 
 
 def ends_sentence(text: str) -> bool:

@@ -75,9 +75,9 @@ def _spans(draft_index: int, numbers: list[int], owners: dict[int, int], source:
 
 def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int], ends: dict[int, int]) -> Article:
     group = with_deck(headline_column(read_title_group(draft.title_units), draft), draft)
-    body = tuple(Block(_block_kind(b), b.text if b.kind != "figure" else "", b.figure,
+    body = tuple(Block(_block_kind(b, draft.blocks[k - 1] if k else None), b.text if b.kind != "figure" else "", b.figure,
                        SourceSpan(issue.source, min(b.lines), _source(max(b.lines), ends)[-1]) if b.lines else None)
-                 for b in draft.blocks)
+                 for k, b in enumerate(draft.blocks))
     kind = _kind(draft, group.title, group.column)
     title, generated = group.title, False
     if not title:
@@ -95,11 +95,15 @@ def _freeze(draft: Draft, issue: Issue, order: int, owners: dict[int, int], ends
         slug=slugify(title))
 
 
-def _block_kind(block) -> str:
+def _block_kind(block, above) -> str:
     """A closing line the assembler filed as a subhead (``版式设计：X``, ``（据新华社电）``,
     ``X摄``) is a line of the text: a reader sees no heading, and no contents entry, for it.
-    Assembly keeps filing it as a section, where it ends the article's text as a credit does."""
-    return "paragraph" if block.kind == "section" and closing_line(block.text) else block.kind
+    Assembly keeps filing it as a section, where it ends the article's text as a credit does.
+    So is a ``——`` line under a quotation: it names who said it (``——某市公安局局长 X``)."""
+    if block.kind != "section":
+        return block.kind
+    quoted = above is not None and above.kind == "paragraph" and above.text.rstrip().endswith(("”", "\""))
+    return "paragraph" if closing_line(block.text) or quoted and is_subtitle_form(block.text) else "section"
 
 
 def headline_column(group, draft: Draft):

@@ -10,7 +10,8 @@ import bisect
 import re
 
 from .bylines import REPORTED_DATELINE
-from .patterns import BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form, is_list_item
+from .patterns import (BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, closing_line, ends_sentence, has_sentence_punctuation,
+                       is_kicker_form, is_list_item, quotes_balanced)
 from .units import Unit
 
 
@@ -162,7 +163,7 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
     openers = [d for d in range(1, len(roles)) if _opens_report(units_by_line[d]) and (
         roles[d] in ("body", "join") or roles[d] == "head" and _bylined(units_by_line[d]) and roles[d - 1] == "body")]
     items = [k for k in (_reach_up(units_by_line, roles, d) for d in openers) if headline_line(units_by_line[k])]
-    openings = [k for k, role in enumerate(roles) if role in ("kicker", "title", "lead")]
+    openings = [k for k, role in enumerate(roles) if role in ("kicker", "title", "lead") and not _furniture(units_by_line[k])]
     for d in openers:
         group = _headline_over(units_by_line, roles, d)
         if group is None:
@@ -212,22 +213,47 @@ def _opens_report(units: list[Unit]) -> bool:
 
 def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) -> tuple[int, int] | None:
     """(first, last + 1) of the headline lines read as text a few paragraphs at most above line ``d``,
-    when a finished paragraph stands right above them."""
-    i = _reach_up(units_by_line, roles, d)
-    if roles[i] != "body" or not headline_line(units_by_line[i]):
+    when a finished paragraph, the page's furniture or nothing stands right above them.  A short
+    question (``房子归谁？``) is a headline line too when a byline or another headline line is under it."""
+    i = d - 1 if _question_title(units_by_line[d - 1]) else _reach_up(units_by_line, roles, d)
+    if roles[i] != "body" or not _head_shaped(units_by_line, i):
         return None
     start = i
-    while start > 0 and i - start < MAX_HEAD_LINES and roles[start] == "body" and headline_line(units_by_line[start]):
+    while start >= 0 and i - start < MAX_HEAD_LINES and roles[start] == "body" and _head_shaped(units_by_line, start):
         start -= 1
+    if start < 0 or _furniture(units_by_line[start]):
+        return (start + 1, i + 1) if i - start <= MAX_HEAD_LINES else None  # the first story under the page's head
     above = units_by_line[start]
     if start == i or roles[start] not in ("body", "join") or not above or not _finished(above[-1]):
         return None
     return start + 1, i + 1
 
 
+def _head_shaped(units_by_line: list[list[Unit]], i: int) -> bool:
+    """A headline line, not a bracketed sign-off (``（作者单位：…）``), or a short question over one."""
+    if headline_line(units_by_line[i]):
+        return not closing_line(units_by_line[i][0].text.strip())
+    return _question_title(units_by_line[i]) and i + 1 < len(units_by_line) and (
+        headline_line(units_by_line[i + 1]) or _bylined(units_by_line[i + 1]))
+
+
+QUESTION_TITLE = 24  #: characters: a headline that asks (``借名买房，房子归谁？``) is short and one sentence
+
+
+def _question_title(units: list[Unit]) -> bool:
+    text = units[0].text.strip() if len(units) == 1 and units[0].kind == "body" else ""
+    return 4 <= len(text) <= QUESTION_TITLE and text[-1] in "？！?!" and not has_sentence_punctuation(text[:-1]) \
+        and quotes_balanced(text)
+
+
+def _furniture(units: list[Unit]) -> bool:
+    return bool(units) and all(u.kind == "furniture" for u in units)
+
+
 def _finished(unit: Unit) -> bool:
     """A finished paragraph, or a photo's caption or credit, which closes a story as well."""
-    return unit.kind in ("caption", "credit") or unit.kind == "body" and ends_sentence(unit.text)
+    return unit.kind in ("caption", "credit") or unit.kind == "body" and ends_sentence(unit.text) \
+        or BRACKETED.match(unit.text.strip()) is not None  # a bracketed sign-off (作者单位：…) closes a story
 
 
 def signed_by_commentator(units_by_line: list[list[Unit]], i: int) -> bool:

@@ -13,7 +13,7 @@ LIST_MARKS = "▲△●◆★☆▶►"
 STAFF_ROLE = r"(?:本报|本刊)?(?:特约|首席)?(?:见习记者|实习记者|记者|通讯员|实习生|特约撰稿人)"
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’』」）)》"
-PAGE = r"第?[一二三四五六七八九十\d]{1,3}版"
+PAGE = r"(?:[A-Z]\d{1,2}|第?[一二三四五六七八九十\d]{1,3})版"  #: 第一版, 第7版, A1版
 #: a line that is only a part's number (``（一）``, ``二、``, ``3.``): the text below it is that part
 PART_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])?$")
 

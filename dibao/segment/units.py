@@ -88,7 +88,7 @@ def rule_marker(line: Line) -> list[Unit] | None:
 
 
 def marker_unit(line: Line, text: str, word: str, page: str) -> Unit:
-    page = page if page.startswith("第") else f"第{page}"
+    page = page if page.startswith("第") or "A" <= page[0] <= "Z" else f"第{page}"  # A1版 prints no 第
     direction = "to" if word in FORWARD_MARKERS else "from"
     return Unit("marker", [line], text, {"direction": direction, "page": page})
 

@@ -7,7 +7,7 @@ evidence (where a photo or a lone credit belongs) and the sign-offs that close a
 from __future__ import annotations
 
 from ..model import Figure
-from .bylines import People, split_sign_off
+from .bylines import People, split_names, split_sign_off
 from .draft import Draft, DraftBlock
 from .placement import PlacementEvidence, self_contained
 from .similarity import Evidence
@@ -84,7 +84,7 @@ class Assembler(PlacementEvidence):
             return
         block.text, names = sign_off
         draft.bylines.append(names)
-        for name in names.strip("（）() ").split():
+        for name in split_names(names.strip("（）() ")) or names.strip("（）() ").split():  # 王 鹏 朱 琳: two padded names
             draft.people.add("authors", name)
         draft.closed = True
 

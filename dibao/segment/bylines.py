@@ -31,7 +31,7 @@ SINGLE = re.compile(rf"^[{HAN}]$")
 ROLE_LED_PADDED = re.compile(rf"\s*、?\s*({PADDED_NAME})(?=[\s、]|$)")
 CREDIT_MAX = 60  #: a photo credit (roles and names before 摄) is never longer than this
 CREDIT_AFTER = "。！？”）)"  #: a credit glued to the caption starts right after one of these
-SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME})(?:\s+{NAME}){{0,3}})[）)]?$")
+SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME}|{PADDED_NAME})(?:\s+(?:{NAME}|{PADDED_NAME})){{0,3}})[）)]?$")
 
 
 @dataclass

@@ -9,17 +9,18 @@ from __future__ import annotations
 import bisect
 import re
 
-from .bylines import REPORTED_DATELINE
+from .bylines import REPORTED_DATELINE, split_sign_off
 from .patterns import (BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, closing_line, ends_sentence, has_sentence_punctuation,
                        is_kicker_form, is_list_item, quotes_balanced)
 from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, after a jump, speakers listed, bylines lead, photo news, briefs box, headed datelines,
+    """Every pass, in order: parts go on, after a jump, speakers listed, bylines lead, signed off, photo news, briefs box,
+    headed datelines,
     headed furniture, head groups."""
     roles = speakers_listed(units_by_line, after_jump(units_by_line, parts_go_on(units_by_line, roles)))
-    roles = bylines_lead(units_by_line, roles)
+    roles = signed_off(units_by_line, bylines_lead(units_by_line, roles))
     roles = headed_datelines(units_by_line, briefs_box(units_by_line, photo_news(units_by_line, roles)))
     return head_groups(units_by_line, headed_furniture(units_by_line, roles))
 
@@ -280,6 +281,25 @@ def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]
             start -= 1
         if start < i:
             roles[start:i + 1] = ["lead"] + ["head"] * (i - start - 1) + ["body"]
+    return roles
+
+
+def signed_off(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """Headline lines read as text under a paragraph signed off in brackets (``…服务。（王 鹏）``), over
+    text, open a story: the names close the one above, so what follows is no section of it."""
+    roles = list(roles)
+    for i in range(1, len(roles)):
+        above = units_by_line[i - 1]
+        if roles[i] != "body" or roles[i - 1] not in ("body", "join") or not above or not headline_line(units_by_line[i]):
+            continue
+        signed = split_sign_off(above[-1].text.strip()) if above[-1].kind == "body" else None
+        if not signed or not signed[1].startswith(("（", "(")):
+            continue
+        end = i
+        while end < len(roles) and end - i < MAX_HEAD_LINES and roles[end] == "body" and headline_line(units_by_line[end]):
+            end += 1
+        if end < len(roles) and roles[end] in ("body", "join") and units_by_line[end] and units_by_line[end][0].kind == "body":
+            roles[i:end] = group_roles(units_by_line, i, end)
     return roles
 
 

@@ -309,12 +309,15 @@ def captions_above_credits(units: list[Unit]) -> list[Unit]:
 
 def extend_footers(units: list[Unit]) -> list[Unit]:
     """Short lines right after a footer line (a name, an address, an e-mail) belong to it; a
-    blank line ends the footer (the page's first headline under an editors' line at its top)."""
+    blank line ends the footer.  An editors' line in the page's head, under nothing but furniture,
+    takes nothing: the page's first headline comes right under it."""
     out = list(units)
+    text_seen = False
     for i in range(1, len(out)):
         prev, unit = out[i - 1], out[i]
+        text_seen = text_seen or prev.kind != "furniture"
         if prev.kind == "furniture" and prev.data.get("footer") and unit.kind in ("heading", "body", "byline") \
-                and not unit.blank_before:
+                and not unit.blank_before and text_seen:
             if len(unit.text) <= 30 and not re.search("[。！？]", unit.text):
                 out[i] = Unit("furniture", unit.lines, unit.text, {"footer": True})
     return out

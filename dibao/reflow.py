@@ -22,8 +22,9 @@ WRAPPED_SHARE = 0.3  #: lines at the column's width, of the long lines, that mak
 WRAPPED_LINES = 5  #: and at least this many of them
 SENTENCE_END = "。！？；…”’」』）)"
 #: a photo's caption set inside a paragraph (``图为民警…``, ``图①``, ``…（本报记者 孙 健 摄）``): a line
-#: of its own, not the paragraph's next line
-CAPTION = re.compile(r"^(?:图为|图\s*[①-⑳\d]|[（(]图)|摄(?:影)?(?:报道)?\s*[）)]?\s*$|摄\s*[（(][^（）()]*[）)]\s*$")
+#: of its own, not the paragraph's next line; a caption too long for one line goes on up to its credit
+CAPTION_HEAD = re.compile(r"^(?:图为|图\s*[①-⑳\d]|[（(]图)")
+CREDIT_TAIL = re.compile(r"摄(?:影)?(?:报道)?\s*[）)]?\s*$|摄\s*[（(][^（）()]*[）)]\s*$")
 
 
 def column_width(widths: list[int]) -> int:
@@ -60,7 +61,8 @@ def runs_on(previous: Line, tail: int, line: Line, column: int) -> bool:
     them marked as a heading or an item, and ``previous`` ends on a source line (``tail``
     characters) at the column's width that ends no sentence."""
     return not line.blank_before and not line.heading and not line.bullet and not previous.heading \
-        and not CAPTION.search(line.text) and not CAPTION.search(previous.text) \
+        and not CAPTION_HEAD.search(line.text) and not CREDIT_TAIL.search(previous.text) \
+        and (CAPTION_HEAD.search(previous.text) or not CREDIT_TAIL.search(line.text)) \
         and (previous.last or previous.number) + 1 == line.number \
         and tail >= column - 1 and not previous.text.endswith(tuple(SENTENCE_END))
 

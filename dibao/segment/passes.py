@@ -310,9 +310,13 @@ def after_jump(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     roles = list(roles)
     for i in range(1, len(roles)):
         above = units_by_line[i - 1]
-        if roles[i] in ("body", "join") and headline_line(units_by_line[i]) and len(above) == 1 \
-                and above[0].kind == "marker" and above[0].data.get("direction") == "to":
+        if roles[i] not in ("body", "join") or not above or above[-1].kind != "marker" \
+                or above[-1].data.get("direction") != "to":
+            continue
+        if headline_line(units_by_line[i]):
             roles[i] = "title"
+        elif _bylined(units_by_line[i]) and i + 1 < len(roles) and headline_line(units_by_line[i + 1]):
+            roles[i:i + 2] = ["lead", "head"]  # 本报评论员 over the commentary's headline
     return roles
 
 

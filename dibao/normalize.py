@@ -1,4 +1,4 @@
-"""Text normalisation: NFC, punctuation widths, layout-only Markdown marks (:mod:`.layout`).
+"""Text normalisation: NFC, digit and letter widths, punctuation widths, layout-only Markdown marks (:mod:`.layout`).
 
 Half-width punctuation becomes full width only *inside Chinese text*: a mark
 next to a Han character, never one between two digits (``10:30``, ``1,000``)
@@ -21,6 +21,9 @@ PROTECTED = re.compile(
 SPACES = re.compile(r"[ \t\x0c\u3000\u00a0\u2002-\u200b\ufeff]+")
 PAGE_START, PAGE_END = re.compile(r"\s*\x0c"), re.compile(r"\x0c\s*$")  #: a form feed: pdftotext's page break
 PAREN = re.compile(r"\(([^()]*)\)")
+#: full-width digits and Latin letters (``２０２５年``, ``Ａ06``), as some typesetting and OCR give them:
+#: the same characters as ASCII ones for dates, folios, numbers and search
+NARROW = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 
 
 def widen_punctuation(text: str) -> str:
@@ -81,8 +84,9 @@ def strip_layout_marks(text: str) -> tuple[str, int, bool]:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, single spaces, Chinese punctuation widths: the form every later stage sees."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, single spaces, ASCII digits and letters, Chinese punctuation widths: the form every later
+    stage sees."""
+    text = unicodedata.normalize("NFC", text).translate(NARROW)
     text = SPACES.sub(" ", text).strip()
     return widen_punctuation(text)
 

@@ -7,7 +7,7 @@ evidence (where a photo or a lone credit belongs) and the sign-offs that close a
 from __future__ import annotations
 
 from ..model import Figure
-from .bylines import People, split_names, split_sign_off
+from .bylines import People, parse_role_names, split_sign_off
 from .draft import Draft, DraftBlock
 from .placement import PlacementEvidence, self_contained
 from .similarity import Evidence
@@ -84,8 +84,12 @@ class Assembler(PlacementEvidence):
             return
         block.text, names = sign_off
         draft.bylines.append(names)
-        for name in split_names(names.strip("（）() ")) or names.strip("（）() ").split():  # 王 鹏 朱 琳: two padded names
-            draft.people.add("authors", name)
+        bare = names.strip("（）() ")
+        # read as a byline: 王 鹏 朱 琳 is two padded names, （记者 林 一） a role and its name
+        signed = parse_role_names(bare, default_role="authors")
+        if signed is None:
+            signed = People(authors=bare.split())
+        draft.people.merge(signed)
         draft.closed = True
 
 

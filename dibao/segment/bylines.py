@@ -29,6 +29,8 @@ NAME_TOKEN = re.compile(rf"^{NAME}$")
 SINGLE = re.compile(rf"^[{HAN}]$")
 #: a padded name led by a role in a dateline: ``记者张 昊``
 ROLE_LED_PADDED = re.compile(rf"\s*、?\s*({PADDED_NAME})(?=[\s、]|$)")
+#: what the byline says its people did, after their names (``记者 吴 帆 通讯员 邹 玲 报道``)
+REPORTED = re.compile(r"(?<=[\s\u4e00-\u9fff])\s*(?:联合|综合)?(?:报道|采写|撰文)$")
 CREDIT_MAX = 60  #: a photo credit (roles and names before 摄) is never longer than this
 CREDIT_AFTER = "。！？”）)"  #: a credit glued to the caption starts right after one of these
 SIGN_OFF = re.compile(rf"(?<=[。！？”])\s*[（(]?((?:{NAME}|{PADDED_NAME})(?:\s+(?:{NAME}|{PADDED_NAME})){{0,3}})[）)]?$")
@@ -107,7 +109,7 @@ def parse_byline(text: str) -> People | None:
     starts_with_box = text[:1] in BOX
     if not starts_with_box and not ROLE.match(text):
         return None
-    return parse_role_names(text)
+    return parse_role_names(REPORTED.sub("", text))
 
 
 @dataclass(frozen=True)

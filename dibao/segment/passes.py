@@ -171,7 +171,7 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
             continue
         start, end = group
         story = openings[bisect.bisect_left(openings, start) - 1] if openings and openings[0] < start else -1
-        first = next((k for k in items if story < k < start), None)
+        first = next((k for k in items if story < k < start), None) if story >= 0 else None
         if first is not None and not _reported(units_by_line, story, first, DATELINED):
             continue  # a digest: its first item, under its headline, is printed the same way
         if _bylined(units_by_line[d]) and story >= 0 and not _reported(units_by_line, story, start):

@@ -101,6 +101,17 @@ def test_the_end_of_a_story_broken_off_above_the_next_story_goes_back_to_it():
     assert result == [broken, below] and broken.blocks[-1].text.endswith("造成矿产资源损失共计200余万元。据了解，此事引起当地群众广泛关注。")
 
 
+def test_a_piece_that_finishes_a_cut_word_goes_to_the_story_cut_there_not_the_nearer_one():
+    from dibao.segment.fragments import reattach
+
+    cut = draft("某市政协聚焦民生提案办理", "今年以来，某市政协围绕群众关心的问题开展调研，梳理出多条提案建")
+    nearer = draft("某县公安局开展交通安全宣传", "近日，某县交警大队走进中小学，开展交通安全宣传活动，发放宣传")
+    below = draft("社区法律服务站实现全覆盖", "截至去年底，某区所有社区均建成法律服务站。")
+    tail = draft("", "议，形成38条清单。", orphan=True)
+    result = reattach([cut, nearer, below, tail])
+    assert len(result) == 3 and cut.blocks[-1].text.endswith("梳理出多条提案建议，形成38条清单。")
+
+
 def test_a_finished_story_above_the_next_story_takes_no_piece_by_position():
     from dibao.segment.fragments import reattach
 

@@ -8,6 +8,7 @@ as ``continuation`` articles: never dropped, never glued to the wrong story.
 """
 from __future__ import annotations
 
+from .bridges import bridges
 from .draft import Draft, DraftBlock
 from .patterns import ends_sentence, starts_mid_sentence
 from .similarity import Evidence, best_path
@@ -23,6 +24,7 @@ WAITING_STAY = 0.1  #: and the blocks after it lean the same way
 #: 0.6 and 1.0 both lift articles_f1 by 1.0–1.1 points and joins by 1.1–1.9 (2019-02, 2020-01);
 #: the same bonus for every unfinished article above cost a sample page two articles.
 DANGLING_BONUS = 0.6
+BRIDGE_BONUS = 1.0  #: the first block finishes a word cut at an article's end (:func:`.bridges.bridges`)
 TEASER_PARAGRAPHS = 1  #: a by-lined report this short was cut off by the page: it continues elsewhere
 
 
@@ -75,6 +77,11 @@ def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence, waiting:
             row[column] += WAITING_STAY
     if broken is not None and broken in homes:
         rows[0][homes.index(broken) + 1] += DANGLING_BONUS
+    first = orphan.blocks[0]
+    for column, home in enumerate(homes, start=1):  # the piece finishes the word this article breaks off in
+        last = home.last_paragraph()
+        if first.kind == "paragraph" and last is not None and home.blocks[-1] is last and bridges(last.text, first.text):
+            rows[0][column] += BRIDGE_BONUS
     if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):
         # the rest of a sentence can only continue an article whose last sentence is unfinished
         rows[0] = [ALONE_SCORE] + [s if home.dangling() else 0.0 for s, home in zip(rows[0][1:], homes)]

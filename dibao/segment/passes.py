@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .bylines import REPORTED_DATELINE, split_sign_off
+from .bylines import BOX, REPORTED_DATELINE, split_sign_off
 from .patterns import (BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, closing_line, ends_sentence, has_sentence_punctuation,
                        is_kicker_form, is_list_item, quotes_balanced)
 from .bridges import moved_tails
@@ -143,7 +143,9 @@ def briefs_box(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
 
 def _item(units: list[Unit]) -> bool:
     text = _line_text(units)
-    return is_list_item(text) and len(text) >= ITEM_MIN
+    # a box mark (■) also sets off a subhead or a byline; over a whole sentence it marks an item
+    marked = is_list_item(text) or text[:1] in BOX and ends_sentence(text)
+    return marked and len(text) >= ITEM_MIN
 
 
 def _credit_line(units: list[Unit]) -> bool:

@@ -45,3 +45,11 @@ def test_a_paragraph_whose_first_word_only_meets_the_cut_stays_where_it_is():
                   "新中国成立后，我国民事立法以婚姻法为开篇。"])
     roles = ["title", "body", "title", "body", "body"]
     assert moved_tails(page, roles) == roles
+
+
+def test_a_long_line_cut_inside_a_word_is_text_going_on_not_a_headline():
+    from dibao.segment.bridges import cut_words
+    page = _page(["这本书收入了毛泽东同志为这篇报告写的按语和调查报",
+                  "告的全文。这篇调查报告记录了当时农村的真实情况。"])
+    assert cut_words(page, ["title", "body"]) == ["body", "join"]
+    assert cut_words(page, ["body", "lead"]) == ["body", "join"]

@@ -72,6 +72,20 @@ def moved_tails(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     return roles
 
 
+def cut_words(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """A line that stops inside the word the line under it finishes is text going on into it, even
+    where the model read it as a headline (a long sentence cut off reads like one to it)."""
+    roles = list(roles)
+    for j in range(1, len(roles)):
+        above = units_by_line[j - 1]
+        if roles[j] not in ("body", "lead", "fragment") or len(above) != 1 or roles[j - 1] == "furniture":
+            continue
+        if bridges(_text(above), _text(units_by_line[j], first=True)):
+            roles[j - 1] = roles[j - 1] if roles[j - 1] in TEXT_ROLES else "body"
+            roles[j] = "join"
+    return roles
+
+
 def _text(units: list[Unit], first: bool = False) -> str:
     """The line's last text unit (its first, with ``first``); "" when it has no text there.  A short
     line cut off mid-sentence is headline-shaped to the rules; its role says it is text."""

@@ -12,17 +12,17 @@ import re
 from .bylines import BOX, REPORTED_DATELINE, split_sign_off
 from .patterns import (BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, closing_line, ends_sentence, has_sentence_punctuation,
                        is_kicker_form, is_list_item, quotes_balanced)
-from .bridges import moved_tails
+from .bridges import cut_words, moved_tails
 from .series import numbered_parts
 from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, after a jump, speakers listed, numbered parts, moved tails, bylines lead, signed off, photo news, briefs box,
+    """Every pass, in order: parts go on, after a jump, speakers listed, numbered parts, moved tails, cut words, bylines lead, signed off, photo news, briefs box,
     headed datelines,
     headed furniture, head groups."""
     roles = speakers_listed(units_by_line, after_jump(units_by_line, parts_go_on(units_by_line, roles)))
-    roles = moved_tails(units_by_line, numbered_parts(units_by_line, roles))
+    roles = cut_words(units_by_line, moved_tails(units_by_line, numbered_parts(units_by_line, roles)))
     roles = signed_off(units_by_line, bylines_lead(units_by_line, roles))
     roles = headed_datelines(units_by_line, briefs_box(units_by_line, photo_news(units_by_line, roles)))
     return head_groups(units_by_line, headed_furniture(units_by_line, roles))

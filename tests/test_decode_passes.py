@@ -112,6 +112,18 @@ def test_a_piece_that_finishes_a_cut_word_goes_to_the_story_cut_there_not_the_ne
     assert len(result) == 3 and cut.blocks[-1].text.endswith("梳理出多条提案建议，形成38条清单。")
 
 
+def test_an_article_cut_inside_a_word_waits_for_the_piece_that_finishes_it():
+    from dibao.segment.fragments import reattach
+
+    cut = draft("某市政协聚焦民生提案办理", "今年以来，某市政协围绕群众关心的问题开展调研，梳理出多条提案建")
+    below = draft("社区法律服务站实现全覆盖", "截至去年底，某区所有社区均建成法律服务站。")
+    stray = draft("", "地方政协只有做好群众关心问题的提案调研，才能把协商做实。", orphan=True)
+    tail = draft("", "议，形成38条清单。", orphan=True)
+    reattach([cut, below, stray, tail])
+    assert cut.blocks[-1].text.endswith("梳理出多条提案建议，形成38条清单。")
+    assert not any("地方政协只有" in b.text for b in cut.blocks)  # it shares words with the cut story, not its cut word
+
+
 def test_a_finished_story_above_the_next_story_takes_no_piece_by_position():
     from dibao.segment.fragments import reattach
 

@@ -34,18 +34,32 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
     evidence = Evidence([d.text() for d in drafts if not d.orphan] +
                         [b.text for d in drafts if d.orphan for b in d.blocks], max_share=DISTINCTIVE_SHARE)
     result: list[Draft] = []
+    orphans = [d for d in drafts if d.orphan and d.blocks]
     for draft in drafts:
         if not draft.orphan or draft.dateline:  # a dateline opens a story: the run is one of its own
             result.append(draft)
             continue
         waiting = result[-1] if result and awaits_text(result[-1]) else None
-        homes = [d for d in result if not d.orphan and d.kind != "photo" and (d.has_body or d is waiting)]
+        later = orphans[next((k for k, d in enumerate(orphans) if d is draft), len(orphans)) + 1:]
+        homes = [d for d in result if not d.orphan and d.kind != "photo" and (d.has_body or d is waiting)
+                 and not kept_for_later(d, draft, later)]
         for piece, home in split_orphan(draft, homes, evidence, waiting, broken_off(result)):
             if home is None:
                 result.append(piece)
             else:
                 append_fragment(home, piece)
     return result
+
+
+def kept_for_later(home: Draft, orphan: Draft, later: list[Draft]) -> bool:
+    """The article breaks off inside a word that a later piece finishes, and this piece does not:
+    its text goes on with that piece, so nothing printed before it is its continuation."""
+    last = home.last_paragraph()
+    if last is None or home.blocks[-1] is not last or not orphan.blocks:
+        return False
+    if bridges(last.text, orphan.blocks[0].text):
+        return False
+    return any(d.blocks[0].kind == "paragraph" and bridges(last.text, d.blocks[0].text) for d in later)
 
 
 def awaits_text(draft: Draft) -> bool:

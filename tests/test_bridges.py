@@ -53,3 +53,12 @@ def test_a_long_line_cut_inside_a_word_is_text_going_on_not_a_headline():
                   "告的全文。这篇调查报告记录了当时农村的真实情况。"])
     assert cut_words(page, ["title", "body"]) == ["body", "join"]
     assert cut_words(page, ["body", "lead"]) == ["body", "join"]
+
+
+def test_a_moved_tail_under_the_next_storys_photo_credit_is_found_too():
+    from dibao.segment.bridges import moved_tails
+    page = _page(["某市政协聚焦民生提案办理", "今年以来，某市政协梳理出多条提案建",
+                  "社区法律服务站实现全覆盖", "截至去年底，某区所有社区均建成法律服务站。", "王 林摄（新华社发）",
+                  "议，形成38条建议清单，各承办单位对单办理。"])
+    roles = ["title", "body", "title", "body", "body", "body"]
+    assert moved_tails(page, roles)[-1] == "fragment"

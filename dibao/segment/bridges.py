@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from ..textseg import cut, get_jieba
-from .patterns import ends_sentence
+from .patterns import closing_line, ends_sentence
 from .units import Unit
 
 WINDOW = 4  #: characters either side of the cut that the dictionary sees
@@ -55,16 +55,16 @@ def association(word: str, k: int) -> float:
 
 
 def moved_tails(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """A block of text right under a finished paragraph, whose start finishes a word cut at the end
-    of a story broken off above another story's headline, is that story's displaced end."""
+    """A block of text right under a finished paragraph or a credit, whose start finishes a word cut
+    at the end of a story broken off above another story's headline, is that story's displaced end."""
     roles = list(roles)
     broken = [i for i in range(len(roles) - 1) if roles[i] in TEXT_ROLES and _text(units_by_line[i])
               and roles[i + 1] in OPENINGS and not ends_sentence(_text(units_by_line[i]))]
     for j in range(1, len(roles)):
         right = _text(units_by_line[j], first=True)
-        above = _text(units_by_line[j - 1])
-        if roles[j] not in TEXT_ROLES or not right or not above or not ends_sentence(above):
-            continue
+        above = units_by_line[j - 1][-1].text.strip() if units_by_line[j - 1] else ""
+        if roles[j] not in TEXT_ROLES or not right or not above or not (ends_sentence(above) or closing_line(above)):
+            continue  # a credit (X摄（新华社发）, （作者为…）) closes the story above as a finished paragraph does
         home = next((i for i in reversed(broken) if i < j - 1 and bridges(_text(units_by_line[i]), right)), None)
         if home is not None:
             roles[j] = "fragment"

@@ -18,9 +18,9 @@ from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Every pass, in order: parts go on, after a jump, speakers listed, numbered parts, moved tails, cut words, bylines lead, signed off, photo news, briefs box,
-    headed datelines,
-    headed furniture, head groups."""
+    """Every pass, in order: parts go on, after a jump, speakers listed, numbered parts, moved tails,
+    cut words, bylines lead, signed off, photo news, briefs box, headed datelines, headed furniture,
+    head groups."""
     roles = speakers_listed(units_by_line, after_jump(units_by_line, parts_go_on(units_by_line, roles)))
     roles = cut_words(units_by_line, moved_tails(units_by_line, numbered_parts(units_by_line, roles)))
     roles = signed_off(units_by_line, bylines_lead(units_by_line, roles))

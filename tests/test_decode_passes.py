@@ -1,6 +1,7 @@
 """The decoder's rule passes over the role model's reading: each fixes one certain thing."""
 from dibao.model import Line
-from dibao.segment.passes import after_jump, briefs_box, headed_datelines, parts_go_on, photo_news, speakers_listed
+from dibao.segment.passes import after_jump, briefs_box, parts_go_on, photo_news, speakers_listed
+from dibao.segment.reports import headed_datelines
 from dibao.segment.units import units_by_line
 
 PAGE = ("让每一起案件都经得起检验", "司法公正是社会公正的最后一道防线。", "（二）",

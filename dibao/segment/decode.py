@@ -15,6 +15,7 @@ from ..reflow import joiner
 from .assemble import Assembler, _as_photographers
 from .draft import Draft, DraftBlock
 from .passes import mended_roles
+from .series import numbered_head
 from .patterns import (closing_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
                        starts_mid_sentence)
 from .units import Unit
@@ -67,6 +68,8 @@ class RoleAssembler(Assembler):
             return False
         if is_list_item(units[0].text):  # an item of a list (导读, 简讯), not a heading
             return False
+        if numbered_head(units[0].text) and draft is not None and (not draft.blocks or draft.blocks[-1].kind != "section"):
+            return True  # a part's number and its phrase: a head, under the headline group too
         if draft is None or not draft.has_body or draft.dangling() or draft.blocks[-1].kind == "section":
             return False
         return subhead_shaped(units[0].text, bool(units[0].lines[0].heading))
@@ -106,7 +109,7 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and draft.has_body and not is_list_item(unit.text):
+        elif kind == "heading" and (draft.has_body or numbered_head(unit.text)) and not is_list_item(unit.text):
             add_section(draft, unit)
         else:
             self.add_text(draft, unit, join)

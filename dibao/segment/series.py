@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .furniture import chinese_number
+from .patterns import headline_shaped
 from .units import Unit
 
 #: a head's number: what comes before it (``案例``, ``（``), the number, and what ends it
@@ -46,3 +47,21 @@ def _numbered(units: list[Unit]) -> tuple[tuple[str, str], int] | None:
     if number is None or len(units[0].text) > 40:
         return None
     return (match.group("before"), match.group("after")), number
+
+
+def numbered_head(text: str) -> bool:
+    """A part's head: its number, then a phrase (``一、深刻把握…``, ``（二）坚持…``), no sentence."""
+    match = NUMBERED.match(text.strip())
+    return bool(match) and match.group("after").strip() != "" and headline_shaped(text.strip()[match.end():])
+
+
+def heads_stand(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
+    """The text under a numbered head starts a paragraph: a head ends no sentence, yet nothing of it
+    goes on below (the model, seeing an unfinished line, may read the next one as its rest)."""
+    roles = list(roles)
+    for i in range(1, len(roles)):
+        above = units_by_line[i - 1]
+        if roles[i] == "join" and len(above) == 1 and above[0].kind in ("heading", "body") and numbered_head(above[0].text):
+            roles[i] = "body"
+    return roles
+

@@ -20,7 +20,7 @@ from .model import Line
 LONG = 12  #: characters: a line shorter than this is a headline, a byline or a paragraph's end
 WRAPPED_SHARE = 0.3  #: lines at the column's width, of the long lines, that make a page hard-wrapped
 WRAPPED_LINES = 5  #: and at least this many of them
-SENTENCE_END = "。！？；…”’」』）)"
+SENTENCE_END = tuple("。！？；…”’」』）)")  #: what a paragraph's last line ends with
 #: a photo's caption set inside a paragraph (``图为民警…``, ``图①``, ``…（本报记者 孙 健 摄）``): a line
 #: of its own, not the paragraph's next line; a caption too long for one line goes on up to its credit
 CAPTION_HEAD = re.compile(r"^(?:图为|图\s*[①-⑳\d]|[（(]图)")
@@ -64,7 +64,7 @@ def runs_on(previous: Line, tail: int, line: Line, column: int) -> bool:
         and not CAPTION_HEAD.search(line.text) and not CREDIT_TAIL.search(previous.text) \
         and (CAPTION_HEAD.search(previous.text) or not CREDIT_TAIL.search(line.text)) \
         and (previous.last or previous.number) + 1 == line.number \
-        and tail >= column - 1 and not previous.text.endswith(tuple(SENTENCE_END))
+        and tail >= column - 1 and not previous.text.endswith(SENTENCE_END)
 
 
 def joiner(left: str, right: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from ..textseg import cut, get_jieba
+from .lineforms import OPENING_ROLES, TEXT_ROLES
 from .patterns import closing_line, ends_sentence
 from .units import Unit
 
@@ -22,8 +23,6 @@ WINDOW = 4  #: characters either side of the cut that the dictionary sees
 #: nats: on damaged 人民日报 pages (2020-01, checked on 2019-02), bridges at 6 or more were true
 #: cuts 42 times in 44 (32 in 33), those under 4 four times in 20 (5 in 21)
 MIN_ASSOCIATION = 6.0
-TEXT_ROLES = ("body", "join")
-OPENINGS = ("kicker", "title", "lead")
 
 
 def bridges(left: str, right: str) -> bool:
@@ -59,7 +58,7 @@ def moved_tails(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     at the end of a story broken off above another story's headline, is that story's displaced end."""
     roles = list(roles)
     broken = [i for i in range(len(roles) - 1) if roles[i] in TEXT_ROLES and _text(units_by_line[i])
-              and roles[i + 1] in OPENINGS and not ends_sentence(_text(units_by_line[i]))]
+              and roles[i + 1] in OPENING_ROLES and not ends_sentence(_text(units_by_line[i]))]
     for j in range(1, len(roles)):
         right = _text(units_by_line[j], first=True)
         above = units_by_line[j - 1][-1].text.strip() if units_by_line[j - 1] else ""

@@ -15,9 +15,9 @@ from ..reflow import joiner
 from .assemble import Assembler, _as_photographers
 from .draft import Draft, DraftBlock
 from .passes import mended_roles
-from .series import numbered_head
 from .patterns import (closing_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
                        starts_mid_sentence)
+from .series import numbered_head
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")

@@ -34,13 +34,14 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
     evidence = Evidence([d.text() for d in drafts if not d.orphan] +
                         [b.text for d in drafts if d.orphan for b in d.blocks], max_share=DISTINCTIVE_SHARE)
     result: list[Draft] = []
-    orphans = [d for d in drafts if d.orphan and d.blocks]
+    later = [d for d in drafts if d.orphan and d.blocks]  # the orphans below the one at hand, in page order
     for draft in drafts:
+        if later and draft is later[0]:
+            later.pop(0)
         if not draft.orphan or draft.dateline:  # a dateline opens a story: the run is one of its own
             result.append(draft)
             continue
         waiting = result[-1] if result and awaits_text(result[-1]) else None
-        later = orphans[next((k for k, d in enumerate(orphans) if d is draft), len(orphans)) + 1:]
         homes = [d for d in result if not d.orphan and d.kind != "photo" and (d.has_body or d is waiting)
                  and not kept_for_later(d, draft, later)]
         for piece, home in split_orphan(draft, homes, evidence, waiting, broken_off(result)):
@@ -54,12 +55,15 @@ def reattach(drafts: list[Draft]) -> list[Draft]:
 def kept_for_later(home: Draft, orphan: Draft, later: list[Draft]) -> bool:
     """The article breaks off inside a word that a later piece finishes, and this piece does not:
     its text goes on with that piece, so nothing printed before it is its continuation."""
+    if not orphan.blocks or finishes_cut_word(home, orphan.blocks[0]):
+        return False
+    return any(finishes_cut_word(home, d.blocks[0]) for d in later)
+
+
+def finishes_cut_word(home: Draft, block: DraftBlock) -> bool:
+    """The paragraph ``block`` finishes the word the article's last paragraph breaks off in."""
     last = home.last_paragraph()
-    if last is None or home.blocks[-1] is not last or not orphan.blocks:
-        return False
-    if bridges(last.text, orphan.blocks[0].text):
-        return False
-    return any(d.blocks[0].kind == "paragraph" and bridges(last.text, d.blocks[0].text) for d in later)
+    return block.kind == "paragraph" and last is not None and home.blocks[-1] is last and bridges(last.text, block.text)
 
 
 def awaits_text(draft: Draft) -> bool:
@@ -91,10 +95,8 @@ def split_orphan(orphan: Draft, homes: list[Draft], evidence: Evidence, waiting:
             row[column] += WAITING_STAY
     if broken is not None and broken in homes:
         rows[0][homes.index(broken) + 1] += DANGLING_BONUS
-    first = orphan.blocks[0]
-    for column, home in enumerate(homes, start=1):  # the piece finishes the word this article breaks off in
-        last = home.last_paragraph()
-        if first.kind == "paragraph" and last is not None and home.blocks[-1] is last and bridges(last.text, first.text):
+    for column, home in enumerate(homes, start=1):
+        if finishes_cut_word(home, orphan.blocks[0]):
             rows[0][column] += BRIDGE_BONUS
     if orphan.blocks and starts_mid_sentence(orphan.blocks[0].text):
         # the rest of a sentence can only continue an article whose last sentence is unfinished

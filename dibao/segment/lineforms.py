@@ -6,6 +6,8 @@ from .patterns import is_kicker_form
 from .units import Unit
 
 OPENING_FORMS = ("byline", "marker", "dateline", "author")  #: what prints right under a headline
+OPENING_ROLES = ("kicker", "title", "lead")  #: the roles that open an article
+TEXT_ROLES = ("body", "join")  #: the roles of a line of text
 MAX_HEAD_LINES = 4  #: kicker, title, subtitle, column
 
 

@@ -10,7 +10,8 @@ import re
 
 from .bridges import cut_words, moved_tails
 from .bylines import BOX, split_sign_off
-from .lineforms import MAX_HEAD_LINES, OPENING_FORMS, bylined, group_roles, headline_line, signed_by_commentator
+from .lineforms import (MAX_HEAD_LINES, OPENING_FORMS, OPENING_ROLES, bylined, group_roles, headline_line,
+                        signed_by_commentator)
 from .patterns import BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form, is_list_item
 from .reports import headed_datelines
 from .series import heads_stand, numbered_parts
@@ -86,7 +87,7 @@ def photo_news(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
         if role != "body" or i == 0 or roles[i - 1] not in ("body", "join") or not headline_line(units_by_line[i]):
             continue
         end = _caption_run(units_by_line, roles, i + 1)
-        if end is not None and (end + 1 == len(roles) or roles[end + 1] in ("kicker", "title", "lead", "furniture")
+        if end is not None and (end + 1 == len(roles) or roles[end + 1] in (*OPENING_ROLES, "furniture")
                                 or headline_line(units_by_line[end + 1])):
             roles[i] = "title"
     return roles
@@ -125,7 +126,7 @@ def briefs_box(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
             end += 1
         if end < len(roles) and roles[end] in ("body", "join") and _credit_line(units_by_line[end]):
             end += 1
-        if end - i >= 3 and (end == len(roles) or roles[end] in ("kicker", "title", "lead", "furniture")):
+        if end - i >= 3 and (end == len(roles) or roles[end] in (*OPENING_ROLES, "furniture")):
             roles[i] = "title"
     return roles
 

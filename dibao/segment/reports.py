@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from .bylines import REPORTED_DATELINE
-from .lineforms import MAX_HEAD_LINES, bylined, group_roles, headline_line
+from .lineforms import MAX_HEAD_LINES, OPENING_ROLES, bylined, group_roles, headline_line
 from .patterns import BRACKETED, closing_line, ends_sentence, has_sentence_punctuation, quotes_balanced
 from .units import Unit
 
@@ -25,7 +25,7 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
     openers = [d for d in range(1, len(roles)) if _opens_report(units_by_line[d]) and (
         roles[d] in ("body", "join") or roles[d] == "head" and bylined(units_by_line[d]) and roles[d - 1] == "body")]
     items = [k for k in (_reach_up(units_by_line, roles, d) for d in openers) if headline_line(units_by_line[k])]
-    openings = [k for k, role in enumerate(roles) if role in ("kicker", "title", "lead") and not _furniture(units_by_line[k])]
+    openings = [k for k, role in enumerate(roles) if role in OPENING_ROLES and not _furniture(units_by_line[k])]
     for d in openers:
         group = _headline_over(units_by_line, roles, d)
         if group is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .furniture import chinese_number
+from .lineforms import OPENING_ROLES
 from .patterns import headline_shaped
 from .units import Unit
 
@@ -18,7 +19,6 @@ from .units import Unit
 NUMBERED = re.compile(r"^(?P<before>[\u4e00-\u9fff]{0,4}?|[（(])(?P<number>[一二三四五六七八九十]{1,3}|\d{1,2})"
                       r"(?P<after>[：:、．.）)]|\s)")
 SERIES_REACH = 40  #: lines from one head down to the next one of its series
-OPENING_ROLES = ("kicker", "title", "lead")
 
 
 def numbered_parts(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
@@ -26,10 +26,10 @@ def numbered_parts(units_by_line: list[list[Unit]], roles: list[str]) -> list[st
     them, are text: the story's parts."""
     roles = list(roles)
     heads = [(i, form) for i, units in enumerate(units_by_line) if (form := _numbered(units))]
-    opened = False
+    # the page's first opening: a head is turned to text only below it, so it never moves
+    first = next((i for i, role in enumerate(roles) if role in OPENING_ROLES), len(roles))
     for k, (i, (shape, number)) in enumerate(heads):
-        opened = opened or any(role in OPENING_ROLES for role in roles[:i])
-        if roles[i] not in OPENING_ROLES or not opened:
+        if roles[i] not in OPENING_ROLES or i <= first:
             continue
         later = [j for j, (other, n) in heads[k + 1:] if other == shape and n == number + 1 and j - i <= SERIES_REACH]
         earlier = [j for j, (other, n) in heads[:k] if other == shape and n == number - 1 and i - j <= SERIES_REACH]

@@ -66,6 +66,8 @@ class RoleAssembler(Assembler):
         draft = self.current
         if len(units) != 1 or units[0].kind != "body" or next_role in ("join", "furniture"):
             return False
+        if units[0].data.get("signature"):  # who signs a notice or a letter, and when: its last lines
+            return False
         if is_list_item(units[0].text):  # an item of a list (导读, 简讯), not a heading
             return False
         if numbered_head(units[0].text) and draft is not None and (not draft.blocks or draft.blocks[-1].kind != "section"):
@@ -111,6 +113,9 @@ class RoleAssembler(Assembler):
             self.on_credit(unit, index)
         elif kind == "heading" and (draft.has_body or numbered_head(unit.text)) and not is_list_item(unit.text):
             add_section(draft, unit)
+        elif unit.data.get("signature"):  # who issued the piece, and when: a line of its own that ends it
+            draft.blocks.append(DraftBlock("paragraph", unit.text, [line.number for line in unit.lines]))
+            draft.signed = draft.closed = True
         else:
             self.add_text(draft, unit, join)
 

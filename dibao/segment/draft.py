@@ -37,6 +37,7 @@ class Draft:
     orphan: bool = False  #: body text with no head of its own: to be re-attached
     head_lines: list[int] = field(default_factory=list)  #: lines of title group, byline, dateline, markers
     pieces: int = 0  #: pieces printed elsewhere on the page that were re-attached to it
+    signed: bool = False  #: ends with who issued it and the date (:mod:`.notices`): no sentence goes on
 
     @property
     def has_head(self) -> bool:
@@ -55,7 +56,7 @@ class Draft:
     def dangling(self) -> bool:
         """The last paragraph stops mid-sentence: the text continues somewhere."""
         last = self.last_paragraph()
-        return last is not None and not ends_sentence(last.text)
+        return last is not None and not self.signed and not ends_sentence(last.text)
 
     def text(self) -> str:
         return "\n".join(self.texts())

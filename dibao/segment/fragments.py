@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .bridges import bridges
 from .draft import Draft, DraftBlock
-from .patterns import ends_sentence, starts_mid_sentence
+from .patterns import starts_mid_sentence
 from .similarity import Evidence, best_path
 
 ALONE_SCORE = 0.25  #: coverage an article must beat to claim a paragraph
@@ -137,7 +137,7 @@ def append_fragment(home: Draft, piece: Draft) -> None:
     home.pieces += 1
     last = home.last_paragraph()
     if blocks and blocks[0].kind == "paragraph" and last is not None and home.blocks[-1] is last \
-            and not ends_sentence(last.text):
+            and home.dangling():
         last.text += blocks[0].text
         last.lines = last.lines + blocks[0].lines
         blocks = blocks[1:]

@@ -57,7 +57,7 @@ def _candidate(draft: Draft) -> bool:
 def left_open(draft: Draft) -> bool:
     """The article's text stops inside a sentence, and not on a credit (``（记者X）``, ``X摄``)."""
     last = draft.last_paragraph()
-    if last is None or draft.blocks[-1] is not last or ends_sentence(last.text):
+    if last is None or draft.signed or draft.blocks[-1] is not last or ends_sentence(last.text):
         return False
     text = last.text
     return not (text.endswith(CREDIT_ENDS) or credit_line(text) or parse_byline(text))

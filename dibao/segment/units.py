@@ -170,7 +170,7 @@ def classify(line: Line) -> list[Unit]:
 
 
 def tag_lines(lines: tuple[Line, ...]) -> list[Unit]:
-    """Every line tagged, then the passes that need neighbours: credits, slogans, footers."""
+    """Every line tagged, then the passes that need neighbours: credits, slogans, footers, signatures."""
     units = [unit for line in lines for unit in classify(line)]
     units = join_credit_lines(units)
     units = mark_masthead_blocks(units)
@@ -179,7 +179,8 @@ def tag_lines(lines: tuple[Line, ...]) -> list[Unit]:
     if sum(1 for line in lines if line.heading) >= 2:
         units = demote_unmarked_headings(units)
     units = captions_above_credits(units)
-    return extend_footers(units)
+    from .notices import signatures  # it builds on this module's units and line forms
+    return signatures(extend_footers(units))
 
 
 def units_by_line(lines: tuple[Line, ...]) -> list[list[Unit]]:

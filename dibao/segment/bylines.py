@@ -15,6 +15,7 @@ BOX = "□■◇◆○●◎☆★"
 # 文/图 alone are roles only before a separator: 周文静 and 文明驾驶 hold no role.
 ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|图/文|"
                   r"(?:文图|文|图)(?=[\s/／:：]))\s*[/／:：]?\s*")
+TEXT_AND_PHOTOS = ("文/图", "图/文", "文图")
 ROLE_KEY = {"见习记者": "reporters", "实习记者": "reporters", "记者": "reporters", "通讯员": "correspondents",
             "实习生": "correspondents", "摄影": "photographers", "图": "photographers"}
 DATELINE = re.compile(
@@ -86,18 +87,20 @@ def parse_role_names(text: str, default_role: str = "authors") -> People | None:
     text = text.strip(BOX + " ")
     pieces = [p for p in re.split(f"[{BOX}]", text) if p.strip()]
     for piece in pieces:
-        role, pos = default_role, 0
+        role, pos, named = default_role, 0, []
         for match in ROLE.finditer(piece):
             names = split_names(piece[pos:match.start()])
             if piece[pos:match.start()].strip() and not names:
                 return None
-            for name in names:
-                people.add(role, name)
+            named += [(role, name) for name in names]
             role, pos = ROLE_KEY.get(match.group(1), default_role), match.end()
         names = split_names(piece[pos:])
         if piece[pos:].strip() and not names:
             return None
-        for name in names:
+        named += [(role, name) for name in names]
+        # 文/图: the same people wrote the text and took the photos
+        both = any(m.group(1) in TEXT_AND_PHOTOS for m in ROLE.finditer(piece))
+        for role, name in named + [("photographers", name) for _, name in named if both]:
             people.add(role, name)
     return people or None
 
@@ -109,7 +112,28 @@ def parse_byline(text: str) -> People | None:
     starts_with_box = text[:1] in BOX
     if not starts_with_box and not ROLE.match(text):
         return None
+    if starts_with_box and boxed_phrase(text.strip(BOX + " ")):
+        return None
     return parse_role_names(REPORTED.sub("", text))
+
+
+COMMON_WORD = 100  #: jieba's count from which a word alone is an everyday word, not a given name
+PHRASE_WORD = 20  #: the count each word of a run of two-character words or more needs
+
+
+def boxed_phrase(text: str) -> bool:
+    """A box mark over a common word or phrase (``◎链接``, ``■记者手记``) marks a subhead, not a
+    name: an unpadded word the dictionary counts often, or words of two characters or more each.
+    A padded pair (``□ 孙 悦``) and a surname before a given name (``刘 | 大庆``) stay names."""
+    from ..textseg import get_jieba
+
+    if " " in text or not re.fullmatch(f"[{HAN}]{{2,8}}", text):
+        return False
+    freq = get_jieba().FREQ
+    words = get_jieba().lcut(text, HMM=False)
+    if len(words) == 1:
+        return freq.get(text, 0) >= COMMON_WORD
+    return all(len(w) >= 2 and freq.get(w, 0) >= PHRASE_WORD for w in words)
 
 
 @dataclass(frozen=True)

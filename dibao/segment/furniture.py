@@ -19,7 +19,7 @@ ISSN = re.compile(r"ISSN\s*\d{4}-\d{3}[\dXx]")
 POSTAL = re.compile(r"邮发代号\s*[:：]?\s*(\d+\s*-\s*\d+)")
 FOLIO_WORDS = re.compile(r"国内统一连续出版物号|国际标准连续出版物号|邮发代号|(?:本刊|本报|本期)?今日\s*\d+\s*版|"
                          r"本期\s*\d+\s*版|共\s*\d+\s*版|第\s*\d+\s*期")
-PAPER_KINDS = "日报|晚报|晨报|法治报|法制报|时报|商报|周报|公安报|法院报|检察报|政法报|青年报|工人报|农民报"
+PAPER_KINDS = "日报|晚报|晨报|法治报|法制报|时报|商报|周报|公安报|法院报|检察报|政法报|青年报|工人报|农民报|都市报|导报|快报|周末"
 PAPER = re.compile(rf"([{HAN}]{{2,8}}(?:{PAPER_KINDS}))")
 PAPER_LINE = re.compile(rf"^([{HAN}]{{1,8}}(?:{PAPER_KINDS}))(?:社?(?:出版|主办|主管))?$")
 #: who runs the paper, printed under its name: ``公安部主管主办``, ``省委政法委主管 法治报社主办``
@@ -158,3 +158,10 @@ def paper_name(texts: list[str]) -> str:
         if match:
             return match.group(1).lstrip("号路街道巷楼层室座栋")
     return ""
+
+
+def weekly_paper(texts: list[str]) -> str:
+    """A weekly printed as a paper of its own (``都市法治周刊``): the page's first line has the form
+    of a section's name, and nothing on the page names another paper."""
+    first = texts[0].strip() if texts else ""
+    return first if SECTION.match(first) else ""

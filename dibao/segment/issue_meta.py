@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..model import Issue, Masthead
-from .furniture import paper_name
+from .furniture import paper_name, weekly_paper
 from .units import Unit
 
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -72,7 +72,7 @@ def masthead_from(furniture: list[Unit], front_matter: dict) -> Masthead:
     section = front_matter.get("section") or next((u.data["section"] for u in furniture if u.data.get("section")), "")
     return Masthead(
         paper=str(front_matter.get("paper") or paper_name([u.text for u in furniture if u.data.get("paper")])
-                  or paper_name([u.text for u in furniture])),
+                  or paper_name([u.text for u in furniture]) or weekly_paper([u.text for u in furniture])),
         issue_no=pick("issue_no"), pages=pick("pages"), section=str(section), cn=pick("cn") or "",
         postal_code=pick("postal_code") or "", weekday=pick("weekday") or "",
         slogans=tuple(u.text for u in furniture if u.data.get("slogan")),

@@ -17,7 +17,7 @@ from .draft import Draft, DraftBlock
 from .passes import mended_roles
 from .patterns import (closing_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
                        starts_mid_sentence)
-from .series import numbered_head
+from .series import numbered_head, part_head
 from .units import Unit
 
 HEAD_ROLES = ("kicker", "title", "head")
@@ -111,7 +111,7 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and (draft.has_body or numbered_head(unit.text)) and not is_list_item(unit.text):
+        elif kind == "heading" and (draft.has_body or part_head(unit.text)) and not is_list_item(unit.text):
             add_section(draft, unit)
         elif unit.data.get("signature"):  # who issued the piece, and when: a line of its own that ends it
             draft.blocks.append(DraftBlock("paragraph", unit.text, [line.number for line in unit.lines]))

@@ -49,6 +49,16 @@ def _numbered(units: list[Unit]) -> tuple[tuple[str, str], int] | None:
     return (match.group("before"), match.group("after")), number
 
 
+#: a part's label in lenticular brackets, alone on its line: ``【案情回顾】``, ``【检察履职】``
+BRACKETED_HEAD = re.compile(r"^【[^【】]{2,10}】$")
+
+
+def part_head(text: str) -> bool:
+    """A head that names a part of the story by its form, a number (``一、…``) or lenticular
+    brackets (``【案情回顾】``): a section wherever it stands, right under the byline too."""
+    return numbered_head(text) or bool(BRACKETED_HEAD.match(text.strip()))
+
+
 def numbered_head(text: str) -> bool:
     """A part's head: its number, then a phrase (``一、深刻把握…``, ``（二）坚持…``), no sentence."""
     match = NUMBERED.match(text.strip())

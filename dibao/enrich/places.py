@@ -16,15 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..segment.patterns import COMMON_SURNAMES
 from .gazetteer import DATA, Division, Gazetteer, NameForm, read_words
 
 #: After a short form, these mean it names a street, road, school … not the division; a ship
 #: named after a place (辽宁舰, 南昌舰) is no place either.
 SMALLER_UNIT = re.compile(r"(街道|镇|乡|村|社区|小区|路|街|大道|大街|巷|大学|中学|小学|学院|公园|广场|花园|大厦|宾馆|酒店|时间|舰)")
-#: The commonest single-character surnames, less those that are also prepositions, conjunctions or
-#: verbs (于, 和, 任, 付): a short form right after one is a given name (刘大庆, 崔大庆), not the place.
-SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁"
-                     "沈姚卢姜崔钟谭陆汪范廖石金贾夏韦邹高熊孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵钱严覃武戴莫孔汤")
+#: a short form right after one of the commonest surnames is a given name (刘大庆, 崔大庆), not the place
+SURNAMES = COMMON_SURNAMES
 #: After an ordinary-word short form, these show it is the place (江山公安, 东方法院).
 INSTITUTION = re.compile(r"(公安|分局|警方|法院|检察|市委|县委|区委|旗委|政法|司法局|交警|消防|市场监管|人民政府|市政府|县政府|"
                          r"区政府|两级|全市|全县|全区|籍|境内|辖区)")

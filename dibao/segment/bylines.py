@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .patterns import HAN, NAME, PADDED_NAME
+from .patterns import COMMON_SURNAMES, HAN, NAME, PADDED_NAME
 
 BOX = "□■◇◆○●◎☆★"
 # 文/图 alone are roles only before a separator: 周文静 and 文明驾驶 hold no role.
@@ -111,10 +111,21 @@ def parse_byline(text: str) -> People | None:
         return None
     starts_with_box = text[:1] in BOX
     if not starts_with_box and not ROLE.match(text):
-        return None
+        return People(authors=padded_names(text)) if padded_names(text) else None
     if starts_with_box and boxed_phrase(text.strip(BOX + " ")):
         return None
     return parse_role_names(REPORTED.sub("", text))
+
+
+def padded_names(text: str) -> list[str]:
+    """Two names or more alone on a line, each padded (``李 华 赵 丽``), each led by a common
+    surname: the authors, as a theory page prints them under the headline.  One name alone, or
+    names unpadded, could as well be a list's line or a headline's words."""
+    tokens = text.split()
+    if len(tokens) < 4 or len(tokens) % 2 or not all(SINGLE.match(t) for t in tokens):
+        return []
+    names = [a + b for a, b in zip(tokens[::2], tokens[1::2])]
+    return names if all(name[0] in COMMON_SURNAMES for name in names) else []
 
 
 COMMON_WORD = 100  #: jieba's count from which a word alone is an everyday word, not a given name

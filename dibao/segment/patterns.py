@@ -6,6 +6,10 @@ import re
 HAN = r"\u3400-\u9fff\U00020000-\U0002ffff"
 NAME = rf"[{HAN}]{{2,4}}(?:·[{HAN}]{{1,8}})*"  # 2–4 Han characters, or a transliterated name with ·
 NAMES = rf"{NAME}(?:[ 、，]{NAME})*"
+#: The commonest single-character surnames, less those that are also prepositions, conjunctions or
+#: verbs (于, 和, 任, 付), which start ordinary words as often as names.
+COMMON_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁"
+                            "沈姚卢姜崔钟谭陆汪范廖石金贾夏韦邹高熊孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵钱严覃武戴莫孔汤")
 #: a two-character name as print sets it, padded to the width of three (``陈 磊``, ``刘\u00a0\u00a0洋``)
 PADDED_NAME = rf"[{HAN}][ \u3000\u00a0]{{1,3}}[{HAN}](?![{HAN}])"
 #: marks that set off a list's items (导读, 简讯); ■ and □ are left out, as they also mark subheads and bylines

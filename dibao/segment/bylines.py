@@ -13,8 +13,9 @@ from .patterns import COMMON_SURNAMES, HAN, NAME, PADDED_NAME
 
 BOX = "□■◇◆○●◎☆★"
 # 文/图 alone are roles only before a separator: 周文静 and 文明驾驶 hold no role.
+# A profession before a name (□ 律师 赵 凯) is the author's, only before a space or colon: 法官说法 is a head.
 ROLE = re.compile(r"(?:本报|本刊)?(?:特约|首席)?(见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|摄影|文/图|图/文|"
-                  r"(?:文图|文|图)(?=[\s/／:：]))\s*[/／:：]?\s*")
+                  r"(?:文图|文|图)(?=[\s/／:：])|(?:律师|法官|检察官)(?=[\s:：]))\s*[/／:：]?\s*")
 TEXT_AND_PHOTOS = ("文/图", "图/文", "文图")
 ROLE_KEY = {"见习记者": "reporters", "实习记者": "reporters", "记者": "reporters", "通讯员": "correspondents",
             "实习生": "correspondents", "摄影": "photographers", "图": "photographers"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .bylines import BOX
 from .patterns import SENTENCE_END, is_column_form, is_kicker_form, is_subtitle_form
 from .units import Unit
 
@@ -59,6 +60,8 @@ def _read_lines(units: list[Unit], short_columns: bool = True) -> TitleGroup:
 
 
 def _short_column(text: str) -> bool:
+    """A short unpunctuated name, perhaps after a box mark (``■ 庭审现场``)."""
+    text = text.lstrip(BOX + " ")
     return len(text) <= SHORT_COLUMN and not re.search(r"[\s，。：:“”]", text)
 
 

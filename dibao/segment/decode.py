@@ -126,7 +126,7 @@ class RoleAssembler(Assembler):
         adjacent = last is not None and (draft.blocks[-1] is last or self.join_next)
         # a paragraph never ends on a comma in print: the text goes on in the next block
         broken = join or self.join_next or starts_mid_sentence(unit.text) or \
-            (last is not None and last.text.endswith(("，", "、", ",")))
+            (last is not None and (last.text.endswith(("，", "、", ",")) or runs_on(last.text, unit)))
         if kind == "paragraph" and adjacent and broken and draft.dangling():
             numbers = [line.number for line in unit.lines]
             last.text, last.lines = last.text + joiner(last.text, unit.text) + unit.text, last.lines + numbers
@@ -175,6 +175,17 @@ def subhead_shaped(text: str, marked: bool) -> bool:
     if not text or len(text) > SUBHEAD_MAX or has_sentence_punctuation(text) or text[-1] in "，、,：:":
         return False
     return quotes_balanced(text) and (marked or text.endswith(("”", "」", "》", "’")))
+
+
+RUN_ON_MIN = 30  #: characters: a line this long that ends no sentence is a sentence cut, not a label
+
+
+def runs_on(above: str, unit: Unit) -> bool:
+    """A long line of text that stops on a word (no closing bracket or quote: a credit or a
+    quotation ends there), with the next line right under it (no blank line between), goes on
+    in that line: the paste broke one sentence in two."""
+    return not unit.blank_before and len(above) >= RUN_ON_MIN and above[-1].isalnum() \
+        and not headline_shaped(above, 60)
 
 
 def add_section(draft: Draft, unit: Unit) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .draft import Draft
+from .draft import Draft, DraftBlock
 
 #: the head of an editor's note; 编后 (an afterword) closes the story above and stays with it
 EDITORS_NOTE = re.compile(r"^[【\[〔]?\s*(?:编者按|编者的话|核心提示|核心阅读|导读)\s*[】\]〕]?\s*[:：]?")
@@ -18,18 +18,34 @@ NOTE_BLOCKS = 4  #: a note is its head and a paragraph or a few, not a story's s
 
 
 def notes_forward(drafts: list[Draft]) -> list[Draft]:
-    """Each editor's note ending an article right above another article's headline moves to it."""
+    """Each editor's note ending an article right above another article's headline moves to it,
+    and so does a note the page set apart, read as an article of its own under its head."""
     for above, below in zip(drafts, drafts[1:]):
         if below.orphan or not below.title_units:
             continue
-        start = _note_start(above)
+        if _note_alone(above):
+            head = above.title_units[0]
+            above.blocks[:0] = [DraftBlock("section", head.text, [line.number for line in head.lines])]
+            above.title_units, above.head_lines = [], []
+            start = 0
+        else:
+            start = _note_start(above)
         if start is None:
             continue
         note = above.blocks[start:]
         if max(n for block in note for n in block.lines) < min(below.head_lines or [0]):
             above.blocks[start:] = []
             below.blocks[:0] = note
-    return drafts
+    return [d for d in drafts if d.title_units or d.blocks or d.markers or d.bylines or d.dateline]
+
+
+def _note_alone(draft: Draft) -> bool:
+    """The draft is an editor's note and nothing else: its head, then a paragraph or a few."""
+    head = draft.title_units[0].text.strip() if len(draft.title_units) == 1 else ""
+    # a 导读 box lists the page's or the issue's stories: it introduces none of them alone
+    return bool(EDITORS_NOTE.match(head)) and "导读" not in head \
+        and not (draft.bylines or draft.dateline or draft.markers) and 0 < len(draft.blocks) <= NOTE_BLOCKS \
+        and all(b.kind == "paragraph" for b in draft.blocks)
 
 
 def _note_start(draft: Draft) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from .bylines import REPORTED_DATELINE
+from .boxes import EDITORS_NOTE
 from .lineforms import MAX_HEAD_LINES, OPENING_ROLES, bylined, group_roles, headline_line
 from .patterns import BRACKETED, closing_line, ends_sentence, has_sentence_punctuation, quotes_balanced
 from .units import Unit
@@ -35,7 +36,8 @@ def headed_datelines(units_by_line: list[list[Unit]], roles: list[str]) -> list[
         first = next((k for k in items if story < k < start), None) if story >= 0 else None
         if first is not None and not _reported(units_by_line, story, first, DATELINED):
             continue  # a digest: its first item, under its headline, is printed the same way
-        if bylined(units_by_line[d]) and story >= 0 and not _reported(units_by_line, story, start):
+        if bylined(units_by_line[d]) and story >= 0 and not _reported(units_by_line, story, start) \
+                and not _editors_note(units_by_line[story]):
             continue  # a feature's pieces under its headline and introduction, each with its byline
         new[start:end] = group_roles(units_by_line, start, end)
     return new
@@ -59,6 +61,12 @@ def _reach_up(units_by_line: list[list[Unit]], roles: list[str], d: int) -> int:
             and all(u.kind == "body" for u in units_by_line[i]):
         i -= 1
     return i
+
+
+def _editors_note(units: list[Unit]) -> bool:
+    """The line heads an editor's note (``编者按``), which introduces the story under it: it is no
+    feature's headline with pieces under it."""
+    return bool(units) and bool(EDITORS_NOTE.match(units[0].text.strip()))
 
 
 def _opens_report(units: list[Unit]) -> bool:

@@ -16,17 +16,19 @@ from .patterns import BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, ends_sentence, 
 from .notices import signed_pieces
 from .reports import headed_datelines
 from .series import heads_stand, numbered_parts
+from .spacing import stories_apart
 from .units import Unit
 
 
 def mended_roles(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
     """Every pass, in order: parts go on, after a jump, speakers listed, numbered parts, moved tails,
-    cut words, heads stand, bylines lead, signed off, signed pieces, photo news, briefs box, headed datelines,
+    cut words, heads stand, bylines lead, signed off, signed pieces, stories apart, photo news, briefs box, headed datelines,
     headed furniture, head groups."""
     roles = speakers_listed(units_by_line, after_jump(units_by_line, parts_go_on(units_by_line, roles)))
     roles = cut_words(units_by_line, moved_tails(units_by_line, numbered_parts(units_by_line, roles)))
     roles = heads_stand(units_by_line, roles)
     roles = signed_pieces(units_by_line, signed_off(units_by_line, bylines_lead(units_by_line, roles)))
+    roles = stories_apart(units_by_line, roles)
     roles = headed_datelines(units_by_line, briefs_box(units_by_line, photo_news(units_by_line, roles)))
     return head_groups(units_by_line, headed_furniture(units_by_line, roles))
 

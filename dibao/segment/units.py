@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..model import Line
 from . import bylines, furniture
-from .patterns import NAME, PAGE, headline_shaped, is_column_form, is_kicker_form, is_subtitle_form
+from .patterns import NAME, PADDED_NAME, PAGE, headline_shaped, is_column_form, is_kicker_form, is_subtitle_form
 
 MARKER_WHOLE = re.compile(rf"^[（(]?\s*(上接|接上|续接|紧接|转自|接|下转|转|续)\s*({PAGE})\s*[）)]?$")
 # Bare 接 only in brackets (``（接第一版）``): unbracketed, 接第一版 could open a sentence.
@@ -93,13 +93,16 @@ def marker_unit(line: Line, text: str, word: str, page: str) -> Unit:
     return Unit("marker", [line], text, {"direction": direction, "page": page})
 
 
-COMMENTATOR = re.compile(r"^[□■◇◆]?\s*(?:本报|本刊|[\u4e00-\u9fff]{2,6}报)?(?:特约|本报特约)?评论员(?:\s*[\u4e00-\u9fff·]{2,8})?$")
+COMMENTATOR = re.compile(r"^[□■◇◆]?\s*(?:本报|本刊|[\u4e00-\u9fff]{2,6}报)?(?:特约|本报特约)?评论员"
+                         rf"(?:\s*(?P<name>[\u4e00-\u9fff·]{{2,8}}|{PADDED_NAME}))?$")
 
 
 def rule_byline(line: Line) -> list[Unit] | None:
     people = bylines.parse_byline(line.text)
-    if not people and COMMENTATOR.match(line.text):  # ``本报评论员``: the paper's own voice, no name
-        people = bylines.People()
+    commentator = COMMENTATOR.match(line.text) if not people else None
+    if commentator:  # ``本报评论员``: the paper's own voice, perhaps signed (``本报评论员 刘 洋``)
+        name = re.sub(r"\s", "", commentator.group("name") or "")
+        people = bylines.People(authors=[name] if name else [])
         return [Unit("byline", [line], line.text, {"people": people})]
     return [Unit("byline", [line], line.text, {"people": people})] if people else None
 

@@ -199,21 +199,33 @@ def _role_led_names(text: str, pos: int, people: People) -> int:
         return pos if role is None or named else role_start
 
 
+#: a credit that names the role first: ``（摄影：王 晨）``, ``摄影 X``, after a caption or alone
+ROLE_FIRST_CREDIT = re.compile(r"(?:^|(?<=[。！？”\s]))[（(]?\s*(?:摄影|摄)\s*[：:/／]?\s*([^（）()：:]{2,30}?)\s*[）)]?$")
+
+
 def split_credit(text: str) -> tuple[str, str, People] | None:
-    """``…图为民警讲解。 本报记者 张弛 范瑞恒 摄`` → (caption, credit, photographers)."""
+    """``…图为民警讲解。 本报记者 张弛 范瑞恒 摄`` → (caption, credit, photographers); so is
+    ``图为…。（摄影：王 晨）``, and a credit alone on its line (caption ``""``)."""
     stripped = text.rstrip()
+    first = ROLE_FIRST_CREDIT.search(stripped)
+    if first and (named := parse_role_names(first.group(1), default_role="photographers")):
+        return text[:first.start()].strip(), first.group().strip(), _as_photographers(named)
     if not stripped.endswith("摄"):
         return None
     start = _credit_start(stripped[:-1])
     if start is None:
         return None
     credit = stripped[start:].strip()
-    people = parse_role_names(credit[:-1], default_role="photographers")
+    return text[:start].strip(), credit, _as_photographers(parse_role_names(credit[:-1], default_role="photographers"))
+
+
+def _as_photographers(people: People | None) -> People:
+    """Everyone a credit names took the photos, whatever role the credit gives them."""
     photographers = People()
     for role in ("reporters", "correspondents", "authors", "photographers"):
-        for name in getattr(people, role):
+        for name in getattr(people, role) if people else ():
             photographers.add("photographers", name)
-    return text[:start].strip(), credit, photographers
+    return photographers
 
 
 def _credit_start(head: str) -> int | None:

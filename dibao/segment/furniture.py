@@ -21,7 +21,8 @@ FOLIO_WORDS = re.compile(r"国内统一连续出版物号|国际标准连续出�
                          r"本期\s*\d+\s*版|共\s*\d+\s*版|第\s*\d+\s*期")
 PAPER_KINDS = "日报|晚报|晨报|法治报|法制报|时报|商报|周报|公安报|法院报|检察报|政法报|青年报|工人报|农民报|都市报|导报|快报|周末"
 PAPER = re.compile(rf"([{HAN}]{{2,8}}(?:{PAPER_KINDS}))")
-PAPER_LINE = re.compile(rf"^([{HAN}]{{1,8}}(?:{PAPER_KINDS}))(?:社?(?:出版|主办|主管))?$")
+#: the paper's name alone on its line, perhaps with its weekly after a dot (``人民公安报·交通安全周刊``)
+PAPER_LINE = re.compile(rf"^([{HAN}]{{1,8}}(?:{PAPER_KINDS}))(?:社?(?:出版|主办|主管)|\s*[·•]\s*[{HAN}]{{2,8}})?$")
 #: who runs the paper, printed under its name: ``公安部主管主办``, ``省委政法委主管 法治报社主办``
 SPONSOR = re.compile(rf"^(?:[{HAN}]{{2,20}}?(?:主管|主办|出版)+[\s、，]*){{1,3}}$")
 #: the paper's name in capitals (``RENMIN GONGAN BAO``), printed beside its Chinese name

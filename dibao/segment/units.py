@@ -301,13 +301,33 @@ def unbroken_runs(units: list[Unit]) -> tuple[list[int], list[int]]:
 
 
 def captions_above_credits(units: list[Unit]) -> list[Unit]:
-    """A paragraph printed right above a photo credit is that photo's caption."""
+    """A paragraph printed right above a photo credit is that photo's caption, unless a caption
+    (``图为…``) follows the credit: a credit printed first (``（摄影：X）``) is that caption's."""
     out = list(units)
     for i in range(1, len(out)):
         prev, unit = out[i - 1], out[i]
+        if unit.kind == "credit" and _uncredited_caption(out[i + 1] if i + 1 < len(out) else None):
+            continue
         if unit.kind == "credit" and prev.kind == "body":
             out[i - 1] = Unit("caption", prev.lines, prev.text, {"label": "", "caption": prev.text, "credit": "",
                                                                  "people": bylines.People()})
+    return credits_before_captions(out)
+
+
+def _uncredited_caption(unit: Unit | None) -> bool:
+    return unit is not None and unit.kind == "caption" and not unit.data["credit"] and not unit.blank_before
+
+
+def credits_before_captions(units: list[Unit]) -> list[Unit]:
+    """A credit right above a caption that has none is that caption's credit: one caption unit."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "credit" and _uncredited_caption(unit):
+            data = dict(unit.data, credit=prev.text, people=prev.data["people"])
+            out[-1] = Unit("caption", prev.lines + unit.lines, f"{prev.text} {unit.text}", data)
+        else:
+            out.append(unit)
     return out
 
 

@@ -19,7 +19,8 @@ from .layout import layout_marks
 from .model import Article, Issue
 from .normalize import SPACES
 
-QUOTES = str.maketrans("“”", '""')  #: straight quotes in Chinese text are curled (normalize.curl_quotes)
+#: straight quotes in Chinese text are curled (normalize.curl_quotes), and a sentence's ``.`` is ``。``
+QUOTES = str.maketrans("“”。", '"".')
 
 
 def article_texts(article: Article) -> list[str]:

@@ -27,7 +27,8 @@ NARROW = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21
 
 
 def widen_punctuation(text: str) -> str:
-    """Full-width ``,:;?!`` and ``()`` where they sit in Chinese text; URLs and e-mails untouched."""
+    """Full-width ``,:;?!`` and ``()`` where they sit in Chinese text, and ``。`` for a ``.`` that ends a
+    Chinese sentence; URLs and e-mails untouched."""
     pieces, last = [], 0
     for match in PROTECTED.finditer(text):
         pieces.append(_widen(text[last:match.start()]))
@@ -47,6 +48,9 @@ def _neighbour(text: str, index: int, step: int) -> str:
 def _widen(text: str) -> str:
     chars = list(text)
     for i, char in enumerate(chars):
+        if char == "." and _full_stop(text, i):
+            chars[i] = "。"
+            continue
         if char not in WIDE:
             continue
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
@@ -56,6 +60,20 @@ def _widen(text: str) -> str:
             chars[i] = WIDE[char]
     widened = "".join(chars)
     return curl_quotes(PAREN.sub(_widen_paren, widened))
+
+
+def _full_stop(text: str, i: int) -> bool:
+    """A half-width ``.`` that ends a Chinese sentence: right after a Han character (or a quote or
+    bracket closing one), before nothing that goes on a number, a word or an address."""
+    before, after = text[i - 1] if i else "", _neighbour(text, i, 1)
+    if before in "”’）》」』" and i > 1:
+        before = text[i - 2]
+    if before and (before.isdigit() or before in "%％"):  # 共3000.近日, 增长5%.今年; never an item's 1.加强
+        number = re.search(r"[\d.%％]+$", text[:i])
+        led = number is not None and number.start() > 0 and re.match(f"[{HAN}]", text[number.start() - 1])
+        return bool(led) and "." not in number.group() and (after == "" or re.match(f"[{HAN}“”]", after) is not None)
+    return bool(before) and re.match(f"[{HAN}]", before) is not None and not (after.isascii() and after.isalnum()) \
+        and after != "."
 
 
 def curl_quotes(text: str) -> str:

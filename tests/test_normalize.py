@@ -19,6 +19,13 @@ CASES = [
     ("全角　空格  折叠", "全角 空格 折叠"),
     ("２０２５年１０月２０日 Ａ06版 ＣＮ", "2025年10月20日 A06版 CN"),  # full-width digits and letters
     ("增长１８％，居第一。", "增长18％，居第一。"),  # full-width punctuation stays
+    # a half-width full stop that ends a Chinese sentence; decimals, items, versions and URLs keep theirs
+    ("审结此案.近日,法院判决赔偿8000元.", "审结此案。近日，法院判决赔偿8000元。"),
+    ("“我记下来了.”周阿姨说", "“我记下来了。”周阿姨说"),
+    ("共3000.今年增长5%.此外", "共3000。今年增长5%。此外"),
+    ("1.加强领导 2.完善机制", "1.加强领导 2.完善机制"),
+    ("增长1.5%,居第一", "增长1.5%，居第一"),
+    ("见 www.example.cn 网站", "见 www.example.cn 网站"),
 ]
 
 

@@ -39,9 +39,10 @@ FOOTER_PAIRS = re.compile(rf"^(?:{FOOTER_ROLE}\s*[/／]?\s*{SET_NAME}(?:[ 、]{S
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 SLOGAN = re.compile(rf"^(?:[{HAN}]{{4}}\s+)+[{HAN}]{{4}}$")
-#: A page folio: ``第3版``, ``第三版 要闻``, ``03版：法治``, ``A3``, ``A3版 公安周刊`` (number, then the page's name)
+#: A page folio: ``第3版``, ``第三版 要闻``, ``03版：法治``, ``A3``, ``A3版 公安周刊``, ``第2版 要闻·综合``
+#: (number, then the page's name)
 PAGE_FOLIO = re.compile(rf"^(?:第\s*(?P<cn>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版|(?P<letter>[A-Z]?)\s*(?P<num>[0-9]{{1,3}})\s*版"
-                        rf"|(?P<lone>[A-Z])\s*(?P<lnum>[0-9]{{1,3}}))(?:\s*[：:·|｜—-]?\s*(?P<name>[{HAN}]{{2,8}}))?$")
+                        rf"|(?P<lone>[A-Z])\s*(?P<lnum>[0-9]{{1,3}}))(?:\s*[：:·|｜—-]?\s*(?P<name>[{HAN}]{{2,8}}(?:·[{HAN}]{{2,8}})?))?$")
 DATE_PAGE = re.compile(r"第\s*(\d{1,3})\s*版")
 CHINESE_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 

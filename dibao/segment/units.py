@@ -265,15 +265,16 @@ def folio_neighbours(units: list[Unit]) -> list[Unit]:
             facts = furniture.FolioFacts(page=int(bare.group("num")), page_label=unit.text.strip())
             out[i] = Unit("furniture", unit.lines, unit.text, {"folio": facts})
         elif furniture.PAGE_NAME.match(unit.text.strip()) and (
-                _page_folio(out[i - 1]) or i + 1 < len(out) and _page_folio(out[i + 1]) and out[i + 1].kind == "furniture"):
+                _unnamed_folio(out[i - 1]) or i + 1 < len(out) and _unnamed_folio(out[i + 1])):
             out[i] = Unit("furniture", unit.lines, unit.text, {"folio": furniture.FolioFacts(page_name=unit.text.strip())})
     return out
 
 
-def _page_folio(unit: Unit) -> bool:
-    """A folio line naming the page's number (``第2版``, a bare ``3``)."""
+def _unnamed_folio(unit: Unit) -> bool:
+    """A folio line naming the page's number (``第2版``, a bare ``3``) but not its name: a folio
+    that names the page (``第2版 要闻·综合``) leaves the line beside it to be read as text."""
     facts = unit.data.get("folio")
-    return unit.kind == "furniture" and facts is not None and facts.page is not None
+    return unit.kind == "furniture" and facts is not None and facts.page is not None and not facts.page_name
 
 
 def romanized_names(units: list[Unit]) -> list[Unit]:

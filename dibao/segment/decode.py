@@ -15,7 +15,7 @@ from ..reflow import joiner
 from .assemble import Assembler, _as_photographers
 from .draft import Draft, DraftBlock
 from .passes import mended_roles
-from .patterns import (closing_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
+from .patterns import (closing_line, figure_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
                        starts_mid_sentence)
 from .series import numbered_head, part_head
 from .units import Unit
@@ -111,7 +111,8 @@ class RoleAssembler(Assembler):
             self.on_caption_in_place(unit)
         elif kind == "credit":
             self.on_credit(unit, index)
-        elif kind == "heading" and (draft.has_body or part_head(unit.text)) and not is_list_item(unit.text):
+        elif kind == "heading" and (draft.has_body or part_head(unit.text)) and not is_list_item(unit.text) \
+                and not figure_line(unit.text):  # a data box's line (结案率 96.8%) is text, not a head
             add_section(draft, unit)
         elif unit.data.get("signature"):  # who issued the piece, and when: a line of its own that ends it
             draft.blocks.append(DraftBlock("paragraph", unit.text, [line.number for line in unit.lines]))

@@ -7,7 +7,7 @@ import bisect
 from .bylines import REPORTED_DATELINE
 from .boxes import EDITORS_NOTE
 from .lineforms import MAX_HEAD_LINES, OPENING_ROLES, bylined, group_roles, headline_line
-from .patterns import BRACKETED, closing_line, ends_sentence, has_sentence_punctuation, quotes_balanced
+from .patterns import BRACKETED, closing_line, ends_sentence, figure_line, has_sentence_punctuation, quotes_balanced
 from .units import Unit
 
 DATELINE_REACH = 4  #: paragraphs a report may print between its headline and its dateline (a summary, pull quotes)
@@ -98,7 +98,8 @@ def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) ->
 def _head_shaped(units_by_line: list[list[Unit]], i: int) -> bool:
     """A headline line, not a bracketed sign-off (``（作者单位：…）``), or a short question over one."""
     if headline_line(units_by_line[i]):
-        return not closing_line(units_by_line[i][0].text.strip())
+        text = units_by_line[i][0].text.strip()
+        return not closing_line(text) and not figure_line(text)
     return _question_title(units_by_line[i]) and i + 1 < len(units_by_line) and (
         headline_line(units_by_line[i + 1]) or bylined(units_by_line[i + 1]))
 
@@ -119,4 +120,5 @@ def _furniture(units: list[Unit]) -> bool:
 def _finished(unit: Unit) -> bool:
     """A finished paragraph, or a photo's caption or credit, which closes a story as well."""
     return unit.kind in ("caption", "credit") or unit.kind == "body" and ends_sentence(unit.text) \
-        or BRACKETED.match(unit.text.strip()) is not None  # a bracketed sign-off (作者单位：…) closes a story
+        or BRACKETED.match(unit.text.strip()) is not None \
+        or figure_line(unit.text.strip())  # a bracketed sign-off (作者单位：…) or a data box's line closes a story

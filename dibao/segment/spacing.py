@@ -17,7 +17,7 @@ above the blank line (a data box's last figure is no finished paragraph).
 from __future__ import annotations
 
 from .lineforms import MAX_HEAD_LINES, OPENING_FORMS, OPENING_ROLES, group_roles, headline_line
-from .patterns import closing_line
+from .patterns import closing_line, figure_line
 from .series import part_head
 from .units import Unit
 
@@ -52,4 +52,4 @@ def _sparse_blanks(units_by_line: list[list[Unit]]) -> bool:
 
 def _head(units: list[Unit]) -> bool:
     text = units[0].text.strip() if units else ""
-    return headline_line(units) and not part_head(text) and not closing_line(text)
+    return headline_line(units) and not part_head(text) and not closing_line(text) and not figure_line(text)

@@ -11,17 +11,15 @@ shares more with the open article than with the paragraphs it would leave.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from .bylines import parse_byline
 from .draft import Draft
 from .fragments import append_fragment
-from .patterns import credit_line, ends_sentence, headline_shaped
+from .patterns import credit_line, ends_sentence, figure_line
 from .similarity import Evidence
 
 CREDIT_ENDS = ("）", ")", "摄", "文", "图")
-BOX_LINE = 12  #: characters: a line of a box (a figure and its label), not a paragraph cut short
 
 #: of the paragraphs a tail is found among: an early cut compares a long tail with a few lines of
 #: "own" text, which it always outshares (held-out damaged pages: 2/3 lifts joins 1.2–1.6 points)
@@ -64,11 +62,6 @@ def left_open(draft: Draft) -> bool:
     text = last.text
     return not (text.endswith(CREDIT_ENDS) or credit_line(text) or parse_byline(text) or figure_line(text))
 
-
-def figure_line(text: str) -> bool:
-    """A line of a data box, a label and its figure (``结案率 96.8%``): it ends no sentence, yet
-    nothing was cut from it."""
-    return headline_shaped(text, BOX_LINE) and re.search(r"\s\d[\d.,]*\s*[%％‰]?[\u4e00-\u9fff]{0,2}$", text) is not None
 
 
 def best_cut(draft: Draft, above: Draft, evidence: Evidence, displaced: Callable[[int], float]) -> int | None:

@@ -113,7 +113,7 @@ def parse_byline(text: str) -> People | None:
     starts_with_box = text[:1] in BOX
     if not starts_with_box and not ROLE.match(text):
         return People(authors=padded_names(text)) if padded_names(text) else None
-    if starts_with_box and boxed_phrase(text.strip(BOX + " ")):
+    if boxed_phrase(text.strip(BOX + " ")):  # ◎链接, ■记者手记, 记者调查: a head, no one's name
         return None
     return parse_role_names(REPORTED.sub("", text))
 
@@ -134,8 +134,8 @@ PHRASE_WORD = 20  #: the count each word of a run of two-character words or more
 
 
 def boxed_phrase(text: str) -> bool:
-    """A box mark over a common word or phrase (``◎链接``, ``■记者手记``) marks a subhead, not a
-    name: an unpadded word the dictionary counts often, or words of two characters or more each.
+    """A common word or phrase, after a box mark (``◎链接``, ``■记者手记``) or a role (``记者调查``), is a
+    head, not a name: an unpadded word the dictionary counts often, or words of two characters or more each.
     A padded pair (``□ 孙 悦``) and a surname before a given name (``刘 | 大庆``) stay names."""
     from ..textseg import get_jieba
 

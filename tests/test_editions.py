@@ -70,6 +70,23 @@ def test_a_continuation_across_pages_is_one_article_with_a_span_on_each_page(edi
     assert article.length == len("".join(article.text.split("\n")))
 
 
+def test_a_continuation_under_its_repeated_headline_joins_its_head_without_the_headline(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    head = "人民公安报\n2025年12月3日 星期三\n"
+    (seeds / "ga-20251203-02.txt").write_text(
+        head + "第2版 要闻\n\n守护万家灯火\n本报记者 高 山\n早上7点，刘长青就骑着电动车出现在辖区的街巷里。\n"
+        "多年来，刘长青累计帮助群众解决各类难题1200余件。（下转第三版）\n", encoding="utf-8")
+    (seeds / "ga-20251203-03.txt").write_text(
+        head + "第3版 要闻\n\n守护万家灯火\n（上接第二版）\n每天下班前，刘长青都要把当天走访的情况记在本子上。\n",
+        encoding="utf-8")
+    edition = parse(tmp_path, seeds)["renmingonganbao-2025-12-03"]
+    assert [a.title for a in edition.articles] == ["守护万家灯火"]
+    article = edition.articles[0]
+    assert "1200余件。" in article.text and article.text.endswith("记在本子上。")
+    assert "守护万家灯火" not in article.text  # the headline the page repeats is no paragraph of the story
+
+
 def test_page_numbers_from_file_names_and_front_matter():
     assert [file_page(n) for n in ("seeds/rmrb-20200115-04.txt", "x_3.txt", "a-p12.txt", "2025-04-15.txt",
                                    "000_80dad41c4292ae7e.txt", "20250415.txt")] == [4, 3, 12, 0, 0, 0]

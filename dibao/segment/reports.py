@@ -70,11 +70,14 @@ def _editors_note(units: list[Unit]) -> bool:
 
 
 def _opens_report(units: list[Unit]) -> bool:
-    """A line that opens a report: a dateline (``本报海口1月7日电``, ``据新华社…电``), or a byline
-    line of its own (``■ 本报记者 王 磊``), which prints under a headline and nowhere else."""
+    """A line that opens a report: a dateline (``本报海口1月7日电``, ``据新华社…电``), a byline line of
+    its own (``■ 本报记者 王 磊``), which prints under a headline and nowhere else, or a ``（上接第一版）``
+    marker alone on its line, under the headline the page repeats over a story's continuation."""
     if not units:
         return False
-    return units[0].kind == "dateline" or bool(REPORTED_DATELINE.match(units[0].text)) or bylined(units)
+    jumped_from = len(units) == 1 and units[0].kind == "marker" and units[0].data.get("direction") == "from"
+    return units[0].kind == "dateline" or bool(REPORTED_DATELINE.match(units[0].text)) or bylined(units) \
+        or jumped_from
 
 
 def _headline_over(units_by_line: list[list[Unit]], roles: list[str], d: int) -> tuple[int, int] | None:

@@ -24,9 +24,10 @@ def notes_forward(drafts: list[Draft]) -> list[Draft]:
         if below.orphan or not below.title_units:
             continue
         if _note_alone(above):
-            head = above.title_units[0]
-            above.blocks[:0] = [DraftBlock("section", head.text, [line.number for line in head.lines])]
-            above.title_units, above.head_lines = [], []
+            if above.title_units:  # the note's head, read as a headline: the story's first section
+                head = above.title_units[0]
+                above.blocks[:0] = [DraftBlock("section", head.text, [line.number for line in head.lines])]
+                above.title_units, above.head_lines = [], []
             start = 0
         else:
             start = _note_start(above)
@@ -40,8 +41,12 @@ def notes_forward(drafts: list[Draft]) -> list[Draft]:
 
 
 def _note_alone(draft: Draft) -> bool:
-    """The draft is an editor's note and nothing else: its head, then a paragraph or a few."""
-    head = draft.title_units[0].text.strip() if len(draft.title_units) == 1 else ""
+    """The draft is an editor's note and nothing else: its head, then a paragraph or a few; or, with
+    no headline, a paragraph or a few the first of which is headed by the note's label (``编者按：…``)."""
+    if not draft.title_units and draft.blocks and not draft.continued_from:
+        head = draft.blocks[0].text.strip() if draft.blocks[0].kind == "paragraph" else ""
+    else:
+        head = draft.title_units[0].text.strip() if len(draft.title_units) == 1 else ""
     # a 导读 box lists the page's or the issue's stories: it introduces none of them alone
     return bool(EDITORS_NOTE.match(head)) and "导读" not in head \
         and not (draft.bylines or draft.dateline or draft.markers) and 0 < len(draft.blocks) <= NOTE_BLOCKS \

@@ -13,9 +13,10 @@ from __future__ import annotations
 from ..model import Figure
 from ..reflow import joiner
 from .assemble import Assembler, _as_photographers
+from .bylines import ROLE
 from .draft import Draft, DraftBlock
 from .passes import mended_roles
-from .patterns import (closing_line, figure_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
+from .patterns import (PHOTO_CREDIT, closing_line, figure_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
                        starts_mid_sentence)
 from .series import numbered_head, part_head
 from .units import Unit
@@ -103,6 +104,9 @@ class RoleAssembler(Assembler):
             draft.head_lines.extend(line.number for line in unit.lines)
         elif kind == "byline" and not opened:
             self.add_people(unit, unit.data["people"])
+        elif kind == "byline" and draft.blocks and draft.blocks[-1].kind == "paragraph" and not draft.dangling() \
+                and ROLE.search(unit.text) and not PHOTO_CREDIT.search(unit.text.strip()):
+            self.add_people(unit, unit.data["people"])  # a byline after the text signs it off (no photo's credit)
         elif kind == "author" and not opened and not draft.author_title:  # one author's note per article
             self.on_author_in_place(unit)
         elif kind == "marker":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .bridges import cut_words, moved_tails
-from .bylines import BOX, split_sign_off
+from .bylines import BOX, ROLE, split_sign_off
 from .lineforms import (MAX_HEAD_LINES, OPENING_FORMS, OPENING_ROLES, bylined, group_roles, headline_line,
                         signed_by_commentator)
 from .patterns import BRACKETED, HAN, PART_NUMBER, PHOTO_CREDIT, ends_sentence, is_kicker_form, is_list_item
@@ -163,15 +163,17 @@ def bylines_lead(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]
 
 
 def signed_off(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
-    """Headline lines read as text under a paragraph signed off in brackets (``…服务。（王 鹏）``), over
-    text, open a story: the names close the one above, so what follows is no section of it."""
+    """Headline lines read as text under a paragraph signed off in brackets (``…服务。（王 鹏）``), or
+    under a byline line that signs the text above it (``本报记者 王 磊 报道``), over text, open a
+    story: the names close the one above, so what follows is no section of it."""
     roles = list(roles)
     for i in range(1, len(roles)):
         above = units_by_line[i - 1]
         if roles[i] != "body" or roles[i - 1] not in ("body", "join") or not above or not headline_line(units_by_line[i]):
             continue
         signed = split_sign_off(above[-1].text.strip()) if above[-1].kind == "body" else None
-        if not signed or not signed[1].startswith(("（", "(")):
+        bracketed = bool(signed) and signed[1].startswith(("（", "("))
+        if not (bracketed or signs_text(units_by_line, i - 1)):
             continue
         end = i
         while end < len(roles) and end - i < MAX_HEAD_LINES and roles[end] == "body" and headline_line(units_by_line[end]):
@@ -179,6 +181,14 @@ def signed_off(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:
         if end < len(roles) and roles[end] in ("body", "join") and units_by_line[end] and units_by_line[end][0].kind == "body":
             roles[i:end] = group_roles(units_by_line, i, end)
     return roles
+
+
+def signs_text(units_by_line: list[list[Unit]], i: int) -> bool:
+    """Line ``i`` is a byline line with a role in it (``本报记者 王 磊 报道``) right under a finished
+    paragraph: it signs the text above it.  A box mark over a bare word (``■编后``) signs nothing."""
+    above = units_by_line[i - 1] if i > 0 else []
+    return bylined(units_by_line[i]) and ROLE.search(units_by_line[i][0].text) is not None and bool(above) \
+        and above[-1].kind == "body" and ends_sentence(above[-1].text)
 
 
 def after_jump(units_by_line: list[list[Unit]], roles: list[str]) -> list[str]:

@@ -304,15 +304,13 @@ def unbroken_runs(units: list[Unit]) -> tuple[list[int], list[int]]:
 def captions_above_credits(units: list[Unit]) -> list[Unit]:
     """A paragraph printed right above a photo credit is that photo's caption, unless a caption
     (``图为…``) follows the credit: a credit printed first (``（摄影：X）``) is that caption's."""
-    out = list(units)
+    out = credits_before_captions(units)  # first: only captions by their own form take a credit above them
     for i in range(1, len(out)):
         prev, unit = out[i - 1], out[i]
-        if unit.kind == "credit" and _uncredited_caption(out[i + 1] if i + 1 < len(out) else None):
-            continue
         if unit.kind == "credit" and prev.kind == "body":
             out[i - 1] = Unit("caption", prev.lines, prev.text, {"label": "", "caption": prev.text, "credit": "",
                                                                  "people": bylines.People()})
-    return credits_before_captions(out)
+    return out
 
 
 def _uncredited_caption(unit: Unit | None) -> bool:

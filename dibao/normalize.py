@@ -12,6 +12,7 @@ import unicodedata
 from .layout import HAN, layout_marks
 from .model import Line
 
+HAN_CHAR = re.compile(f"[{HAN}]")
 CJK_CONTEXT = re.compile(rf"[{HAN}\u3000-\u303f\uff01-\uff60“”‘’…—『』「」《》]")
 WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 PROTECTED = re.compile(
@@ -70,10 +71,9 @@ def _full_stop(text: str, i: int) -> bool:
         before = text[i - 2]
     if before and (before.isdigit() or before in "%％"):  # 共3000.近日, 增长5%.今年; never an item's 1.加强
         number = re.search(r"[\d.%％]+$", text[:i])
-        led = number is not None and number.start() > 0 and re.match(f"[{HAN}]", text[number.start() - 1])
-        return bool(led) and "." not in number.group() and (after == "" or re.match(f"[{HAN}“”]", after) is not None)
-    return bool(before) and re.match(f"[{HAN}]", before) is not None and not (after.isascii() and after.isalnum()) \
-        and after != "."
+        led = number is not None and number.start() > 0 and HAN_CHAR.match(text[number.start() - 1])
+        return bool(led) and "." not in number.group() and (after == "" or HAN_CHAR.match(after) or after in "“”")
+    return bool(HAN_CHAR.match(before)) and not (after.isascii() and after.isalnum()) and after != "."
 
 
 def curl_quotes(text: str) -> str:

@@ -7,7 +7,7 @@ evidence (where a photo or a lone credit belongs) and the sign-offs that close a
 from __future__ import annotations
 
 from ..model import Figure
-from .bylines import People, parse_role_names, split_sign_off
+from .bylines import People, as_photographers, parse_role_names, split_sign_off
 from .draft import Draft, DraftBlock
 from .placement import PlacementEvidence, self_contained
 from .similarity import Evidence
@@ -52,7 +52,7 @@ class Assembler(PlacementEvidence):
         last.figure = Figure(last.figure.caption, unit.text, last.figure.label,
                              tuple(unit.data["people"].photographers))
         last.lines.extend(line.number for line in unit.lines)
-        draft.people.merge(_as_photographers(unit.data["people"]))
+        draft.people.merge(as_photographers(unit.data["people"]))
 
     def on_caption(self, unit: Unit, index: int) -> None:
         data = unit.data
@@ -60,7 +60,7 @@ class Assembler(PlacementEvidence):
         block = DraftBlock("figure", lines=[line.number for line in unit.lines], figure=figure)
         target = self.figure_home(unit, index)
         target.blocks.append(block)
-        target.people.merge(_as_photographers(data["people"]))
+        target.people.merge(as_photographers(data["people"]))
 
     def figure_home(self, unit: Unit, index: int) -> Draft:
         """Inside a broken sentence a photo belongs to that article; elsewhere it may be photo news.
@@ -91,11 +91,3 @@ class Assembler(PlacementEvidence):
             signed = People(authors=bare.split())
         draft.people.merge(signed)
         draft.closed = True
-
-
-def _as_photographers(people: People) -> People:
-    out = People()
-    for role in ("reporters", "correspondents", "authors", "photographers"):
-        for name in getattr(people, role):
-            out.add("photographers", name)
-    return out

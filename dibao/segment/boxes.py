@@ -37,7 +37,7 @@ def notes_forward(drafts: list[Draft]) -> list[Draft]:
         if max(n for block in note for n in block.lines) < min(below.head_lines or [0]):
             above.blocks[start:] = []
             below.blocks[:0] = note
-    return [d for d in drafts if d.title_units or d.blocks or d.markers or d.bylines or d.dateline]
+    return [d for d in drafts if d.has_head or d.blocks or d.markers]  # a note moved whole leaves nothing
 
 
 def _note_alone(draft: Draft) -> bool:

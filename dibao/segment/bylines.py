@@ -88,19 +88,18 @@ def parse_role_names(text: str, default_role: str = "authors") -> People | None:
     text = text.strip(BOX + " ")
     pieces = [p for p in re.split(f"[{BOX}]", text) if p.strip()]
     for piece in pieces:
-        role, pos, named = default_role, 0, []
+        role, pos, named, both = default_role, 0, [], False
         for match in ROLE.finditer(piece):
             names = split_names(piece[pos:match.start()])
             if piece[pos:match.start()].strip() and not names:
                 return None
             named += [(role, name) for name in names]
             role, pos = ROLE_KEY.get(match.group(1), default_role), match.end()
+            both = both or match.group(1) in TEXT_AND_PHOTOS  # 文/图: they wrote the text and took the photos
         names = split_names(piece[pos:])
         if piece[pos:].strip() and not names:
             return None
         named += [(role, name) for name in names]
-        # 文/图: the same people wrote the text and took the photos
-        both = any(m.group(1) in TEXT_AND_PHOTOS for m in ROLE.finditer(piece))
         for role, name in named + [("photographers", name) for _, name in named if both]:
             people.add(role, name)
     return people or None
@@ -112,7 +111,7 @@ def parse_byline(text: str) -> People | None:
         return None
     starts_with_box = text[:1] in BOX
     if not starts_with_box and not ROLE.match(text):
-        return People(authors=padded_names(text)) if padded_names(text) else None
+        return People(authors=names) if (names := padded_names(text)) else None
     if boxed_phrase(text.strip(BOX + " ")):  # ◎链接, ■记者手记, 记者调查: a head, no one's name
         return None
     return parse_role_names(REPORTED.sub("", text))
@@ -141,8 +140,8 @@ def boxed_phrase(text: str) -> bool:
 
     if " " in text or not re.fullmatch(f"[{HAN}]{{2,8}}", text):
         return False
-    freq = get_jieba().FREQ
-    words = get_jieba().lcut(text, HMM=False)
+    jieba = get_jieba()
+    freq, words = jieba.FREQ, jieba.lcut(text, HMM=False)
     if len(words) == 1:
         return freq.get(text, 0) >= COMMON_WORD
     return all(len(w) >= 2 and freq.get(w, 0) >= PHRASE_WORD for w in words)
@@ -209,17 +208,17 @@ def split_credit(text: str) -> tuple[str, str, People] | None:
     stripped = text.rstrip()
     first = ROLE_FIRST_CREDIT.search(stripped)
     if first and (named := parse_role_names(first.group(1), default_role="photographers")):
-        return text[:first.start()].strip(), first.group().strip(), _as_photographers(named)
+        return text[:first.start()].strip(), first.group().strip(), as_photographers(named)
     if not stripped.endswith("摄"):
         return None
     start = _credit_start(stripped[:-1])
     if start is None:
         return None
     credit = stripped[start:].strip()
-    return text[:start].strip(), credit, _as_photographers(parse_role_names(credit[:-1], default_role="photographers"))
+    return text[:start].strip(), credit, as_photographers(parse_role_names(credit[:-1], default_role="photographers"))
 
 
-def _as_photographers(people: People | None) -> People:
+def as_photographers(people: People | None) -> People:
     """Everyone a credit names took the photos, whatever role the credit gives them."""
     photographers = People()
     for role in ("reporters", "correspondents", "authors", "photographers"):

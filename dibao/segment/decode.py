@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from ..model import Figure
 from ..reflow import joiner
-from .assemble import Assembler, _as_photographers
-from .bylines import ROLE
+from .assemble import Assembler
+from .bylines import ROLE, as_photographers
 from .draft import Draft, DraftBlock
 from .passes import mended_roles
-from .patterns import (PHOTO_CREDIT, closing_line, figure_line, has_sentence_punctuation, headline_shaped, is_list_item, quotes_balanced,
-                       starts_mid_sentence)
+from .patterns import (PHOTO_CREDIT, closing_line, figure_line, has_sentence_punctuation, headline_shaped,
+                       is_list_item, quotes_balanced, starts_mid_sentence)
 from .series import numbered_head, part_head
 from .units import Unit
 
@@ -163,7 +163,7 @@ class RoleAssembler(Assembler):
         data = unit.data
         figure = Figure(data["caption"], data["credit"], data["label"], tuple(data["people"].photographers))
         self.current.blocks.append(DraftBlock("figure", lines=[line.number for line in unit.lines], figure=figure))
-        self.current.people.merge(_as_photographers(data["people"]))
+        self.current.people.merge(as_photographers(data["people"]))
         self.join_next = self.join_next or self.current.dangling()
 
 

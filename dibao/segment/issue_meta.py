@@ -70,9 +70,10 @@ def masthead_from(furniture: list[Unit], front_matter: dict) -> Masthead:
     facts = [u.data["folio"] for u in furniture if u.data.get("folio")]
     pick = lambda attr: next((getattr(f, attr) for f in facts if getattr(f, attr)), None)  # noqa: E731
     section = front_matter.get("section") or next((u.data["section"] for u in furniture if u.data.get("section")), "")
+    texts = [u.text for u in furniture]
     return Masthead(
         paper=str(front_matter.get("paper") or paper_name([u.text for u in furniture if u.data.get("paper")])
-                  or paper_name([u.text for u in furniture]) or weekly_paper([u.text for u in furniture])),
+                  or paper_name(texts) or weekly_paper(texts)),
         issue_no=pick("issue_no"), pages=pick("pages"), section=str(section), cn=pick("cn") or "",
         postal_code=pick("postal_code") or "", weekday=pick("weekday") or "",
         slogans=tuple(u.text for u in furniture if u.data.get("slogan")),
